@@ -1,0 +1,1 @@
+"""namerec: entity-name reconciliation."""

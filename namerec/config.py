@@ -1,0 +1,96 @@
+"""Configuration: one frozen pydantic model, saved and loaded as JSON (never pickle).
+
+A Config describes *what* to compute; the pipeline and engines decide how. The same Config gives
+the same entities on every engine.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+SCHEMA_VERSION = 1
+
+
+class ScorerWeights(BaseModel):
+    """A fitted logistic scorer: one weight per feature, an intercept, and where it came from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    features: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    trained_on: str = ""
+
+
+class Config(BaseModel):
+    """Settings for reconciliation. Every field has a default that works without tuning.
+
+    >>> cfg = Config(match_threshold=0.6)
+    >>> Config.model_validate_json(cfg.model_dump_json()) == cfg
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: int = Field(SCHEMA_VERSION, description="Version of this settings schema.")
+    match_threshold: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Match probability at or above which two names may be put in one entity.",
+    )
+    partial_names: Literal["attach_unique", "separate"] = Field(
+        "attach_unique",
+        description=(
+            "What to do with a one-token name (surname or given name only): attach it to the one "
+            "compatible full-name entity when there is exactly one, or always keep it apart."
+        ),
+    )
+    cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
+        "auto",
+        description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a language.",
+    )
+    max_block_size: int = Field(
+        200, ge=2,
+        description="Largest group of names sharing one blocking key that is compared all-pairs; "
+        "larger groups are compared only with their nearest neighbours in sorted order.",
+    )
+    neighbours: int = Field(
+        8, ge=0,
+        description="Fuzzy token neighbours (rapidfuzz) added per distinct token as candidate keys.",
+    )
+    progress: bool | None = Field(
+        None, description="Show a progress bar on stderr; None = only when stderr is a terminal.",
+    )
+    scorer: ScorerWeights | None = Field(
+        None, description="Fitted scorer weights; None uses the weights shipped with namerec.",
+    )
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> Config:
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            raise ConfigError(f"invalid namerec config: {exc}") from exc
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> Config:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{path}: not JSON: {exc}") from exc
+        return cls.from_json(text)
