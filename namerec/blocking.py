@@ -1,0 +1,100 @@
+"""Candidate generation: cheap keys per name, pairs only within a key's block.
+
+Keys of a name (each prefixed by its kind so kinds never collide):
+
+- ``w:`` its words sorted (word order ignored) and ``s:`` their romanisation skeletons sorted;
+- per word of two or more letters: ``k:`` its skeleton, ``p:`` each phonetic code (Daitch-Mokotoff,
+  Double Metaphone), ``d:`` the word itself and, for words of four or more letters, the word with one
+  letter deleted (two words within one edit share such a key, as in SymSpell);
+- ``i:`` first initial plus the last word's skeleton, for names of two or more words;
+- ``a:`` the acronym of an organisation, and an acronym's own letters.
+
+A block of up to ``max_block_size`` names is compared all-pairs. A larger block (a common word such
+as "john" or "international") is compared only along a sliding window over its names in sorted
+order, so one common key cannot make the number of pairs quadratic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .phonetic import skeleton, token_codes
+from .records import NameRecords
+
+# Window for oversized blocks: each name is paired with this many next names in sorted order.
+_WINDOW = 4
+
+
+def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
+    """Every blocking key of one unit."""
+    name = records.names[unit]
+    tokens = name.tokens
+    if not tokens:
+        return
+    yield "w:" + " ".join(sorted(tokens))
+    yield "s:" + records.skeletons[unit]
+    for form in (name.text, *name.variants):
+        for token in set(form.split()):
+            if len(token) < 2:
+                continue
+            yield "k:" + skeleton(token)
+            for code in token_codes(token):
+                yield "p:" + code
+            if len(token) >= 3:
+                yield "d:" + token
+            if len(token) >= 4:
+                for i in range(len(token)):
+                    yield "d:" + token[:i] + token[i + 1 :]
+    if len(tokens) >= 2:
+        yield "i:" + tokens[0][0] + " " + skeleton(tokens[-1])
+    if name.acronym:
+        yield "a:" + name.acronym
+    if name.is_acronym:
+        yield "a:" + name.text.replace(" ", "")
+
+
+def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit pairs (left < right, unique, sorted) that share at least one key."""
+    key_ids: dict[str, int] = {}
+    key_of: list[int] = []
+    unit_of: list[int] = []
+    for unit in range(len(records)):
+        for key in set(name_keys(records, unit)):
+            key_of.append(key_ids.setdefault(key, len(key_ids)))
+            unit_of.append(unit)
+    if not key_of:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    keys = np.asarray(key_of, dtype=np.int64)
+    units = np.asarray(unit_of, dtype=np.int64)
+    order = np.lexsort((units, keys))
+    keys, units = keys[order], units[order]
+    boundaries = np.flatnonzero(np.diff(keys)) + 1
+    starts = np.concatenate(([0], boundaries))
+    sizes = np.diff(np.concatenate((starts, [len(keys)])))
+
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    # Blocks of one size at a time: a (blocks x size) matrix of members and one triu pattern.
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block_size)]):
+        block_starts = starts[sizes == size]
+        members = units[block_starts[:, None] + np.arange(size)]
+        i, j = np.triu_indices(int(size), k=1)
+        lefts.append(members[:, i].ravel())
+        rights.append(members[:, j].ravel())
+    for start, size in zip(starts[sizes > max_block_size], sizes[sizes > max_block_size]):
+        members = units[start : start + size]  # unit ids follow sorted text order
+        for step in range(1, _WINDOW + 1):
+            lefts.append(members[:-step])
+            rights.append(members[step:])
+    if not lefts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    left = np.concatenate(lefts)
+    right = np.concatenate(rights)
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    n = max(len(records), 1)
+    packed = np.unique(low * n + high)
+    return packed // n, packed % n

@@ -1,0 +1,64 @@
+"""The canonical name of an entity, by a stated policy that never depends on input order.
+
+Policy, in order (the first difference decides):
+
+1. the reference's spelling, when the entity is linked to a reference entry (see ``link``);
+2. the most complete form: more full words (initials and acronyms count less), then more words;
+3. the best-formed form: mixed case ("Max Bergmann") over all capitals or all lower case, and no
+   digits or stray symbols inside words;
+4. the most frequent form among the entity's rows;
+5. the lexicographically smallest normalised form, then the smallest original string.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .normalize import NormalizedName
+
+
+def _completeness(name: NormalizedName) -> tuple[int, int]:
+    full_words = sum(1 for token in name.tokens if len(token) > 1)
+    if name.is_acronym:
+        full_words = 0
+    return full_words, len(name.tokens)
+
+
+def _form_quality(original: str) -> int:
+    letters = [ch for ch in original if ch.isalpha()]
+    if not letters:
+        return 0
+    score = 1
+    if any(ch.isupper() for ch in letters) and any(ch.islower() for ch in letters):
+        score += 2  # mixed case: written the way a person would write the name
+    words = original.split()
+    if not any(any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w) for w in words):
+        score += 1  # no digits inside words (typos like "hard6")
+    return score
+
+
+def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) -> tuple[str, str]:
+    """Pick the canonical form among an entity's rows; returns (canonical, reason).
+
+    ``originals[k]`` is row k's input string and ``names[k]`` its normalisation.
+
+    >>> from namerec.normalize import normalize_name
+    >>> rows = ["BERGMAN", "Max Bergmann", "Max Bergmann", "M. Bergmann"]
+    >>> choose_canonical(rows, [normalize_name(r, "PERSON") for r in rows])[0]
+    'Max Bergmann'
+    """
+    frequency = Counter(originals)
+    normalized = {original: name for original, name in zip(originals, names)}
+
+    def rank(original: str):
+        name = normalized[original]
+        full, words = _completeness(name)
+        return (-full, -words, -_form_quality(original), -frequency[original], name.text, original)
+
+    best = min(frequency, key=rank)
+    full, words = _completeness(normalized[best])
+    reasons = [f"most complete form ({full} full word{'s' if full != 1 else ''})"]
+    if frequency[best] > 1:
+        reasons.append(f"written this way in {frequency[best]} of {len(originals)} rows")
+    return best, "; ".join(reasons)

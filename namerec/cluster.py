@@ -1,0 +1,212 @@
+"""From scored candidate pairs to entities, without chaining.
+
+Three phases over the units (distinct normalised names):
+
+1. names of two or more words are clustered with constrained average linkage;
+2. one-word names (a surname or given name alone) are clustered among themselves the same way;
+3. each one-word cluster joins a multi-word cluster only when exactly one is compatible with it;
+   with two or more (Max Bergmann and Ingrid Bergman for a bare "Bergman") it stays apart.
+
+Average linkage merges two clusters only while the mean match probability over *all* their member
+pairs reaches the threshold, a pair never scored counting as 0. A chain Bergman - Bergmann - Berman
+- Herman therefore cannot form: Bergman and Herman were never a likely pair. Cannot-link
+constraints (clearly different given names, different user-supplied types) veto merges of whole
+clusters, not just of the two names involved.
+
+Ties are broken by unit id, and units are numbered in sorted order of their normalised text, so
+the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+import numpy as np
+
+# Edges below this probability are dropped from linkage: they change averages by very little.
+_EDGE_FLOOR = 0.05
+# A one-word cluster is ambiguous when a second multi-word cluster links to it at least this
+# fraction of the threshold.
+_AMBIGUITY_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    labels: np.ndarray  # int64 per unit: the smallest unit id of its cluster
+    confidence: np.ndarray  # float64 per unit: how surely the unit belongs to its cluster
+
+
+class _Linkage:
+    """Constrained average-linkage agglomeration over a sparse weighted graph."""
+
+    def __init__(self, n: int, type_keys: list[str]) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+        self.links: list[dict[int, float]] = [{} for _ in range(n)]
+        self.cannot: list[set[int]] = [set() for _ in range(n)]
+        self.types: list[frozenset[str]] = [frozenset({t}) if t else frozenset() for t in type_keys]
+        self.version = [0] * n
+
+    def find(self, u: int) -> int:
+        while self.parent[u] != u:
+            self.parent[u] = self.parent[self.parent[u]]
+            u = self.parent[u]
+        return u
+
+    def add_edge(self, u: int, v: int, weight: float) -> None:
+        a, b = self.find(u), self.find(v)
+        if a != b:
+            self.links[a][b] = self.links[a].get(b, 0.0) + weight
+            self.links[b][a] = self.links[b].get(a, 0.0) + weight
+
+    def forbid(self, u: int, v: int) -> None:
+        a, b = self.find(u), self.find(v)
+        if a != b:
+            self.cannot[a].add(b)
+            self.cannot[b].add(a)
+
+    def linkage(self, a: int, b: int) -> float:
+        return self.links[a].get(b, 0.0) / (self.size[a] * self.size[b])
+
+    def can_merge(self, a: int, b: int) -> bool:
+        return b not in self.cannot[a] and len(self.types[a] | self.types[b]) <= 1
+
+    def merge(self, a: int, b: int) -> int:
+        """Merge b into a (or a into b, keeping the larger dict); returns the survivor."""
+        if len(self.links[a]) < len(self.links[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.size[a] += self.size[b]
+        self.types[a] = self.types[a] | self.types[b]
+        for other, weight in self.links[b].items():
+            if other == a:
+                continue
+            self.links[a][other] = self.links[a].get(other, 0.0) + weight
+            back = self.links[other]
+            back[a] = back.get(a, 0.0) + back.pop(b)
+        self.links[a].pop(b, None)
+        self.links[b] = {}
+        for other in self.cannot[b]:
+            self.cannot[other].discard(b)
+            if other != a:
+                self.cannot[other].add(a)
+                self.cannot[a].add(other)
+        self.cannot[a].discard(b)
+        self.cannot[b] = set()
+        self.version[a] += 1
+        self.version[b] += 1
+        return a
+
+    def agglomerate(self, nodes: list[int], threshold: float) -> None:
+        """Merge clusters among ``nodes`` while the best average linkage reaches ``threshold``."""
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def push(a: int, b: int) -> None:
+            score = self.linkage(a, b)
+            if score >= threshold:
+                lo, hi = min(a, b), max(a, b)
+                heapq.heappush(heap, (-score, lo, hi, self.version[lo], self.version[hi]))
+
+        members = set(nodes)
+        for a in nodes:
+            for b in self.links[a]:
+                if a < b and b in members:
+                    push(a, b)
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if self.version[a] != va or self.version[b] != vb or self.parent[a] != a or self.parent[b] != b:
+                continue
+            if not self.can_merge(a, b):
+                continue
+            survivor = self.merge(a, b)
+            members.add(survivor)
+            for other in self.links[survivor]:
+                if other in members:
+                    push(survivor, other)
+
+
+def cluster_units(
+    n_units: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: np.ndarray,
+    *,
+    single_word: np.ndarray,
+    cannot_link: np.ndarray,
+    type_keys: list[str],
+    threshold: float,
+    attach_partial: bool = True,
+) -> ClusterResult:
+    """Cluster units given their scored candidate pairs.
+
+    ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
+    ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
+    """
+    graph = _Linkage(n_units, type_keys)
+    keep = probability >= _EDGE_FLOOR
+    same_kind = single_word[left] == single_word[right]
+    for u, v, p in zip(left[keep & same_kind], right[keep & same_kind], probability[keep & same_kind]):
+        graph.add_edge(int(u), int(v), float(p))
+    for u, v in zip(left[cannot_link], right[cannot_link]):
+        graph.forbid(int(u), int(v))
+
+    multi_nodes = [u for u in range(n_units) if not single_word[u]]
+    single_nodes = [u for u in range(n_units) if single_word[u]]
+    graph.agglomerate(multi_nodes, threshold)
+    graph.agglomerate(single_nodes, threshold)
+    if attach_partial:
+        _attach_partial(graph, left, right, probability, single_word, threshold)
+
+    roots = np.fromiter((graph.find(u) for u in range(n_units)), dtype=np.int64, count=n_units)
+    labels = np.full(n_units, -1, dtype=np.int64)
+    for u in range(n_units):  # relabel each cluster by its smallest unit id
+        if labels[roots[u]] < 0:
+            labels[roots[u]] = u
+    labels = labels[roots]
+    return ClusterResult(labels, _member_confidence(labels, left, right, probability))
+
+
+def _attach_partial(graph, left, right, probability, single_word, threshold) -> None:
+    """Phase 3: a one-word cluster joins the one multi-word cluster it links to, if unambiguous."""
+    cross = single_word[left] != single_word[right]
+    sums: dict[int, dict[int, float]] = {}
+    for u, v, p in zip(left[cross], right[cross], probability[cross]):
+        single, multi = (int(u), int(v)) if single_word[u] else (int(v), int(u))
+        s, m = graph.find(single), graph.find(multi)
+        sums.setdefault(s, {})
+        sums[s][m] = sums[s].get(m, 0.0) + float(p)
+    decisions = []
+    for s in sorted(sums):
+        scored = sorted(
+            ((total / (graph.size[s] * graph.size[m]), m) for m, total in sums[s].items()),
+            key=lambda item: (-item[0], item[1]),
+        )
+        best, target = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= threshold and runner_up < threshold * _AMBIGUITY_SHARE:
+            decisions.append((s, target))
+    # Decide first, then merge: attaching one partial must not change another's candidates.
+    for s, target in decisions:
+        a, b = graph.find(s), graph.find(target)
+        if a != b and graph.can_merge(a, b):
+            graph.merge(a, b)
+
+
+def _member_confidence(labels, left, right, probability) -> np.ndarray:
+    """Mean probability to fellow members; for a name alone, 1 - its best outside probability."""
+    n = len(labels)
+    inside = labels[left] == labels[right]
+    total = np.zeros(n)
+    count = np.zeros(n)
+    for ends in (left, right):
+        np.add.at(total, ends[inside], probability[inside])
+        np.add.at(count, ends[inside], 1)
+    best_outside = np.zeros(n)
+    for ends in (left, right):
+        np.maximum.at(best_outside, ends[~inside], probability[~inside])
+    sizes = np.bincount(labels, minlength=n)[labels]
+    alone = sizes == 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        together = np.where(count > 0, total / np.maximum(count, 1), 0.5)
+    return np.where(alone, 1.0 - best_outside, together)

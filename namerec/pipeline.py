@@ -1,0 +1,191 @@
+"""The reconciliation pipeline: validate -> normalise -> block -> score -> cluster -> canonicalise.
+
+Each stage is a function of (config, plain arrays); this module only composes them and knows
+nothing about engines. Rows are first reduced to *units*, one per distinct (normalised text, type):
+identical spellings are scored once and always share an entity. Units are numbered in sorted order,
+which makes every later tie-break independent of the order of the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .blocking import candidate_pairs
+from .canonical import choose_canonical
+from .cluster import cluster_units
+from .config import Config
+from .entity_types import canonical_type, types_compatible
+from .errors import InputError
+from .models import Entity, Member, Reconciliation
+from .normalize import NormalizedName, normalize_name
+from .progress import progress
+from .records import NameRecords
+from .scoring.features import FEATURES, pair_features
+from .scoring.model import MatchModel, model_for
+
+_SCORE_CHUNK = 200_000
+_GIVEN_CONFLICT = FEATURES.index("given_conflict")
+
+
+def clean_names(names: Sequence[object]) -> list[str]:
+    """Input names as strings; None and NaN become "" (a blank name), other non-strings are errors."""
+    if isinstance(names, (str, bytes)):
+        raise InputError("names must be a list of strings, not a single string")
+    cleaned: list[str] = []
+    for index, name in enumerate(names):
+        if isinstance(name, str):
+            cleaned.append(name)
+        elif name is None or (isinstance(name, float) and math.isnan(name)):
+            cleaned.append("")
+        else:
+            raise InputError(
+                f"names[{index}] is {type(name).__name__} ({name!r:.40}), not a string; "
+                "convert it (or pass None for a missing name)"
+            )
+    return cleaned
+
+
+def clean_types(types: Sequence[object] | None, count: int) -> list[str]:
+    if types is None:
+        return [""] * count
+    if isinstance(types, (str, bytes)):
+        raise InputError("types must be a list with one type per name, not a single string")
+    types = list(types)
+    if len(types) != count:
+        raise InputError(f"types has {len(types)} entries but there are {count} names; give one type per name")
+    return [canonical_type(t) for t in types]
+
+
+@dataclass
+class ScoredUnits:
+    """Units of a pool, their candidate pairs and match probabilities."""
+
+    records: NameRecords
+    row_units: np.ndarray  # unit per row, -1 for a name with nothing left after normalisation
+    left: np.ndarray
+    right: np.ndarray
+    features: np.ndarray
+    probability: np.ndarray
+
+
+def score_units(names: list[str], types: list[str], config: Config, model: MatchModel) -> ScoredUnits:
+    """Normalise, deduplicate, block and score: everything before clustering."""
+    show = config.progress
+    normalized: dict[tuple[str, str], NormalizedName] = {}
+    for key in progress(sorted(set(zip(names, types))), desc="normalising", enabled=show):
+        normalized[key] = normalize_name(key[0], key[1], cyrillic_language=config.cyrillic_language)
+    unit_keys = sorted({(n.text, t) for (_, t), n in normalized.items() if n.text})
+    unit_index = {key: u for u, key in enumerate(unit_keys)}
+    representative: dict[tuple[str, str], NormalizedName] = {}
+    for (original, t), n in sorted(normalized.items()):
+        representative.setdefault((n.text, t), n)
+    records = NameRecords.build([representative[k] for k in unit_keys], [t for _, t in unit_keys])
+    row_units = np.fromiter(
+        (unit_index.get((normalized[(n, t)].text, t), -1) for n, t in zip(names, types)),
+        dtype=np.int64, count=len(names),
+    )
+
+    left, right = candidate_pairs(records, max_block_size=config.max_block_size)
+    compatible = np.fromiter(
+        (types_compatible(records.types[a], records.types[b]) for a, b in zip(left, right)),
+        dtype=bool, count=len(left),
+    )
+    left, right = left[compatible], right[compatible]
+    features = np.zeros((len(left), len(FEATURES)), dtype=np.float32)
+    probability = np.zeros(len(left))
+    with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
+        for start in range(0, len(left), _SCORE_CHUNK):
+            stop = start + _SCORE_CHUNK
+            features[start:stop] = pair_features(records, left[start:stop], right[start:stop])
+            probability[start:stop] = model.predict(features[start:stop])
+            bar.update(min(stop, len(left)) - start)
+    return ScoredUnits(records, row_units, left, right, features, probability)
+
+
+def entity_id(member_keys: Sequence[str]) -> str:
+    """A short id from an entity's sorted distinct member keys: the same members, the same id."""
+    digest = hashlib.sha1("\n".join(sorted(set(member_keys))).encode("utf-8")).hexdigest()
+    return "e" + digest[:15]
+
+
+def reconcile(
+    names: Sequence[object], /, *, types: Sequence[object] | None = None, config: Config | None = None,
+    model: MatchModel | None = None,
+) -> Reconciliation:
+    """Reconcile a list of names into entities. See :func:`namerec.reconcile`."""
+    config = config or Config()
+    model = model or model_for(config.scorer)
+    clean = clean_names(names)
+    kinds = clean_types(types, len(clean))
+    scored = score_units(clean, kinds, config, model)
+    records = scored.records
+    person_like = records.kinds != 2  # org names may differ in their first word without conflict
+    cannot = (scored.features[:, _GIVEN_CONFLICT] > 0.5) & person_like[scored.left] & person_like[scored.right]
+    clusters = cluster_units(
+        len(records), scored.left, scored.right, scored.probability,
+        single_word=records.token_counts == 1,
+        cannot_link=cannot,
+        type_keys=[t.casefold() for t in records.types],
+        threshold=config.match_threshold,
+        attach_partial=config.partial_names == "attach_unique",
+    )
+    return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence)
+
+
+def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -> Reconciliation:
+    records = scored.records
+    rows_of: dict[int, list[int]] = defaultdict(list)
+    blank_rows: list[int] = []
+    for row, unit in enumerate(scored.row_units):
+        if unit < 0:
+            blank_rows.append(row)
+        else:
+            rows_of[int(unit_labels[unit])].append(row)
+
+    labels = [""] * len(names)
+    entities: list[Entity] = []
+    for rows in rows_of.values():
+        units = sorted({int(scored.row_units[r]) for r in rows})
+        ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
+        originals = [names[r] for r in rows]
+        canonical, reason = choose_canonical(originals, [records.names[scored.row_units[r]] for r in rows])
+        members = [Member(index=r, name=names[r], confidence=_round(unit_confidence[scored.row_units[r]]))
+                   for r in rows]
+        for r in rows:
+            labels[r] = ident
+        entities.append(Entity(
+            id=ident, canonical=canonical, type=_entity_type([types[r] for r in rows]),
+            confidence=_round(float(np.mean([m.confidence for m in members]))),
+            members=members, canonical_reason=reason,
+        ))
+    # A name with nothing left after normalisation (blank, symbols only) is an entity of its own;
+    # identical strings are told apart by their occurrence number, which keeps ids order-free.
+    seen: Counter[str] = Counter()
+    for row in blank_rows:
+        seen[names[row]] += 1
+        ident = entity_id([f"blank\x1f{names[row]}\x1f{seen[names[row]]}"])
+        labels[row] = ident
+        entities.append(Entity(
+            id=ident, canonical=names[row], type=types[row], confidence=1.0,
+            members=[Member(index=row, name=names[row], confidence=1.0)],
+            canonical_reason="nothing to match after normalisation: kept on its own",
+        ))
+    entities.sort(key=lambda e: e.members[0].index)
+    return Reconciliation(labels=labels, entities=entities)
+
+
+def _entity_type(types: Sequence[str]) -> str:
+    known = Counter(t for t in types if t)
+    if not known:
+        return ""
+    return min(known, key=lambda t: (-known[t], t))
+
+
+def _round(value: float) -> float:
+    return round(float(value), 4)

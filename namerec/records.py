@@ -1,0 +1,174 @@
+"""Distinct normalised names as plain arrays, the form every later stage works on.
+
+The pipeline deduplicates its input into *units* (one per distinct normalised text and type) and
+lays them out here: token ids in CSR form, and per-token attributes (phonetic codes, skeletons,
+nickname groups, rarity) as padded integer arrays, so that pair features can be computed with
+numpy and rapidfuzz instead of per-pair Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .given_names import nickname_groups
+from .normalize import NormalizedName
+from .phonetic import name_skeleton, skeleton, token_codes
+
+# Codes kept per token; Daitch-Mokotoff rarely branches further than this.
+MAX_CODES = 6
+MAX_NICK_GROUPS = 12
+
+
+@lru_cache(maxsize=1)
+def _background_frequencies() -> tuple[dict[str, int], int]:
+    """Token counts in a background corpus of names (shipped data), and the corpus size."""
+    import json
+    from importlib import resources
+
+    try:
+        raw = resources.files("namerec").joinpath("data/token_frequencies.json").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}, 1
+    data = json.loads(raw)
+    return data["counts"], int(data["documents"])
+
+
+def token_rarity(token: str) -> float:
+    """Inverse document frequency of a token in the background name corpus, scaled to [0, 1].
+
+    Unseen tokens are as rare as a token seen once. Rarity comes from shipped background data, not
+    from the pool being reconciled, so a pair scores the same whatever else is in the pool.
+    """
+    counts, documents = _background_frequencies()
+    count = counts.get(token, 0)
+    return math.log((documents + 1) / (count + 1)) / math.log(documents + 1)
+
+
+class TokenTable:
+    """Interned tokens and their attributes, grown as names are added."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def intern(self, token: str) -> int:
+        found = self.index.get(token)
+        if found is None:
+            found = self.index[token] = len(self.strings)
+            self.strings.append(token)
+        return found
+
+    def attributes(self) -> TokenAttributes:
+        return TokenAttributes.of(self.strings)
+
+
+@dataclass(frozen=True)
+class TokenAttributes:
+    """Per-token arrays, row t describing token id t."""
+
+    skeleton_ids: np.ndarray  # int32
+    codes: np.ndarray  # int32 (T, MAX_CODES), -1 padded: phonetic code ids
+    nick_groups: np.ndarray  # int32 (T, MAX_NICK_GROUPS), -1 padded
+    rarity: np.ndarray  # float32 in [0, 1]
+    first_char: np.ndarray  # uint8
+    is_initial: np.ndarray  # bool: a one-letter token
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> TokenAttributes:
+        n = len(tokens)
+        code_ids: dict[str, int] = {}
+        skel_ids: dict[str, int] = {}
+        codes = np.full((n, MAX_CODES), -1, dtype=np.int32)
+        nicks = np.full((n, MAX_NICK_GROUPS), -1, dtype=np.int32)
+        skeletons = np.empty(n, dtype=np.int32)
+        rarity = np.empty(n, dtype=np.float32)
+        first = np.zeros(n, dtype=np.uint8)
+        for t, token in enumerate(tokens):
+            skeletons[t] = skel_ids.setdefault(skeleton(token), len(skel_ids))
+            for k, code in enumerate(token_codes(token)[:MAX_CODES]):
+                codes[t, k] = code_ids.setdefault(code, len(code_ids))
+            groups = nickname_groups(token)[:MAX_NICK_GROUPS]
+            nicks[t, : len(groups)] = groups
+            rarity[t] = token_rarity(token)
+            first[t] = ord(token[0]) if token and ord(token[0]) < 128 else 0
+        is_initial = np.fromiter((len(tok) == 1 for tok in tokens), dtype=bool, count=n)
+        return cls(skeletons, codes, nicks, rarity, first, is_initial)
+
+
+@dataclass
+class NameRecords:
+    """Units (distinct normalised names with a type) in array form."""
+
+    names: list[NormalizedName]
+    types: list[str]
+    texts: list[str]
+    skeletons: list[str]  # token skeletons, sorted, joined by spaces: order-free and romanisation-free
+    offsets: np.ndarray  # int64 (n + 1,): tokens of unit u are token_ids[offsets[u]:offsets[u+1]]
+    token_ids: np.ndarray  # int32
+    tokens: TokenTable
+    token_attributes: TokenAttributes
+    kinds: np.ndarray  # int8: 0 other, 1 person, 2 org
+    acronym_ids: np.ndarray  # int32: id of the unit's acronym key, -1 when none
+    self_acronym_ids: np.ndarray  # int32: id of the unit's own text when it is an acronym, else -2
+    digit_ids: np.ndarray  # int32: id of the digits the name contains, -1 when none
+    script_ids: np.ndarray  # int32, -1 when the name has no letters
+
+    @property
+    def token_counts(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+    def tokens_of(self, unit: int) -> list[str]:
+        ids = self.token_ids[self.offsets[unit] : self.offsets[unit + 1]]
+        return [self.tokens.strings[t] for t in ids]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @classmethod
+    def build(cls, names: Sequence[NormalizedName], types: Sequence[str]) -> NameRecords:
+        table = TokenTable()
+        offsets = np.zeros(len(names) + 1, dtype=np.int64)
+        flat: list[int] = []
+        keys: dict[str, int] = {}
+        scripts: dict[str, int] = {}
+        kind_codes = {"person": 1, "org": 2}
+        acronym_ids = np.full(len(names), -1, dtype=np.int32)
+        self_acronym_ids = np.full(len(names), -2, dtype=np.int32)
+        digit_ids = np.full(len(names), -1, dtype=np.int32)
+        script_ids = np.zeros(len(names), dtype=np.int32)
+        kinds = np.zeros(len(names), dtype=np.int8)
+        skeletons: list[str] = []
+        for u, name in enumerate(names):
+            flat.extend(table.intern(tok) for tok in name.tokens)
+            offsets[u + 1] = len(flat)
+            skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
+            kinds[u] = kind_codes.get(name.kind, 0)
+            if name.acronym:
+                acronym_ids[u] = keys.setdefault(name.acronym, len(keys))
+            if name.is_acronym:
+                self_acronym_ids[u] = keys.setdefault(name.text.replace(" ", ""), len(keys))
+            digits = "".join(ch for ch in name.text if ch.isdigit())
+            if digits:
+                digit_ids[u] = keys.setdefault("#" + digits, len(keys))
+            # A name with no letters (digits, symbols) has no script to disagree about.
+            script_ids[u] = -1 if name.script == "none" else scripts.setdefault(name.script, len(scripts))
+        return cls(
+            names=list(names),
+            types=list(types),
+            texts=[n.text for n in names],
+            skeletons=skeletons,
+            offsets=offsets,
+            token_ids=np.asarray(flat, dtype=np.int32),
+            tokens=table,
+            token_attributes=table.attributes(),
+            kinds=kinds,
+            acronym_ids=acronym_ids,
+            self_acronym_ids=self_acronym_ids,
+            digit_ids=digit_ids,
+            script_ids=script_ids,
+        )

@@ -1,0 +1,242 @@
+"""Pair features, computed for many candidate pairs at once.
+
+Every feature is a float in [0, 1] and symmetric in the two names. Whole-string measures run in
+rapidfuzz's C++ (``process.cpdist``); token-level measures flatten the token grid of every pair into
+one array, score each distinct token pair once, and reduce per row, column and pair with numpy.
+
+Token similarity is "hybrid" Jaro-Winkler (research.md, section 1): the Jaro-Winkler similarity of
+two tokens, lowered by 0.2 unless the tokens share a phonetic code, a transliteration skeleton or a
+nickname group. An initial ("j") is compatible with any token starting with its letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel, JaroWinkler
+
+from ..records import NameRecords
+
+FEATURE_DESCRIPTIONS: dict[str, str] = {
+    "indel": "whole-name edit similarity (Indel ratio)",
+    "jaro_winkler": "whole-name Jaro-Winkler similarity",
+    "token_sort": "edit similarity with the words sorted (word order ignored)",
+    "token_set": "edit similarity of the shared and differing words",
+    "skeleton": "edit similarity of the romanisation skeletons (ts/z, y/i, w/v, -ov/-off folded)",
+    "me_short": "how well each word of the shorter name finds a counterpart (Monge-Elkan)",
+    "me_long": "how well each word of the longer name finds a counterpart (coverage)",
+    "weighted_me": "word alignment weighted by how rare each word is",
+    "phonetic_share": "share of the shorter name's words with a matching phonetic code",
+    "first_sim": "similarity of the first words (usually given names)",
+    "last_sim": "similarity of the last words (usually surnames)",
+    "given_conflict": "same surname but clearly different given names",
+    "nickname": "first names are nickname-equivalent (Bill ~ William)",
+    "initials": "an initial in one name stands for a word of the other",
+    "partial": "one name is a single word and the other is longer (partial mention)",
+    "token_diff": "difference in the number of words",
+    "rare_match": "rarity of the rarest word the names share",
+    "digits_mismatch": "both names contain numbers and the numbers differ",
+    "acronym": "one name is the acronym of the other",
+    "short": "the shorter name has at most 4 letters, so string similarity says little",
+    "cross_script": "the names were written in different scripts",
+}
+FEATURES: tuple[str, ...] = tuple(FEATURE_DESCRIPTIONS)
+
+_DISTINCT_PENALTY = 0.2  # hybrid JW: subtracted when two tokens share no phonetic evidence
+_INITIAL_SIMILARITY = 0.8
+_CONFLICT_BELOW = 0.6
+
+
+@dataclass
+class _TokenGrid:
+    """The flattened token grid of every pair: element e is (pair, row r of a, column c of b)."""
+
+    pair: np.ndarray
+    starts: np.ndarray  # first element of each pair
+    na: np.ndarray
+    nb: np.ndarray
+    tok_a: np.ndarray
+    tok_b: np.ndarray
+
+
+def _grid(records: NameRecords, left: np.ndarray, right: np.ndarray) -> _TokenGrid:
+    counts = records.token_counts
+    na, nb = counts[left], counts[right]
+    sizes = na * nb
+    starts = np.cumsum(sizes) - sizes
+    pair = np.repeat(np.arange(len(left)), sizes)
+    within = np.arange(int(sizes.sum())) - starts[pair]
+    row, col = within // nb[pair], within % nb[pair]
+    tok_a = records.token_ids[records.offsets[left][pair] + row]
+    tok_b = records.token_ids[records.offsets[right][pair] + col]
+    return _TokenGrid(pair, starts, na, nb, tok_a, tok_b)
+
+
+def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Hybrid similarity, phonetic agreement, nickname and initial flags for token pairs."""
+    n_tokens = max(len(records.tokens.strings), 1)
+    key = tok_a.astype(np.int64) * n_tokens + tok_b
+    unique, inverse = np.unique(key, return_inverse=True)
+    ua, ub = unique // n_tokens, unique % n_tokens
+    strings = records.tokens.strings
+    jw = process.cpdist(
+        [strings[t] for t in ua], [strings[t] for t in ub],
+        scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=1,
+    )
+    attrs = records.token_attributes
+    ca, cb = attrs.codes[ua], attrs.codes[ub]
+    phonetic = ((ca[:, :, None] == cb[:, None, :]) & (ca[:, :, None] >= 0)).any(axis=(1, 2))
+    phonetic |= attrs.skeleton_ids[ua] == attrs.skeleton_ids[ub]
+    ga, gb = attrs.nick_groups[ua], attrs.nick_groups[ub]
+    nickname = ((ga[:, :, None] == gb[:, None, :]) & (ga[:, :, None] >= 0)).any(axis=(1, 2))
+    nickname &= ua != ub
+    same_initial = (attrs.first_char[ua] == attrs.first_char[ub]) & (attrs.first_char[ua] > 0)
+    initial = same_initial & (attrs.is_initial[ua] | attrs.is_initial[ub]) & (ua != ub)
+    hybrid = np.where(phonetic | nickname, jw, np.maximum(jw - _DISTINCT_PENALTY, 0.0))
+    hybrid = np.where(nickname, np.maximum(hybrid, 0.9), hybrid)
+    hybrid = np.where(initial, np.maximum(hybrid, _INITIAL_SIMILARITY), hybrid)
+    hybrid = np.where(ua == ub, 1.0, hybrid).astype(np.float32)
+    return hybrid[inverse], phonetic[inverse], nickname[inverse], initial[inverse]
+
+
+def _segment_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, empty: float) -> np.ndarray:
+    """ufunc.reduceat over contiguous segments that begin at ``starts`` (all segments non-empty)."""
+    if len(values) == 0:
+        return np.full(len(starts), empty, dtype=np.float32)
+    return ufunc.reduceat(values, starts)
+
+
+def _directional(grid: _TokenGrid, values: np.ndarray, weights: np.ndarray, by_rows: bool):
+    """Best match of each token of one side, then the plain and weighted mean per pair."""
+    pairs = len(grid.na)
+    own, other = (grid.na, grid.nb) if by_rows else (grid.nb, grid.na)
+    seg_pair = np.repeat(np.arange(pairs), own)
+    seg_index = np.arange(int(own.sum())) - np.repeat(np.cumsum(own) - own, own)
+    if by_rows:
+        order = None
+        seg_starts = grid.starts[seg_pair] + seg_index * other[seg_pair]
+    else:
+        # Reorder the grid column-major so each column of a pair is contiguous.
+        within = np.arange(len(values)) - grid.starts[grid.pair]
+        rows_of_pair = grid.na[grid.pair]
+        col, row = within // rows_of_pair, within % rows_of_pair
+        order = grid.starts[grid.pair] + row * grid.nb[grid.pair] + col
+        seg_starts = grid.starts[seg_pair] + seg_index * other[seg_pair]
+    ordered = values if order is None else values[order]
+    best = _segment_reduce(np.maximum, ordered, seg_starts, 0.0)
+    w = weights if order is None else weights[order]
+    seg_weight = w[seg_starts] if len(w) else np.zeros(0, dtype=np.float32)
+    pair_starts = np.cumsum(own) - own
+    mean = _segment_reduce(np.add, best, pair_starts, 0.0) / own
+    weighted = _segment_reduce(np.add, best * seg_weight, pair_starts, 0.0) / np.maximum(
+        _segment_reduce(np.add, seg_weight, pair_starts, 0.0), 1e-6
+    )
+    return best, seg_starts, mean, weighted
+
+
+def _by_length(na: np.ndarray, nb: np.ndarray, from_a: np.ndarray, from_b: np.ndarray):
+    """Symmetric pick: the value seen from the shorter name, and from the longer (ties: their mean)."""
+    tie = (from_a + from_b) / 2
+    short = np.where(na < nb, from_a, np.where(nb < na, from_b, tie))
+    long = np.where(na < nb, from_b, np.where(nb < na, from_a, tie))
+    return short, long
+
+
+def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Feature matrix (pairs x FEATURES), float32 in [0, 1], for the unit pairs (left[k], right[k]).
+
+    Pairs with an empty name on either side get all-zero similarity features.
+    """
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    n = len(left)
+    out = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    if n == 0:
+        return out
+    column = {name: i for i, name in enumerate(FEATURES)}
+    texts_a = [records.texts[i] for i in left]
+    texts_b = [records.texts[i] for i in right]
+
+    def whole(scorer, a, b, scale=1.0):
+        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=1) / scale
+
+    out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
+    out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)
+    out[:, column["token_sort"]] = whole(fuzz.token_sort_ratio, texts_a, texts_b, 100.0)
+    out[:, column["token_set"]] = whole(fuzz.token_set_ratio, texts_a, texts_b, 100.0)
+    out[:, column["skeleton"]] = whole(
+        Indel.normalized_similarity,
+        [records.skeletons[i] for i in left], [records.skeletons[i] for i in right],
+    )
+
+    counts = records.token_counts
+    na, nb = counts[left], counts[right]
+    valid = (na > 0) & (nb > 0)
+    if valid.any():
+        _token_features(records, left[valid], right[valid], out, valid, column)
+
+    shorter = np.minimum(
+        np.fromiter((len(t) for t in texts_a), dtype=np.int64, count=n),
+        np.fromiter((len(t) for t in texts_b), dtype=np.int64, count=n),
+    )
+    out[:, column["short"]] = shorter <= 4
+    out[:, column["partial"]] = (np.minimum(na, nb) == 1) & (np.maximum(na, nb) > 1)
+    out[:, column["token_diff"]] = np.abs(na - nb) / np.maximum(np.maximum(na, nb), 1)
+    da, db = records.digit_ids[left], records.digit_ids[right]
+    out[:, column["digits_mismatch"]] = (da >= 0) & (db >= 0) & (da != db)
+    acronym = (records.self_acronym_ids[left] == records.acronym_ids[right]) | (
+        records.self_acronym_ids[right] == records.acronym_ids[left]
+    )
+    out[:, column["acronym"]] = acronym
+    sa, sb = records.script_ids[left], records.script_ids[right]
+    out[:, column["cross_script"]] = (sa >= 0) & (sb >= 0) & (sa != sb)
+    np.clip(out, 0.0, 1.0, out=out)
+    return out
+
+
+def _token_features(records, left, right, out, valid, column) -> None:
+    grid = _grid(records, left, right)
+    hybrid, phonetic, nickname, initial = _token_similarity(records, grid.tok_a, grid.tok_b)
+    attrs = records.token_attributes
+    rarity_a = attrs.rarity[grid.tok_a]
+    rarity_b = attrs.rarity[grid.tok_b]
+    best_row, _, me_a, wme_a = _directional(grid, hybrid, rarity_a, by_rows=True)
+    best_col, _, me_b, wme_b = _directional(grid, hybrid, rarity_b, by_rows=False)
+    phon = (phonetic | (hybrid >= 0.999)).astype(np.float32)
+    _, _, ph_a, _ = _directional(grid, phon, rarity_a, by_rows=True)
+    _, _, ph_b, _ = _directional(grid, phon, rarity_b, by_rows=False)
+
+    na, nb = grid.na, grid.nb
+    me_short, me_long = _by_length(na, nb, me_a, me_b)
+    phon_short, _ = _by_length(na, nb, ph_a, ph_b)
+    first = hybrid[grid.starts]
+    last = hybrid[grid.starts + (na - 1) * nb + nb - 1]
+    # First token's best match anywhere in the other name: robust to "Surname Given" order.
+    first_row_best = best_row[np.cumsum(na) - na]
+    first_col_best = best_col[np.cumsum(nb) - nb]
+    conflict = (
+        (na >= 2) & (nb >= 2) & (last >= 0.85)
+        & (first_row_best < _CONFLICT_BELOW) & (first_col_best < _CONFLICT_BELOW)
+    )
+    sizes = na * nb
+    pair_starts = np.cumsum(sizes) - sizes
+    good = hybrid >= 0.9
+    rare = _segment_reduce(np.maximum, np.minimum(rarity_a, rarity_b) * good, pair_starts, 0.0)
+    initials = _segment_reduce(np.maximum, initial.astype(np.float32), pair_starts, 0.0)
+
+    values = {
+        "me_short": me_short,
+        "me_long": me_long,
+        "weighted_me": np.minimum(wme_a, wme_b),
+        "phonetic_share": phon_short,
+        "first_sim": first,
+        "last_sim": last,
+        "given_conflict": conflict,
+        "nickname": nickname[grid.starts],
+        "initials": initials,
+        "rare_match": rare,
+    }
+    for name, value in values.items():
+        out[valid, column[name]] = value
