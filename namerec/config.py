@@ -59,10 +59,6 @@ class Config(BaseModel):
         description="Largest group of names sharing one blocking key that is compared all-pairs; "
         "larger groups are compared only with their nearest neighbours in sorted order.",
     )
-    neighbours: int = Field(
-        8, ge=0,
-        description="Fuzzy token neighbours (rapidfuzz) added per distinct token as candidate keys.",
-    )
     progress: bool | None = Field(
         None, description="Show a progress bar on stderr; None = only when stderr is a terminal.",
     )

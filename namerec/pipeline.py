@@ -74,8 +74,13 @@ class ScoredUnits:
     probability: np.ndarray
 
 
-def score_units(names: list[str], types: list[str], config: Config, model: MatchModel) -> ScoredUnits:
-    """Normalise, deduplicate, block and score: everything before clustering."""
+def score_units(
+    names: list[str], types: list[str], config: Config, model: MatchModel | None
+) -> ScoredUnits:
+    """Normalise, deduplicate, block and score: everything before clustering.
+
+    With ``model=None`` only the features are computed (probabilities stay 0), for training.
+    """
     show = config.progress
     normalized: dict[tuple[str, str], NormalizedName] = {}
     for key in progress(sorted(set(zip(names, types))), desc="normalising", enabled=show):
@@ -103,9 +108,46 @@ def score_units(names: list[str], types: list[str], config: Config, model: Match
         for start in range(0, len(left), _SCORE_CHUNK):
             stop = start + _SCORE_CHUNK
             features[start:stop] = pair_features(records, left[start:stop], right[start:stop])
-            probability[start:stop] = model.predict(features[start:stop])
+            if model is not None:
+                probability[start:stop] = model.predict(features[start:stop])
             bar.update(min(stop, len(left)) - start)
     return ScoredUnits(records, row_units, left, right, features, probability)
+
+
+def features_for_pairs(pairs, types, config: Config):
+    """Features of explicit (a, b) pairs: (features, usable, records, left, right).
+
+    ``usable`` is False where a name is blank or the two user-supplied types differ; such pairs
+    score 0 whatever their features.
+    """
+    pairs = list(pairs)
+    for k, pair in enumerate(pairs):
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise InputError(f"pairs[{k}] must be a pair of names (a, b), got {pair!r:.60}")
+    flat = clean_names([name for pair in pairs for name in pair])
+    if types is None:
+        flat_types = [""] * len(flat)
+    else:
+        types = list(types)
+        if len(types) != len(pairs):
+            raise InputError(f"types has {len(types)} entries for {len(pairs)} pairs; give one (type, type) per pair")
+        flat_types = [canonical_type(t) for pair in types for t in pair]
+    normalized = {
+        key: normalize_name(key[0], key[1], cyrillic_language=config.cyrillic_language)
+        for key in sorted(set(zip(flat, flat_types)))
+    }
+    keys = list(normalized)
+    index = {key: i for i, key in enumerate(keys)}
+    records = NameRecords.build([normalized[k] for k in keys], [k[1] for k in keys])
+    units = np.fromiter((index[key] for key in zip(flat, flat_types)), dtype=np.int64, count=len(flat))
+    left, right = units[0::2], units[1::2]
+    features = pair_features(records, left, right)
+    usable = np.fromiter(
+        (types_compatible(records.types[a], records.types[b]) and bool(records.texts[a])
+         and bool(records.texts[b]) for a, b in zip(left, right)),
+        dtype=bool, count=len(left),
+    )
+    return features, usable, records, left, right
 
 
 def entity_id(member_keys: Sequence[str]) -> str:

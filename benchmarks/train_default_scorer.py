@@ -1,0 +1,115 @@
+"""Fit the scorer weights and token rarities shipped with namerec, from TRAIN splits only.
+
+    python -m benchmarks.train_default_scorer [--data-dir ../shared/data/variants]
+
+Writes namerec/data/token_frequencies.json (token counts over the train-split names) and
+namerec/scoring/weights.json (the logistic match model). The test splits and the
+opensanctions file are never read here; quality is measured on them by ``python -m benchmarks``.
+
+Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1,000-entity pools
+of the train split of each cluster file, plus the train split of the two Ancestry pair files.
+Each source gets the same total weight, so no single file dictates the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks import datasets
+
+REPO = Path(__file__).resolve().parent.parent
+POOLS = {"splink_historical50k": 4, "wikidata_ru_translit": 3, "patstat_orgs": 1}
+PAIR_FILES = ("ancestry_surnames_pairs", "ancestry_givennames_pairs")
+
+
+def write_token_frequencies() -> None:
+    from namerec.normalize import normalize_name
+
+    names: set[tuple[str, str]] = set()
+    for name in POOLS:
+        for row in datasets.split_clusters(datasets.load_clusters(name), "train"):
+            names.add((row.name, row.entity_type))
+    for name in PAIR_FILES:
+        for row in datasets.split_pairs(datasets.load_pairs(name), "train"):
+            names.update({(row.name1, ""), (row.name2, "")})
+    counts: Counter[str] = Counter()
+    texts = {normalize_name(n, t).text for n, t in names}
+    for text in texts:
+        counts.update(set(text.split()))
+    kept = {tok: c for tok, c in sorted(counts.items()) if c >= 2}
+    out = REPO / "namerec" / "data" / "token_frequencies.json"
+    out.write_text(json.dumps({
+        "source": "distinct normalised names of the train splits of namerec's benchmark datasets "
+                  "(see benchmarks/train_default_scorer.py); tokens seen at least twice",
+        "documents": len(texts),
+        "counts": kept,
+    }, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"token frequencies: {len(kept)} tokens over {len(texts)} names -> {out}", file=sys.stderr)
+
+
+def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    from namerec.config import Config
+    from namerec.pipeline import features_for_pairs
+    from namerec.scoring.training import candidate_training_set
+
+    sources: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name, n_pools in POOLS.items():
+        rows = datasets.load_clusters(name)
+        parts = []
+        for seed in range(n_pools):
+            n_entities = 1000 if name != "patstat_orgs" else 0
+            pool = datasets.sample_pool(rows, n_entities, seed=100 + seed, split="train")
+            parts.append(candidate_training_set(
+                [r.name for r in pool], [r.entity_id for r in pool], types=[r.entity_type for r in pool],
+            ))
+        sources[name] = (np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+    for name in PAIR_FILES:
+        rows = datasets.split_pairs(datasets.load_pairs(name), "train")
+        features, *_ = features_for_pairs([(r.name1, r.name2) for r in rows], None, Config(progress=False))
+        sources[name] = (features, np.asarray([r.is_match for r in rows]))
+    return sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", default=None, help="folder of the variant CSV files")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic model")
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        datasets.set_data_dir(args.data_dir)
+    start = time.perf_counter()
+    write_token_frequencies()
+    from namerec.records import _background_frequencies
+    from namerec.scoring.model import MatchModel
+
+    _background_frequencies.cache_clear()
+    sources = training_sources()
+    features = np.vstack([f for f, _ in sources.values()])
+    labels = np.concatenate([y for _, y in sources.values()])
+    weights = np.concatenate([np.full(len(y), 1.0 / len(y)) for _, y in sources.values()])
+    for name, (_, y) in sources.items():
+        print(f"{name}: {len(y)} pairs, {y.mean():.3f} matches", file=sys.stderr)
+    model = MatchModel.fit(
+        features, labels, sample_weight=weights, l2=args.l2,
+        trained_on="train splits of " + ", ".join(sources) + " (benchmarks/train_default_scorer.py)",
+    )
+    out = REPO / "namerec" / "scoring" / "weights.json"
+    out.write_text(model.weights.model_dump_json(indent=1) + "\n", encoding="utf-8")
+    for name, (f, y) in sources.items():
+        p = model.predict(f)
+        acc = ((p >= 0.5) == y).mean()
+        print(f"  train fit {name}: accuracy {acc:.3f}, mean p {p.mean():.3f} vs rate {y.mean():.3f}",
+              file=sys.stderr)
+    print(f"weights -> {out} ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,317 @@
+"""The ``namerec`` command.
+
+::
+
+    namerec cluster INPUT [--column name] [--type-column COL] [-o OUT] [--config CONFIG.json]
+                          [--threshold P]
+
+Exit codes: 0 ok; 2 an unreadable, undecodable or malformed file, a missing column or bad
+arguments; 1 an internal error. Errors are one line on stderr: ``namerec: error: FILE, row N: ...``
+(set ``NAMEREC_DEBUG=1`` to also see the traceback).
+
+Each subcommand is one ``_add_<command>`` function that builds its parser from the shared option
+helpers and names its ``handler``; adding a subcommand means adding one such function and its
+handler to ``_SUBCOMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError, FileFormatError, InputError, NamerecError
+from .io import NameTable, read_names, write_csv
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .models import Reconciliation
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+CLUSTER_COLUMNS = ("entity_id", "canonical", "confidence")
+COLUMN_SUFFIX = "_namerec"
+CONFIDENCE_DECIMALS = 4
+
+_EPILOG = """\
+INPUT is a CSV file with a header (UTF-8, comma-separated), a .txt file with one name per line
+(its column is called 'name'), or - for one name per line on stdin. Cells are kept as the exact
+strings in the file. Output is CSV whatever OUT's extension, to stdout without -o.
+
+exit codes: 0 ok; 2 unreadable, undecodable or malformed file, missing column, bad arguments;
+1 internal error (set NAMEREC_DEBUG=1 for a traceback)."""
+
+
+class CommandError(Exception):
+    """A problem with the command's arguments or files: exit code 2, one line on stderr."""
+
+
+# --------------------------------------------------------------------------------------------
+# parser
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("namerec")
+    except Exception:  # not installed as a distribution (e.g. run from a source tree)
+        return "unknown"
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.0 <= value <= 1.0:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"must be a number between 0 and 1, not {text!r}")
+    return value
+
+
+def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input", metavar="INPUT",
+        help="CSV file with a header, .txt file with one name per line, or - for stdin",
+    )
+    parser.add_argument(
+        "--column", default="name", metavar="NAME",
+        help="column holding the names (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--type-column", default=None, metavar="COL",
+        help="column holding entity types (PERSON/PER, ORG/ORGANIZATION/COMPANY, LOC/GPE/PLACE, "
+        "or your own); names of two different non-empty types are never merged",
+    )
+
+
+def _add_output_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", default=None, metavar="OUT",
+        help="write the CSV here instead of stdout (- also means stdout)",
+    )
+
+
+def _add_config_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", default=None, metavar="CONFIG.json",
+        help="namerec settings as JSON (a saved namerec.Config); unset fields keep their defaults",
+    )
+    parser.add_argument(
+        "--threshold", type=_probability, default=None, metavar="P",
+        help="match probability in [0, 1] at or above which two names may be merged "
+        "(overrides match_threshold from --config; default 0.5)",
+    )
+
+
+def _add_cluster(commands: Any) -> None:
+    parser = commands.add_parser(
+        "cluster",
+        help="group the names of a file into entities",
+        description=(
+            "Group the names of INPUT into entities. Writes one row per input row, in the same\n"
+            "order, with all the input's columns followed by entity_id, canonical (the entity's\n"
+            "canonical name) and confidence (the probability that the row's name belongs to its\n"
+            "entity, 4 decimals)."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_arguments(parser)
+    _add_output_argument(parser)
+    _add_config_arguments(parser)
+    parser.set_defaults(handler=_run_cluster)
+
+
+_SUBCOMMANDS: list[Callable[[Any], None]] = [_add_cluster]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="namerec",
+        description="Reconcile entity names: group variants of the same person or organisation.",
+        epilog="Run 'namerec COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in _SUBCOMMANDS:
+        add(commands)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# shared steps
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    from pydantic import ValidationError
+
+    from .config import Config
+
+    config = Config()
+    if args.config is not None:
+        try:
+            config = Config.load(args.config)
+        except ConfigError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ValidationError):
+                details = "; ".join(
+                    f"{'.'.join(str(part) for part in error['loc']) or 'config'}: {error['msg']}"
+                    for error in cause.errors()
+                )
+                raise FileFormatError(args.config, f"invalid namerec config: {details}") from exc
+            raise
+    if args.threshold is not None:
+        config = Config.model_validate({**config.model_dump(), "match_threshold": args.threshold})
+    return config
+
+
+def _added_columns(header: Sequence[str], wanted: Sequence[str]) -> list[str]:
+    """Our output column names: ``wanted``, or all suffixed alike when the input already uses one."""
+    taken = set(header)
+    for n in itertools.count(1):
+        suffix = "" if n == 1 else COLUMN_SUFFIX + ("" if n == 2 else str(n - 1))
+        names = [name + suffix for name in wanted]
+        if taken.isdisjoint(names):
+            return names
+    raise AssertionError("unreachable")
+
+
+def _write_output(output: str | None, header: Sequence[str], rows: Any) -> None:
+    try:
+        write_csv(output, header, rows)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CommandError(f"{output}: cannot write the file: {exc.strerror or exc}") from None
+
+
+def _warn(message: str) -> None:
+    print(f"namerec: warning: {_one_line(message)}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------------------------
+# cluster
+
+
+def _reconcile(table: NameTable, config: Config) -> Reconciliation:
+    import namerec
+
+    reconcile = getattr(namerec, "reconcile", None)
+    if reconcile is None:
+        raise RuntimeError("namerec.reconcile is not available in this installation")
+    try:
+        return reconcile(table.names, types=table.types, config=config)
+    except FileFormatError:
+        raise
+    except InputError as exc:
+        raise CommandError(f"{table.path}: {exc}") from exc
+
+
+def _cluster_cells(table: NameTable, result: Reconciliation) -> list[list[str]]:
+    """entity_id, canonical and confidence for every row, checked against the contract."""
+    count = len(table.names)
+    labels = list(result.labels)
+    if len(labels) != count:
+        raise RuntimeError(f"reconcile returned {len(labels)} labels for {count} names")
+    entities = {entity.id: entity for entity in result.entities}
+    membership: dict[int, tuple[str, float]] = {}
+    for entity in result.entities:
+        for member in entity.members:
+            membership[member.index] = (entity.id, member.confidence)
+    cells = []
+    for index, label in enumerate(labels):
+        entity = entities.get(label)
+        if not label or entity is None or membership.get(index, ("",))[0] != label:
+            raise RuntimeError(f"name {index} has the label {label!r} but is not a member of such an entity")
+        confidence = membership[index][1]
+        cells.append([label, entity.canonical, f"{confidence:.{CONFIDENCE_DECIMALS}f}"])
+    return cells
+
+
+def _run_cluster(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    table = read_names(args.input, column=args.column, type_column=args.type_column)
+    cells = _cluster_cells(table, _reconcile(table, config)) if table.names else []
+    columns = _added_columns(table.header, CLUSTER_COLUMNS)
+    if columns != list(CLUSTER_COLUMNS):
+        clash = ", ".join(repr(c) for c in CLUSTER_COLUMNS if c in table.header)
+        _warn(f"{table.path} already has the column(s) {clash}; namerec's columns are named "
+              f"{', '.join(columns)}")
+    _write_output(args.output, table.header + columns,
+                  (row + extra for row, extra in zip(table.rows, cells, strict=True)))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+# entry point
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.splitlines())
+
+
+def _error(message: str) -> None:
+    print(f"namerec: error: {_one_line(message)}", file=sys.stderr)
+
+
+def _debug() -> bool:
+    return os.environ.get("NAMEREC_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``namerec ... | head``), keep the interpreter from failing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``namerec`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and argparse's usage errors
+        return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_USAGE)
+    debug = _debug()
+    try:
+        return args.handler(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except (InputError, ConfigError, CommandError) as exc:  # FileFormatError is an InputError
+        if debug:
+            traceback.print_exc()
+        _error(str(exc))
+        return EXIT_USAGE
+    except NamerecError as exc:  # e.g. a missing optional extra: not a bug, but not the input either
+        if debug:
+            traceback.print_exc()
+        _error(str(exc))
+        return EXIT_INTERNAL
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        hint = "" if debug else " (set NAMEREC_DEBUG=1 to see the traceback)"
+        _error(f"internal error: {type(exc).__name__}: {exc}{hint}")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

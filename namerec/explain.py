@@ -1,0 +1,57 @@
+"""Why two names match: each feature's push on the log-odds, in words.
+
+The match model is additive in log-odds, so a feature's contribution is exact: the sum of its basis
+terms minus what the same terms give for a typical pair (the baseline). Contributions plus the
+baseline add up to the log-odds of the probability reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .models import Explanation, FeatureContribution
+from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
+from .scoring.model import BASIS_FEATURE, MatchModel, expand
+
+# A typical pair to measure contributions against: nothing in common.
+_BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
+
+
+def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
+                 normalized_a: str, normalized_b: str) -> Explanation:
+    """Explain one pair from its feature row."""
+    row = features.reshape(1, -1)
+    terms = (expand(row) - expand(_BASELINE))[0] * model.coefficients
+    baseline = model.intercept + float(expand(_BASELINE)[0] @ model.coefficients)
+    by_feature = {name: 0.0 for name in FEATURES}
+    for term, feature in zip(terms, BASIS_FEATURE):
+        by_feature[feature] += float(term)
+    probability = float(model.predict(row)[0])
+    contributions = [
+        FeatureContribution(
+            name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
+            description=FEATURE_DESCRIPTIONS[name],
+        )
+        for i, name in enumerate(FEATURES)
+    ]
+    contributions.sort(key=lambda c: -abs(c.contribution))
+    return Explanation(
+        name_a=name_a, name_b=name_b, normalized_a=normalized_a, normalized_b=normalized_b,
+        probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
+        features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
+                                                 probability, contributions),
+    )
+
+
+def _summary(name_a, name_b, norm_a, norm_b, probability, contributions) -> str:
+    verdict = "likely the same" if probability >= 0.5 else "likely different"
+    lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
+    if (norm_a, norm_b) != (name_a, name_b):
+        lines.append(f"Compared as {norm_a!r} and {norm_b!r} after normalisation.")
+    strong = [c for c in contributions if abs(c.contribution) >= 0.25][:5]
+    for c in strong:
+        direction = "for a match" if c.contribution > 0 else "against a match"
+        lines.append(f"- {c.description} ({c.value:.2f}): {c.contribution:+.2f} log-odds {direction}")
+    if not strong:
+        lines.append("- no single feature moved the decision much")
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Greek to Latin with a simple table (step 3 of the normaliser).
+
+A simplified ELOT 743 / UN reading: accents are dropped first (Greek tonos and breathings carry
+no information for matching), then the digraphs ου, αυ, ευ, ηυ, γγ, γκ, γξ, γχ, then single letters.
+
+>>> romanize_greek("Αλέξης Τσίπρας"), romanize_greek("Κυριάκος Μητσοτάκης")
+('Alexis Tsipras', 'Kyriakos Mitsotakis')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["GREEK", "romanize_greek"]
+
+#: Any Greek letter (basic and extended blocks).
+GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+_LETTERS = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+}  # fmt: skip
+_DIGRAPHS = {
+    "ου": "ou", "αυ": "av", "ευ": "ev", "ηυ": "iv",
+    "γγ": "ng", "γκ": "gk", "γξ": "nx", "γχ": "nch",
+}  # fmt: skip
+
+_TABLE: dict[int, str] = {}
+for _letter, _latin in _LETTERS.items():
+    _TABLE[ord(_letter)] = _latin
+    _TABLE[ord(_letter.upper())] = _latin.capitalize()
+del _letter, _latin
+
+_DIGRAPH = re.compile("|".join(_DIGRAPHS), re.IGNORECASE)
+# Combining marks right after a Greek letter (after NFD): tonos, dialytika, breathings, iota subscript.
+_GREEK_MARKS = re.compile("(?<=[\u0370-\u03ff\u1f00-\u1fff])[\u0300-\u036f]+")
+
+
+def _digraph(match: re.Match[str]) -> str:
+    latin = _DIGRAPHS[match.group().lower()]
+    return latin.capitalize() if match.group()[0].isupper() else latin
+
+
+def romanize_greek(text: str) -> str:
+    """Replace the Greek letters of ``text`` by Latin ones; other characters stay as they are."""
+    text = _GREEK_MARKS.sub("", unicodedata.normalize("NFD", text))
+    # NFD split accented Latin letters too: put them back together for the steps that follow.
+    text = unicodedata.normalize("NFC", _DIGRAPH.sub(_digraph, text))
+    return text.translate(_TABLE)

@@ -1,0 +1,97 @@
+"""The word lists behind the person and organisation rules, read once from ``namerec/data/*.json``.
+
+Every entry is stored already normalised (lowercase ASCII tokens separated by single spaces), so the
+rules compare tokens with plain set and dict look-ups. Multi-word entries become token tuples.
+
+>>> "dr" in TITLES, ("his", "excellency") in TITLE_SEQUENCES, LEGAL_FORMS_AT_END[("s", "a", "de", "c", "v")]
+(True, True, 'sa de cv')
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+__all__ = [
+    "ACRONYM_STOPWORDS",
+    "GUESS_LEGAL_FORMS",
+    "INNER_PARTICLES",
+    "LEADING_PARTICLES",
+    "LEGAL_FORMS_AT_END",
+    "LEGAL_FORMS_AT_START",
+    "ORG_ABBREVIATIONS",
+    "ORG_CUE_WORDS",
+    "PARTICLES",
+    "PERSON_CUES",
+    "SUFFIXES",
+    "SUFFIX_CUES",
+    "TITLES",
+    "TITLE_SEQUENCES",
+    "WEAK_TITLES",
+]
+
+
+def _load(name: str) -> dict[str, Any]:
+    # importlib.resources keeps this working when the package is installed as a zip or wheel.
+    text = files("namerec").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _tuples(entries: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(entry.split()) for entry in entries)
+
+
+_titles = _load("person_titles.json")
+_suffixes = _load("person_suffixes.json")
+_particles = _load("name_particles.json")
+_legal = _load("org_legal_forms.json")
+
+#: Single-token titles stripped from the front of a person name (honorifics and ranks).
+TITLES: frozenset[str] = frozenset(
+    t for t in _titles["honorifics"] + _titles["ranks"] if " " not in t
+)
+#: Multi-token titles ("his excellency", "lt col"), matched as token sequences.
+TITLE_SEQUENCES: frozenset[tuple[str, ...]] = frozenset(
+    seq for seq in _tuples(_titles["honorifics"] + _titles["ranks"]) if len(seq) > 1
+)
+#: Titles that are also given names ("Don"): stripped only when two other tokens remain.
+WEAK_TITLES: frozenset[str] = frozenset(_titles["weak"])
+#: Titles that make an untyped name a person (ranks such as "general" do not: "General Motors").
+PERSON_CUES: frozenset[str] = frozenset(t for t in _titles["honorifics"] if " " not in t)
+
+SUFFIXES: frozenset[str] = frozenset(_suffixes["generational"] + _suffixes["other"])
+#: Suffixes that make an untyped name a person (Jr, Sr; not "II": "World War II").
+SUFFIX_CUES: frozenset[str] = frozenset(_suffixes["cues"])
+
+#: Particles that count as particles wherever they stand ("van Gogh").
+LEADING_PARTICLES: frozenset[str] = frozenset(_particles["anywhere"])
+#: Particles that are also given names ("Al Gore"): particles only after the first token or
+#: when hyphenated to the next word ("al-Assad").
+INNER_PARTICLES: frozenset[str] = frozenset(_particles["inner"])
+PARTICLES: frozenset[str] = LEADING_PARTICLES | INNER_PARTICLES
+
+#: Legal-form token sequence -> canonical form, for the end of a name.
+LEGAL_FORMS_AT_END: dict[tuple[str, ...], str] = {
+    tuple(variant.split()): form["canonical"] for form in _legal["forms"] for variant in form["variants"]
+}
+#: The same for forms also written before the name ("OOO Romashka").
+LEGAL_FORMS_AT_START: dict[tuple[str, ...], str] = {
+    tuple(variant.split()): form["canonical"]
+    for form in _legal["forms"]
+    if form.get("leading")
+    for variant in form["variants"]
+}
+#: Legal forms distinctive enough to make an untyped name an organisation: three letters or more,
+#: because two-letter forms are also surnames and initials ("Maria Sa", "John A. G.").
+#: "& Co." counts too: the ampersand says what a bare "Co" cannot.
+GUESS_LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(
+    seq for seq in LEGAL_FORMS_AT_END if len("".join(seq)) >= 3 and seq != ("publ",)
+) | {("and", "co")}
+
+ORG_ABBREVIATIONS: dict[str, str] = dict(_load("org_abbreviations.json")["expansions"])
+ORG_CUE_WORDS: frozenset[str] = frozenset(_load("org_cue_words.json")["words"])
+ACRONYM_STOPWORDS: frozenset[str] = frozenset(_load("acronym_stopwords.json")["words"])
+
+del _titles, _suffixes, _particles, _legal

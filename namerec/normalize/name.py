@@ -1,0 +1,195 @@
+"""normalize_name: the generic steps, then the rules of the name's kind, into one record.
+
+>>> n = normalize_name("Smith, John", "PERSON")
+>>> n.text, n.given, n.surname, n.kind
+('john smith', ('john',), 'smith', 'person')
+>>> n = normalize_name("Center for Strategic & Int'l Studies")
+>>> n.text, n.kind, n.acronym
+('center for strategic and international studies', 'org', 'csis')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import InputError
+from .acronym import capital_words, initials_acronym, written_as_acronym
+from .cyrillic import LANGUAGES
+from .lexicons import PERSON_CUES, SUFFIX_CUES
+from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
+from .person import PERSON_RULES, person_parts, split_initial_clusters
+from .translit import dominant_script
+from .unicode import GENERIC_STEPS, clean, punctuation, romanize
+from .unicode import normalize_text as _normalize_text
+
+__all__ = ["STEPS", "NormalizedName", "normalize_name", "normalize_text"]
+
+#: Every named step, in order: the generic ones, then the person rules, then the org rules.
+#: A name goes through the generic steps and the rules of its own kind only.
+STEPS: tuple[str, ...] = (
+    GENERIC_STEPS + tuple(f"person.{rule}" for rule in PERSON_RULES) + tuple(f"org.{rule}" for rule in ORG_RULES)
+)
+
+_CACHE_SIZE = 200_000
+_KIND_OF_TYPE = {"PERSON": "person", "ORG": "org"}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedName:
+    """A name after normalisation; ``original`` is kept exactly as given.
+
+    ``text`` is lowercase ASCII tokens joined by single spaces ("" when nothing is left) and
+    ``tokens`` is ``text.split()``. ``given``/``surname`` are filled for persons, ``acronym`` and
+    ``legal_form`` for organisations (``acronym`` also for "other"). ``variants`` holds other
+    plausible normalised forms (other transliteration tables, German umlauts as ae/oe/ue, an
+    organisation name without its abbreviations expanded); it never contains ``text``.
+    """
+
+    original: str
+    text: str
+    tokens: tuple[str, ...]
+    kind: str
+    given: tuple[str, ...]
+    surname: str
+    acronym: str
+    is_acronym: bool
+    legal_form: str
+    script: str
+    variants: tuple[str, ...]
+
+
+def _check_language(cyrillic_language: str) -> None:
+    if cyrillic_language not in LANGUAGES:
+        raise InputError(
+            f"cyrillic_language must be one of {', '.join(LANGUAGES)}; got {cyrillic_language!r}"
+        )
+
+
+def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for candidate in candidates:
+        if candidate and candidate != text and candidate not in out:
+            out.append(candidate)
+    return tuple(out)
+
+
+def _guess_kind(form: str) -> str:
+    """Kind of an untyped name: org evidence beats person evidence; "other" without either."""
+    tokens = org_tokens(form)
+    if looks_like_org(tokens):
+        return "org"
+    if len(tokens) > 1 and (tokens[0] in PERSON_CUES or tokens[-1] in SUFFIX_CUES):
+        return "person"
+    return "other"
+
+
+def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
+    spelled = split_initial_clusters(cleaned)
+    if spelled != cleaned:
+        forms = romanize(spelled, language)
+    parts = [person_parts(form) for form in forms]
+    text = " ".join(parts[0].tokens)
+    return NormalizedName(
+        original=name,
+        text=text,
+        tokens=parts[0].tokens,
+        kind="person",
+        given=parts[0].given,
+        surname=parts[0].surname,
+        acronym="",
+        is_acronym=False,
+        legal_form="",
+        script=script,
+        variants=_variants(text, [" ".join(p.tokens) for p in parts[1:]]),
+    )
+
+
+def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
+    parts = [org_parts(form) for form in forms]
+    first = parts[0]
+    text = " ".join(first.tokens)
+    core = "".join(first.unexpanded)
+    # "IBM Corp.": the name without its legal form is written as an acronym.
+    is_acronym = written_as_acronym(cleaned) or (
+        len(first.unexpanded) == 1
+        and any(_normalize_text(word, cyrillic_language=language) == core for word in capital_words(cleaned))
+    )
+    candidates = [" ".join(first.unexpanded)] + [" ".join(p.tokens) for p in parts[1:]]
+    return NormalizedName(
+        original=name,
+        text=text,
+        tokens=first.tokens,
+        kind="org",
+        given=(),
+        surname="",
+        acronym=core if is_acronym else initials_acronym(first.tokens),
+        is_acronym=is_acronym,
+        legal_form=first.legal_form,
+        script=script,
+        variants=_variants(text, candidates),
+    )
+
+
+def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...]) -> NormalizedName:
+    texts = [punctuation(form) for form in forms]
+    text = texts[0]
+    tokens = tuple(text.split())
+    is_acronym = written_as_acronym(cleaned)
+    return NormalizedName(
+        original=name,
+        text=text,
+        tokens=tokens,
+        kind="other",
+        given=(),
+        surname="",
+        acronym=text.replace(" ", "") if is_acronym else initials_acronym(tokens),
+        is_acronym=is_acronym,
+        legal_form="",
+        script=script,
+        variants=_variants(text, texts[1:]),
+    )
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _normalize_name(name: str, entity_type: str, language: str) -> NormalizedName:
+    cleaned = clean(name)
+    script = dominant_script(cleaned)
+    forms = romanize(cleaned, language)
+    kind = _KIND_OF_TYPE.get(entity_type, "other") if entity_type else _guess_kind(forms[0])
+    if kind == "person":
+        return _person(name, cleaned, script, forms, language)
+    if kind == "org":
+        return _org(name, cleaned, script, forms, language)
+    return _other(name, cleaned, script, forms)
+
+
+def normalize_name(name: str, entity_type: str = "", *, cyrillic_language: str = "auto") -> NormalizedName:
+    """Normalise one name: the generic steps, then the rules of its kind.
+
+    ``entity_type`` is a canonical type ("PERSON", "ORG", "LOC", "" for unknown, or any other
+    string); "PERSON" and "ORG" choose the person and organisation rules, "" guesses the kind from
+    the name (a legal form or an organisation word -> org, a personal title -> person), anything
+    else applies the generic steps only. Never raises for any ``name``; results are cached.
+
+    >>> normalize_name("GENENCOR INTERNATIONAL, INC.", "ORG").legal_form
+    'inc'
+    """
+    if cyrillic_language != "auto":
+        _check_language(cyrillic_language)
+    return _normalize_name(name, entity_type, cyrillic_language)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _cached_text(name: str, language: str) -> str:
+    return _normalize_text(name, cyrillic_language=language)
+
+
+def normalize_text(name: str, *, cyrillic_language: str = "auto") -> str:
+    """The generic steps only (no person or organisation rules); cached.
+
+    >>> normalize_text("Dr. Kristīne Bērziņa's")
+    'dr kristine berzina'
+    """
+    _check_language(cyrillic_language)
+    return _cached_text(name, cyrillic_language)

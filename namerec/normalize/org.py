@@ -1,0 +1,133 @@
+"""Organisation-name rules, run when the kind is "org".
+
+In order, on the output of steps 1-6 (lowercase ASCII, punctuation still in):
+
+1. ``dotted_letters``  dotted single letters are joined ("U.N." -> "un", "S.p.A." -> "spa")
+2. ``ampersand``       "&" -> "and"
+3. ``article``         a leading "the" is dropped ("The Brookings Institution"), and a trailing
+   one, left behind by the inverted "Brookings Institution, The"
+4. ``legal_forms``     legal forms removed from the end, repeatedly ("Co., Inc."), and from the
+   start for the forms written there ("OOO", "PT"); never from the middle, never the last token;
+   a dangling "and" ("Smith & Co.") goes with them
+5. ``abbreviations``   Inst. -> institute, Univ. -> university, Ctr./Centre -> center, ...
+
+>>> parts = org_parts("the genencor int'l, inc.".replace("'", ""))
+>>> parts.tokens, parts.legal_form, parts.unexpanded
+(('genencor', 'international'), 'inc', ('genencor', 'intl'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicons import (
+    GUESS_LEGAL_FORMS,
+    LEGAL_FORMS_AT_END,
+    LEGAL_FORMS_AT_START,
+    ORG_ABBREVIATIONS,
+    ORG_CUE_WORDS,
+)
+
+__all__ = ["ORG_RULES", "OrgParts", "looks_like_org", "org_parts", "org_tokens"]
+
+#: Names of the organisation rules, in the order they run.
+ORG_RULES: tuple[str, ...] = ("dotted_letters", "ampersand", "article", "legal_forms", "abbreviations")
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+# Single letters each followed by a dot, two or more in a row: u.n. / s.p.a / j.p.
+_DOTTED = re.compile(r"(?<![a-z0-9])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgParts:
+    """An organisation name after the rules, its legal form(s), and its tokens before expansion."""
+
+    tokens: tuple[str, ...]
+    legal_form: str
+    unexpanded: tuple[str, ...]
+
+
+def org_tokens(form: str) -> list[str]:
+    """Rules 1-2 and the tokenising of step 7."""
+    if "." in form:
+        form = _DOTTED.sub(lambda m: m.group().replace(".", ""), form)
+    return _TOKEN.findall(form.replace("&", " and "))
+
+
+def _by_edge_token(forms: Iterable[tuple[str, ...]], edge: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index token sequences by their last (edge=-1) or first (edge=0) token, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in forms:
+        index.setdefault(seq[edge], []).append(seq)
+    return {token: tuple(sorted(seqs, key=len, reverse=True)) for token, seqs in index.items()}
+
+
+# Most names end in no legal form: one dict look-up on the last token settles it.
+_ENDING = _by_edge_token(LEGAL_FORMS_AT_END, -1)
+_GUESS_ENDING = _by_edge_token(GUESS_LEGAL_FORMS, -1)
+_OPENING = _by_edge_token(LEGAL_FORMS_AT_START, 0)
+_GUESS_OPENING = _by_edge_token(GUESS_LEGAL_FORMS & LEGAL_FORMS_AT_START.keys(), 0)
+# Tokens that make a name an organisation, directly or once expanded ("univ").
+_CUE_TOKENS = ORG_CUE_WORDS | {abbr for abbr, word in ORG_ABBREVIATIONS.items() if word in ORG_CUE_WORDS}
+
+
+def _legal_form_at_end(tokens: list[str], ending: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Length of the longest legal form ending ``tokens`` that leaves a token before it (0: none)."""
+    for seq in ending.get(tokens[-1], ()):
+        n = len(seq)
+        if n < len(tokens) and tuple(tokens[-n:]) == seq:
+            return n
+    return 0
+
+
+def _legal_form_at_start(tokens: list[str], opening: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    for seq in opening.get(tokens[0], ()):
+        n = len(seq)
+        if n < len(tokens) and tuple(tokens[:n]) == seq:
+            return n
+    return 0
+
+
+def org_parts(form: str) -> OrgParts:
+    """All organisation rules on one output of steps 1-6."""
+    tokens = org_tokens(form)
+    leading: list[str] = []
+    trailing: list[str] = []
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        if tokens[0] == "the" or tokens[-1] == "the":
+            tokens = tokens[1:] if tokens[0] == "the" else tokens[:-1]
+            changed = True
+        elif n := _legal_form_at_end(tokens, _ENDING):
+            trailing.append(LEGAL_FORMS_AT_END[tuple(tokens[-n:])])
+            tokens = tokens[:-n]
+            if len(tokens) > 1 and tokens[-1] == "and":
+                tokens = tokens[:-1]
+            changed = True
+        elif n := _legal_form_at_start(tokens, _OPENING):
+            leading.append(LEGAL_FORMS_AT_START[tuple(tokens[:n])])
+            tokens = tokens[n:]
+            changed = True
+    expanded = tuple(ORG_ABBREVIATIONS.get(t, t) for t in tokens)
+    return OrgParts(expanded, " ".join(leading + trailing[::-1]), tuple(tokens))
+
+
+def looks_like_org(tokens: list[str]) -> bool:
+    """Whether an untyped name (its :func:`org_tokens`) reads as an organisation.
+
+    A legal form of three letters or more ("Maria Sa" is more likely a person), "& Co.", or an
+    organisation cue word.
+
+    >>> [looks_like_org(org_tokens(s)) for s in ("acme widgets, llc", "harvard univ.", "maria sa")]
+    [True, True, False]
+    """
+    if not tokens:
+        return False
+    return bool(
+        _legal_form_at_end(tokens, _GUESS_ENDING)
+        or _legal_form_at_start(tokens, _GUESS_OPENING)
+        or not _CUE_TOKENS.isdisjoint(tokens)
+    )

@@ -1,0 +1,165 @@
+"""Which script a name is written in, and step 3: script-aware transliteration to Latin.
+
+Cyrillic goes through the language tables of :mod:`.cyrillic` (several readings), Greek through
+:mod:`.greek`, and every other non-Latin letter, mark or digit through ``anyascii``. Latin letters
+with diacritics are left alone here: step 5 strips them after casefolding.
+
+>>> transliterate("Зеленский")
+('Zelenskiy', 'Zelenskyi', 'Zelensky')
+>>> transliterate("习近平 and Ελλάδα")
+('XiJinPing and Ellada', 'Xi JinPing and Ellada')
+>>> dominant_script("Владимир Putin"), dominant_script("123")
+('cyrillic', 'none')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+from anyascii import anyascii
+
+from .cyrillic import readings
+from .greek import GREEK, romanize_greek
+
+__all__ = ["SCRIPTS", "dominant_script", "transliterate"]
+
+#: The values of ``NormalizedName.script``.
+SCRIPTS: tuple[str, ...] = (
+    "latin", "cyrillic", "greek", "arabic", "hebrew", "han", "kana", "hangul", "devanagari", "other", "none",
+)  # fmt: skip
+
+# (first code point, last code point, script), sorted; letters outside every range are "other".
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"),
+    (0x0250, 0x02AF, "latin"),  # IPA extensions
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x1C80, 0x1C8F, "cyrillic"),
+    (0x1D00, 0x1DBF, "latin"),
+    (0x1E00, 0x1EFF, "latin"),
+    (0x1F00, 0x1FFF, "greek"),
+    (0x2C60, 0x2C7F, "latin"),
+    (0x2DE0, 0x2DFF, "cyrillic"),
+    (0x3040, 0x30FF, "kana"),
+    (0x3130, 0x318F, "hangul"),
+    (0x31F0, 0x31FF, "kana"),
+    (0x3400, 0x4DBF, "han"),
+    (0x4E00, 0x9FFF, "han"),
+    (0xA640, 0xA69F, "cyrillic"),
+    (0xA720, 0xA7FF, "latin"),
+    (0xA960, 0xA97F, "hangul"),
+    (0xAB30, 0xAB6F, "latin"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0xF900, 0xFAFF, "han"),
+    (0xFB1D, 0xFB4F, "hebrew"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0xFF66, 0xFF9F, "kana"),
+    (0x20000, 0x3134F, "han"),
+)
+_STARTS = [start for start, _, _ in _RANGES]
+
+
+def _script_of_letter(char: str) -> str:
+    code = ord(char)
+    i = bisect_right(_STARTS, code) - 1
+    if i >= 0 and code <= _RANGES[i][1]:
+        return _RANGES[i][2]
+    return "other"
+
+
+_SCRIPT_CACHE: dict[str, str] = {}
+_ASCII_LETTERS = re.compile("[A-Za-z]+")
+_ORDER = {script: i for i, script in enumerate(SCRIPTS)}
+
+
+def dominant_script(text: str) -> str:
+    """The script with the most letters in ``text``; "none" without letters.
+
+    Ties go to the script listed first in :data:`SCRIPTS`.
+    """
+    rest = _ASCII_LETTERS.sub("", text)  # most letters are ASCII: count them in one go
+    counts = {"latin": len(text) - len(rest)} if len(rest) < len(text) else {}
+    if not rest.isascii():
+        for char in rest:
+            script = _SCRIPT_CACHE.get(char)
+            if script is None:
+                script = _script_of_letter(char) if char.isalpha() else ""
+                if len(_SCRIPT_CACHE) < 100_000:
+                    _SCRIPT_CACHE[char] = script
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return "none"
+    return max(counts, key=lambda script: (counts[script], -_ORDER[script]))
+
+
+def _keeps_for_later(code: int) -> bool:
+    """Latin letters, combining diacritics and modifier letters wait for steps 5 and 6."""
+    return (
+        code < 0x0300
+        or 0x0300 <= code <= 0x036F  # combining diacritical marks
+        or 0x02B0 <= code <= 0x02FF  # spacing modifiers: ʼ ʻ ʹ are apostrophes for step 6
+        or 0x1AB0 <= code <= 0x1AFF
+        or 0x1D00 <= code <= 0x1EFF
+        or 0x20D0 <= code <= 0x20FF
+        or 0x2C60 <= code <= 0x2C7F
+        or 0xA720 <= code <= 0xA7FF
+        or 0xAB30 <= code <= 0xAB6F
+        or 0xFE20 <= code <= 0xFE2F
+    )
+
+
+class _ForeignLetters(dict[int, str]):
+    """str.translate table, filled on demand: non-Latin letters, marks and digits -> anyascii."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _keeps_for_later(code) or unicodedata.category(char)[0] not in "LMN":
+            latin = char
+        else:
+            latin = anyascii(char)
+        if len(self) < 100_000:  # bounded: arbitrary input must not grow it without limit
+            self[code] = latin
+        return latin
+
+
+_FOREIGN = _ForeignLetters()
+_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_HAN = re.compile(f"[{_HAN}]")
+# A run of two to four Han characters standing alone: a Chinese personal name, surname first.
+_HAN_NAME = re.compile(f"(?<![{_HAN}])[{_HAN}]{{2,4}}(?![{_HAN}])")
+
+
+def _split_han_surname(text: str) -> str:
+    return _HAN_NAME.sub(lambda m: m.group()[0] + " " + m.group()[1:], text)
+
+
+def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
+    """Step 3: Latin readings of ``text``, the primary one first, then distinct alternatives.
+
+    Alternatives come from the other Cyrillic tables and, for Chinese names, from writing the
+    one-syllable surname apart ("Xi JinPing", the usual pinyin shape).
+    """
+    if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
+        return (text,)
+    forms = readings(text, cyrillic_language) if _CYRILLIC.search(text) else (text,)
+    if _HAS_HAN.search(text):
+        forms = (*forms, _split_han_surname(forms[0]))
+    if GREEK.search(text):
+        forms = tuple(romanize_greek(form) for form in forms)
+    out: list[str] = []
+    for form in forms:
+        latin = form.translate(_FOREIGN)
+        if latin not in out:
+            out.append(latin)
+    return tuple(out)

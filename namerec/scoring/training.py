@@ -1,0 +1,44 @@
+"""Training sets for the match model, drawn the way the pipeline draws pairs.
+
+Positives and negatives come from the candidate generator run on pools of labelled names, so the
+negatives are the hard ones the model will actually face (research.md, section 5), not random
+pairs, which are trivially easy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..config import Config
+from ..entity_types import canonical_type
+from ..pipeline import clean_names, score_units
+
+
+def candidate_training_set(
+    names: Sequence[str],
+    entity_ids: Sequence[str],
+    *,
+    types: Sequence[str] | None = None,
+    config: Config | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the candidate pairs of a labelled pool.
+
+    A pair is a match when its two normalised forms share a gold entity (a string can name two
+    entities: homonyms count as matching either).
+    """
+    config = config or Config(progress=False)
+    clean = clean_names(names)
+    kinds = [canonical_type(t) for t in types] if types is not None else [""] * len(clean)
+    scored = score_units(clean, kinds, config, model=None)
+    gold: dict[int, set[str]] = defaultdict(set)
+    for row, unit in enumerate(scored.row_units):
+        if unit >= 0:
+            gold[int(unit)].add(entity_ids[row])
+    labels = np.fromiter(
+        (bool(gold[int(a)] & gold[int(b)]) for a, b in zip(scored.left, scored.right)),
+        dtype=bool, count=len(scored.left),
+    )
+    return scored.features, labels

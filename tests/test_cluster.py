@@ -1,0 +1,86 @@
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namerec.cluster import cluster_units
+
+
+def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5):
+    left = np.array([e[0] for e in edges], dtype=np.int64)
+    right = np.array([e[1] for e in edges], dtype=np.int64)
+    prob = np.array([e[2] for e in edges], dtype=np.float64)
+    cannot_mask = np.array([(e[0], e[1]) in set(cannot) for e in edges], dtype=bool)
+    single_word = np.zeros(n, dtype=bool) if single is None else np.array(single, dtype=bool)
+    return cluster_units(
+        n, left, right, prob, single_word=single_word, cannot_link=cannot_mask,
+        type_keys=types or [""] * n, threshold=threshold,
+    )
+
+
+def _groups(labels):
+    out = {}
+    for i, label in enumerate(labels):
+        out.setdefault(int(label), set()).add(i)
+    return sorted(sorted(g) for g in out.values())
+
+
+def test_chain_does_not_form():
+    # bergman - bergmann strong, bergmann - berman medium, berman - herman medium: no chain.
+    edges = [(0, 1, 0.95), (1, 2, 0.55), (2, 3, 0.55)]
+    result = _run(4, edges)
+    groups = _groups(result.labels)
+    assert [0, 1] in groups
+    assert not any({0, 3} <= set(g) for g in groups)
+    assert not any({0, 2} <= set(g) for g in groups)
+
+
+def test_average_linkage_needs_most_members_to_agree():
+    # 0-1-2 tight; 3 matches only one of them.
+    edges = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (2, 3, 0.9)]
+    assert _groups(_run(4, edges).labels) == [[0, 1, 2], [3]]
+
+
+def test_cannot_link_vetoes_whole_clusters():
+    # 0~1 and 2~3 strongly, 1~2 strongly, but 0 and 3 must never share an entity.
+    edges = [(0, 1, 0.99), (2, 3, 0.99), (1, 2, 0.99), (0, 2, 0.99), (1, 3, 0.99), (0, 3, 0.2)]
+    groups = _groups(_run(4, edges, cannot=[(0, 3)]).labels)
+    assert not any({0, 3} <= set(g) for g in groups)
+
+
+def test_types_never_merge():
+    edges = [(0, 1, 0.99)]
+    assert _groups(_run(2, edges, types=["person", "org"]).labels) == [[0], [1]]
+    assert _groups(_run(2, edges, types=["person", ""]).labels) == [[0, 1]]
+
+
+def test_partial_name_attaches_only_when_unique():
+    # units 0,1 = "max bergman"/"max bergmann", 2 = "bergman" (one word).
+    edges = [(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.8)]
+    result = _run(3, edges, single=[False, False, True])
+    assert _groups(result.labels) == [[0, 1, 2]]
+    # Add "ingrid bergman" (3), which also fits "bergman": now it stays apart, with low confidence.
+    edges += [(2, 3, 0.8), (0, 3, 0.1)]
+    result = _run(4, edges, single=[False, False, True, False], cannot=[(0, 3)])
+    groups = _groups(result.labels)
+    assert [2] in groups
+    assert result.confidence[2] < 0.5
+
+
+def test_singleton_confidence_is_one_minus_best_outside_probability():
+    result = _run(2, [(0, 1, 0.3)])
+    assert np.allclose(result.confidence, [0.7, 0.7])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_clustering_is_a_partition_and_labels_are_cluster_minimums(data):
+    n = data.draw(st.integers(1, 12))
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=30))
+    edges = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+    probs = data.draw(st.lists(st.floats(0, 1), min_size=len(edges), max_size=len(edges)))
+    single = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    result = _run(n, [(a, b, p) for (a, b), p in zip(edges, probs)], single=single)
+    assert len(result.labels) == n
+    for i, label in enumerate(result.labels):
+        assert label <= i and result.labels[label] == label
+    assert np.all((result.confidence >= 0) & (result.confidence <= 1))
