@@ -5,7 +5,7 @@ Policy, in order (the first difference decides):
 1. the reference's spelling, when the entity is linked to a reference entry (see ``link``);
 2. the most complete form: more full words (initials and acronyms count less), then more words;
 3. the best-formed form: mixed case ("Max Bergmann") over all capitals or all lower case, and no
-   digits or stray symbols inside words;
+   digits inside words; then more letters (William over Bill, Institute over Inst.);
 4. the most frequent form among the entity's rows;
 5. the lexicographically smallest normalised form, then the smallest original string.
 """
@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from .normalize import NormalizedName
 
 
-def _completeness(name: NormalizedName) -> tuple[int, int]:
+def _completeness(name: NormalizedName, original: str) -> tuple[int, int, int, int]:
+    """Full words, words, then letters of the normalised and of the written form: more is fuller."""
     full_words = sum(1 for token in name.tokens if len(token) > 1)
     if name.is_acronym:
         full_words = 0
-    return full_words, len(name.tokens)
+    letters = sum(ch.isalpha() for ch in original)
+    return full_words, len(name.tokens), len(name.text.replace(" ", "")), letters
 
 
 def _form_quality(original: str) -> int:
@@ -53,11 +55,12 @@ def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) 
 
     def rank(original: str):
         name = normalized[original]
-        full, words = _completeness(name)
-        return (-full, -words, -_form_quality(original), -frequency[original], name.text, original)
+        full, words, letters, written = _completeness(name, original)
+        return (-full, -words, -_form_quality(original), -letters, -written, -frequency[original],
+                name.text, original)
 
     best = min(frequency, key=rank)
-    full, words = _completeness(normalized[best])
+    full = _completeness(normalized[best], best)[0]
     reasons = [f"most complete form ({full} full word{'s' if full != 1 else ''})"]
     if frequency[best] > 1:
         reasons.append(f"written this way in {frequency[best]} of {len(originals)} rows")

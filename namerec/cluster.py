@@ -40,10 +40,12 @@ class ClusterResult:
 class _Linkage:
     """Constrained average-linkage agglomeration over a sparse weighted graph."""
 
-    def __init__(self, n: int, type_keys: list[str]) -> None:
+    def __init__(self, n: int, type_keys: list[str], unscored: float = 0.0) -> None:
+        self.unscored = unscored
         self.parent = list(range(n))
         self.size = [1] * n
-        self.links: list[dict[int, float]] = [{} for _ in range(n)]
+        # links[a][b] = [sum of probabilities, number of scored pairs] between clusters a and b
+        self.links: list[dict[int, list[float]]] = [{} for _ in range(n)]
         self.cannot: list[set[int]] = [set() for _ in range(n)]
         self.types: list[frozenset[str]] = [frozenset({t}) if t else frozenset() for t in type_keys]
         self.version = [0] * n
@@ -57,8 +59,10 @@ class _Linkage:
     def add_edge(self, u: int, v: int, weight: float) -> None:
         a, b = self.find(u), self.find(v)
         if a != b:
-            self.links[a][b] = self.links[a].get(b, 0.0) + weight
-            self.links[b][a] = self.links[b].get(a, 0.0) + weight
+            for x, y in ((a, b), (b, a)):
+                link = self.links[x].setdefault(y, [0.0, 0.0])
+                link[0] += weight
+                link[1] += 1
 
     def forbid(self, u: int, v: int) -> None:
         a, b = self.find(u), self.find(v)
@@ -67,7 +71,12 @@ class _Linkage:
             self.cannot[b].add(a)
 
     def linkage(self, a: int, b: int) -> float:
-        return self.links[a].get(b, 0.0) / (self.size[a] * self.size[b])
+        """Mean probability over all member pairs, an unscored pair counting as ``unscored``."""
+        total, scored = self.links[a].get(b, (0.0, 0.0))
+        if self.unscored < 0:
+            return total / scored if scored else 0.0
+        pairs = self.size[a] * self.size[b]
+        return (total + self.unscored * (pairs - scored)) / pairs
 
     def can_merge(self, a: int, b: int) -> bool:
         return b not in self.cannot[a] and len(self.types[a] | self.types[b]) <= 1
@@ -79,12 +88,14 @@ class _Linkage:
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.types[a] = self.types[a] | self.types[b]
-        for other, weight in self.links[b].items():
+        for other, (total, scored) in self.links[b].items():
             if other == a:
                 continue
-            self.links[a][other] = self.links[a].get(other, 0.0) + weight
-            back = self.links[other]
-            back[a] = back.get(a, 0.0) + back.pop(b)
+            link = self.links[a].setdefault(other, [0.0, 0.0])
+            link[0] += total
+            link[1] += scored
+            self.links[other][a] = [link[0], link[1]]
+            del self.links[other][b]
         self.links[a].pop(b, None)
         self.links[b] = {}
         for other in self.cannot[b]:
@@ -137,13 +148,17 @@ def cluster_units(
     type_keys: list[str],
     threshold: float,
     attach_partial: bool = True,
+    unscored: float = 0.0,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
+
+    ``unscored`` is the probability assumed for a member pair the blocking never scored (0: such
+    pairs count against a merge; a negative value averages over scored pairs only).
 
     ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
     ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
     """
-    graph = _Linkage(n_units, type_keys)
+    graph = _Linkage(n_units, type_keys, unscored)
     keep = probability >= _EDGE_FLOOR
     same_kind = single_word[left] == single_word[right]
     for u, v, p in zip(left[keep & same_kind], right[keep & same_kind], probability[keep & same_kind]):
@@ -164,7 +179,7 @@ def cluster_units(
         if labels[roots[u]] < 0:
             labels[roots[u]] = u
     labels = labels[roots]
-    return ClusterResult(labels, _member_confidence(labels, left, right, probability))
+    return ClusterResult(labels, _member_confidence(labels, left, right, probability, single_word))
 
 
 def _attach_partial(graph, left, right, probability, single_word, threshold) -> None:
@@ -193,8 +208,12 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
             graph.merge(a, b)
 
 
-def _member_confidence(labels, left, right, probability) -> np.ndarray:
-    """Mean probability to fellow members; for a name alone, 1 - its best outside probability."""
+def _member_confidence(labels, left, right, probability, single_word) -> np.ndarray:
+    """Mean probability to fellow members; for a name alone, 1 - its best outside probability.
+
+    A bare one-word name that fits a full name does not make the full name less sure of being
+    its own entity, so those pairs count only for the one-word side.
+    """
     n = len(labels)
     inside = labels[left] == labels[right]
     total = np.zeros(n)
@@ -203,10 +222,9 @@ def _member_confidence(labels, left, right, probability) -> np.ndarray:
         np.add.at(total, ends[inside], probability[inside])
         np.add.at(count, ends[inside], 1)
     best_outside = np.zeros(n)
-    for ends in (left, right):
-        np.maximum.at(best_outside, ends[~inside], probability[~inside])
+    for ends, others in ((left, right), (right, left)):
+        counts = ~inside & ~(single_word[others] & ~single_word[ends])
+        np.maximum.at(best_outside, ends[counts], probability[counts])
     sizes = np.bincount(labels, minlength=n)[labels]
-    alone = sizes == 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        together = np.where(count > 0, total / np.maximum(count, 1), 0.5)
-    return np.where(alone, 1.0 - best_outside, together)
+    together = np.where(count > 0, total / np.maximum(count, 1), 0.5)
+    return np.where(sizes == 1, 1.0 - best_outside, together)

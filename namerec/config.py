@@ -18,13 +18,19 @@ SCHEMA_VERSION = 1
 
 
 class ScorerWeights(BaseModel):
-    """A fitted logistic scorer: one weight per feature, an intercept, and where it came from."""
+    """A fitted logistic scorer: per regime of pair, one weight per basis feature and an intercept.
+
+    Regimes are kinds of pair that need different evidence (two one-word names; a one-word name
+    against a longer one; two longer names; organisation names); ``coefficients[r]`` and
+    ``intercepts[r]`` belong to ``regimes[r]``.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     features: tuple[str, ...]
-    coefficients: tuple[float, ...]
-    intercept: float
+    regimes: tuple[str, ...]
+    coefficients: tuple[tuple[float, ...], ...]
+    intercepts: tuple[float, ...]
     trained_on: str = ""
 
 

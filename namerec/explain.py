@@ -11,7 +11,7 @@ import numpy as np
 
 from .models import Explanation, FeatureContribution
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
-from .scoring.model import BASIS_FEATURE, MatchModel, expand
+from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
 
 # A typical pair to measure contributions against: nothing in common.
 _BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
@@ -21,8 +21,10 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
                  normalized_a: str, normalized_b: str) -> Explanation:
     """Explain one pair from its feature row."""
     row = features.reshape(1, -1)
-    terms = (expand(row) - expand(_BASELINE))[0] * model.coefficients
-    baseline = model.intercept + float(expand(_BASELINE)[0] @ model.coefficients)
+    regime = int(regime_of(row)[0])
+    coefficients = model.coefficients[regime]
+    terms = (expand(row) - expand(_BASELINE))[0] * coefficients
+    baseline = float(model.intercepts[regime] + expand(_BASELINE)[0] @ coefficients)
     by_feature = {name: 0.0 for name in FEATURES}
     for term, feature in zip(terms, BASIS_FEATURE):
         by_feature[feature] += float(term)

@@ -150,6 +150,23 @@ def features_for_pairs(pairs, types, config: Config):
     return features, usable, records, left, right
 
 
+def cannot_link(scored: ScoredUnits, threshold: float) -> np.ndarray:
+    """Pairs whose clusters must never merge: clearly different given names the model also rejects.
+
+    The given-name conflict alone is not enough (Ian and John Byrom can be one man, and the model
+    may know it); together with a probability below the threshold it vetoes the merge of the two
+    whole clusters, which is what keeps Max and Ingrid Bergman apart whatever else links them.
+    Organisation names may differ in their first word without conflict.
+    """
+    person_like = scored.records.kinds != 2
+    return (
+        (scored.features[:, _GIVEN_CONFLICT] > 0.5)
+        & (scored.probability < threshold)
+        & person_like[scored.left]
+        & person_like[scored.right]
+    )
+
+
 def entity_id(member_keys: Sequence[str]) -> str:
     """A short id from an entity's sorted distinct member keys: the same members, the same id."""
     digest = hashlib.sha1("\n".join(sorted(set(member_keys))).encode("utf-8")).hexdigest()
@@ -167,8 +184,7 @@ def reconcile(
     kinds = clean_types(types, len(clean))
     scored = score_units(clean, kinds, config, model)
     records = scored.records
-    person_like = records.kinds != 2  # org names may differ in their first word without conflict
-    cannot = (scored.features[:, _GIVEN_CONFLICT] > 0.5) & person_like[scored.left] & person_like[scored.right]
+    cannot = cannot_link(scored, config.match_threshold)
     clusters = cluster_units(
         len(records), scored.left, scored.right, scored.probability,
         single_word=records.token_counts == 1,

@@ -49,9 +49,7 @@ _particles = _load("name_particles.json")
 _legal = _load("org_legal_forms.json")
 
 #: Single-token titles stripped from the front of a person name (honorifics and ranks).
-TITLES: frozenset[str] = frozenset(
-    t for t in _titles["honorifics"] + _titles["ranks"] if " " not in t
-)
+TITLES: frozenset[str] = frozenset(t for t in _titles["honorifics"] + _titles["ranks"] if " " not in t)
 #: Multi-token titles ("his excellency", "lt col"), matched as token sequences.
 TITLE_SEQUENCES: frozenset[tuple[str, ...]] = frozenset(
     seq for seq in _tuples(_titles["honorifics"] + _titles["ranks"]) if len(seq) > 1

@@ -28,7 +28,9 @@ __all__ = ["STEPS", "NormalizedName", "normalize_name", "normalize_text"]
 #: Every named step, in order: the generic ones, then the person rules, then the org rules.
 #: A name goes through the generic steps and the rules of its own kind only.
 STEPS: tuple[str, ...] = (
-    GENERIC_STEPS + tuple(f"person.{rule}" for rule in PERSON_RULES) + tuple(f"org.{rule}" for rule in ORG_RULES)
+    GENERIC_STEPS
+    + tuple(f"person.{rule}" for rule in PERSON_RULES)
+    + tuple(f"org.{rule}" for rule in ORG_RULES)
 )
 
 _CACHE_SIZE = 200_000
@@ -191,5 +193,6 @@ def normalize_text(name: str, *, cyrillic_language: str = "auto") -> str:
     >>> normalize_text("Dr. Kristīne Bērziņa's")
     'dr kristine berzina'
     """
-    _check_language(cyrillic_language)
+    if cyrillic_language != "auto":
+        _check_language(cyrillic_language)
     return _cached_text(name, cyrillic_language)

@@ -6,8 +6,8 @@ In order:
    initials ("JK Rowling" -> "J K Rowling"); this needs case, so it runs on the cleaned original
    before step 3. All-caps names are left alone ("JOHN SMITH" tells nothing).
 2. ``name_order``       "Surname, Given" -> "Given Surname", read from the commas that steps 1-6
-   keep; a comma-separated part made only of suffixes or titles ("King, Martin Luther, Jr.")
-   is dropped first, so it does not count as a name part.
+   keep; a later comma-separated part made only of suffixes or titles ("King, Martin Luther,
+   Jr.") is dropped first, so it does not count as a name part.
 3. ``titles``           leading titles stripped while another token remains ("Dr. Smith" ->
    "smith", but "Dr" stays "dr"); weak titles that are also given names (Don) need two others.
 4. ``suffixes``         trailing generational suffixes and post-nominals stripped (Jr, III, PhD).
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from .lexicons import (
     INNER_PARTICLES,
     LEADING_PARTICLES,
+    PARTICLES,
     SUFFIXES,
     TITLE_SEQUENCES,
     TITLES,
@@ -45,7 +46,10 @@ __all__ = ["PERSON_RULES", "PersonParts", "person_parts", "split_initial_cluster
 PERSON_RULES: tuple[str, ...] = ("initial_clusters", "name_order", "titles", "suffixes", "particles")
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_LONGEST_TITLE = max((len(seq) for seq in TITLE_SEQUENCES), default=1)
+_TITLE_SEQUENCES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _seq in sorted(TITLE_SEQUENCES, key=len, reverse=True):  # longest first
+    _TITLE_SEQUENCES_BY_FIRST[_seq[0]] = (*_TITLE_SEQUENCES_BY_FIRST.get(_seq[0], ()), _seq)
+del _seq
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,8 @@ class PersonParts:
 # Two or three capital consonants standing as a word: JK, JRR, GW (Y and vowels excluded, so
 # names and roman numerals such as "III" or "Ian" never match).
 _CAPITAL_CLUSTER = re.compile(r"\b[BCDFGHJKLMNPQRSTVWXZ]{2,3}\b")
+_WORDS = re.compile(r"\w+")
+_AFFIXES = SUFFIXES | TITLES
 
 
 def split_initial_clusters(text: str) -> str:
@@ -68,8 +74,8 @@ def split_initial_clusters(text: str) -> str:
     Runs on the cleaned original (steps 1-2), since steps 4+ lose case. A cluster that is a title
     at the start ("DR Smith") or a suffix at the end ("Smith MD") is left for rules 3 and 4.
 
-    >>> split_initial_clusters("JRR Tolkien"), split_initial_clusters("JOHN SMITH MD"), split_initial_clusters("Jane Doe MD")
-    ('J R R Tolkien', 'JOHN SMITH MD', 'Jane Doe MD')
+    >>> [split_initial_clusters(s) for s in ("JRR Tolkien", "JOHN SMITH MD", "Jane Doe MD")]
+    ['J R R Tolkien', 'JOHN SMITH MD', 'Jane Doe MD']
     """
     if not _CAPITAL_CLUSTER.search(text) or not any(char.islower() for char in text):
         return text
@@ -77,68 +83,68 @@ def split_initial_clusters(text: str) -> str:
     def spell(match: re.Match[str]) -> str:
         cluster = match.group()
         lowered = cluster.lower()
-        at_start = not text[: match.start()].strip(" .,")
-        at_end = not text[match.end() :].strip(" .,")
-        if (at_start and lowered in TITLES) or (at_end and lowered in SUFFIXES):
+        # Only titles before it / only suffixes after it: "DR Smith", "Jane Doe MD PhD".
+        among_titles = all(w in TITLES for w in _WORDS.findall(text[: match.start()].lower()))
+        among_suffixes = all(w in SUFFIXES for w in _WORDS.findall(text[match.end() :].lower()))
+        if (among_titles and lowered in TITLES) or (among_suffixes and lowered in SUFFIXES):
             return cluster
         return " ".join(cluster)
 
     return _CAPITAL_CLUSTER.sub(spell, text)
 
 
-def _segment_tokens(segment: str) -> tuple[list[str], list[bool]]:
-    """Tokens of one comma-separated part, and whether each is hyphenated to the next."""
-    if "-" not in segment:
-        tokens = _TOKEN.findall(segment)
-        return tokens, [False] * len(tokens)
-    tokens, hyphened = [], []
-    for match in _TOKEN.finditer(segment):
-        tokens.append(match.group())
-        hyphened.append(segment.startswith("-", match.end()))
-    return tokens, hyphened
-
-
-def _only_affixes(tokens: list[str]) -> bool:
-    return all(t in SUFFIXES or t in TITLES for t in tokens)
+def _ordered_tokens(form: str) -> list[str]:
+    """Rule 2: tokens in "given surname" order, reading "Surname, Given" from the commas."""
+    segments = [seg for seg in (_TOKEN.findall(part) for part in form.split(",")) if seg]
+    if len(segments) > 1:
+        # A later part made only of suffixes or titles ("Smith, John, Jr.") is not a name part;
+        # the first part is the surname even when it looks like a title ("King, Stephen").
+        segments = segments[:1] + [seg for seg in segments[1:] if not _AFFIXES.issuperset(seg)]
+        segments = segments[1:] + segments[:1]  # given parts first, surname part last
+    return [t for seg in segments for t in seg]
 
 
 def _title_length(tokens: list[str], start: int) -> int:
-    """How many tokens from ``start`` form a title that may be stripped (0 if none)."""
-    remaining = len(tokens) - start
-    for n in range(min(_LONGEST_TITLE, remaining - 1), 1, -1):
-        if tuple(tokens[start : start + n]) in TITLE_SEQUENCES:
-            return n
+    """Rule 3: how many tokens from ``start`` form a title that may be stripped (0 if none)."""
     token = tokens[start]
+    remaining = len(tokens) - start
+    for seq in _TITLE_SEQUENCES_BY_FIRST.get(token, ()):
+        n = len(seq)
+        if n < remaining and tuple(tokens[start : start + n]) == seq:
+            return n
     if (token in TITLES and remaining > 1) or (token in WEAK_TITLES and remaining > 2):
         return 1
     return 0
 
 
+def _is_particle(token: str, first: bool, form: str) -> bool:
+    """Rule 5. An "inner" particle opening the name is a given name unless hyphenated (al-Assad)."""
+    if token in LEADING_PARTICLES:
+        return True
+    if token not in INNER_PARTICLES:
+        return False
+    return not first or re.search(rf"(?<![a-z0-9]){token}-", form) is not None
+
+
+_NO_PARTS = PersonParts((), (), "")
+
+
 def person_parts(form: str) -> PersonParts:
     """Rules 2-5 on one output of steps 1-6 (lowercase ASCII with punctuation still in)."""
-    segments = [_segment_tokens(part) for part in form.split(",")] if "," in form else [_segment_tokens(form)]
-    segments = [seg for seg in segments if seg[0]]
-    if len(segments) > 1:
-        named = [seg for seg in segments if not _only_affixes(seg[0])]
-        segments = named or segments[:1]
-        # "Surname, Given [, more given]" -> given parts first, surname part last.
-        segments = segments[1:] + segments[:1]
-    tokens = [t for seg in segments for t in seg[0]]
-    hyphened = [h for seg in segments for h in seg[1]]
-
+    tokens = _ordered_tokens(form) if "," in form else _TOKEN.findall(form)
     start = 0
     while start < len(tokens) and (n := _title_length(tokens, start)):
         start += n
     end = len(tokens)
-    while end - start > 1 and tokens[end - 1] in SUFFIXES:
+    while end - start > 1 and tokens[end - 1] in SUFFIXES:  # rule 4
         end -= 1
-    tokens, hyphened = tokens[start:end], hyphened[start:end]
+    if start or end < len(tokens):
+        tokens = tokens[start:end]
     if not tokens:
-        return PersonParts((), (), "")
-
-    given = tuple(
-        token
-        for i, token in enumerate(tokens[:-1])
-        if not (token in LEADING_PARTICLES or (token in INNER_PARTICLES and (i > 0 or hyphened[i])))
-    )
+        return _NO_PARTS
+    before = tokens[:-1]
+    if PARTICLES.isdisjoint(before):  # the common case
+        given = tuple(before)
+    else:
+        given = tuple(t for i, t in enumerate(before) if not _is_particle(t, i == 0, form))
     return PersonParts(tuple(tokens), given, tokens[-1])

@@ -97,8 +97,8 @@ def dominant_script(text: str) -> str:
                     _SCRIPT_CACHE[char] = script
             if script:
                 counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return "none"
+    if len(counts) < 2:
+        return next(iter(counts), "none")
     return max(counts, key=lambda script: (counts[script], -_ORDER[script]))
 
 

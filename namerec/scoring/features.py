@@ -41,12 +41,15 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "acronym": "one name is the acronym of the other",
     "short": "the shorter name has at most 4 letters, so string similarity says little",
     "cross_script": "the names were written in different scripts",
+    "single_words": "both names are a single word",
+    "organisation": "at least one name is an organisation",
 }
 FEATURES: tuple[str, ...] = tuple(FEATURE_DESCRIPTIONS)
 
 _DISTINCT_PENALTY = 0.2  # hybrid JW: subtracted when two tokens share no phonetic evidence
 _INITIAL_SIMILARITY = 0.8
-_CONFLICT_BELOW = 0.6
+# First words this dissimilar (hybrid JW) are different given names; a typo stays above it.
+_CONFLICT_BELOW = 0.45
 
 
 @dataclass
@@ -190,6 +193,8 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
         records.self_acronym_ids[right] == records.acronym_ids[left]
     )
     out[:, column["acronym"]] = acronym
+    out[:, column["single_words"]] = (na == 1) & (nb == 1)
+    out[:, column["organisation"]] = (records.kinds[left] == 2) | (records.kinds[right] == 2)
     sa, sb = records.script_ids[left], records.script_ids[right]
     out[:, column["cross_script"]] = (sa >= 0) & (sb >= 0) & (sa != sb)
     np.clip(out, 0.0, 1.0, out=out)

@@ -1,9 +1,11 @@
-"""The match model: a logistic regression over a fixed basis expansion of the pair features.
+"""The match model: logistic regressions over a fixed basis expansion of the pair features.
 
 Each raw feature x in [0, 1] is expanded into x and hinges max(0, x - k) at a few knots, so the
 model can learn that Jaro-Winkler 0.97 means much more than 0.87 while staying a sum of per-feature
 terms: the contribution of a feature to the log-odds is the sum of its basis terms, which is what
-:mod:`namerec.explain` reports. Fitting is Newton's method with an L2 penalty, in numpy.
+:mod:`namerec.explain` reports. Pairs of different *regimes* (two one-word names, a one-word name
+against a longer one, two longer names, organisations) weigh evidence differently, so each regime
+has its own weights. Fitting is Newton's method with an L2 penalty, in numpy.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from .features import FEATURES
 
 # Hinge knots for the continuous similarities; flags (0/1 features) get no hinges.
 _KNOTS = (0.5, 0.7, 0.8, 0.9, 0.95)
-_FLAGS = frozenset(
-    {"given_conflict", "nickname", "initials", "partial", "digits_mismatch", "acronym", "short", "cross_script"}
-)
+_FLAGS = frozenset({
+    "given_conflict", "nickname", "initials", "partial", "digits_mismatch", "acronym", "short",
+    "cross_script", "single_words", "organisation",
+})
 
 
 def basis_names() -> tuple[str, ...]:
@@ -54,27 +57,60 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
 
 
+REGIMES: tuple[str, ...] = ("organisation", "single_words", "partial", "multi_words")
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+# Regimes with fewer labelled pairs of either class than this use the model fitted on all pairs.
+_MIN_REGIME_CLASS = 20
+
+
+def regime_of(features: np.ndarray) -> np.ndarray:
+    """Regime index per pair: organisation names, then two one-word names, then partial, else multi."""
+    regime = np.full(len(features), REGIMES.index("multi_words"), dtype=np.int64)
+    for name in ("partial", "single_words", "organisation"):  # later wins
+        regime[features[:, _COLUMN[name]] > 0.5] = REGIMES.index(name)
+    return regime
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, max_iter: int) -> np.ndarray:
+    """Newton's method (IRLS) with an L2 penalty on the coefficients, not the intercept."""
+    x = np.hstack([np.ones((len(y), 1)), x])
+    w = w * len(w) / w.sum()
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    beta = np.zeros(x.shape[1])
+    for _ in range(max_iter):
+        p = _sigmoid(x @ beta)
+        gradient = x.T @ (w * (y - p)) - penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(beta))
+        step = np.linalg.solve(hessian, gradient)
+        beta += step
+        if np.abs(step).max() < 1e-7:
+            break
+    return beta
+
+
 class MatchModel:
-    """Logistic model: probability = sigmoid(intercept + basis(features) . coefficients)."""
+    """Logistic model per regime: probability = sigmoid(intercept[r] + basis(features) . coefficients[r])."""
 
     def __init__(self, weights: ScorerWeights) -> None:
-        if tuple(weights.features) != BASIS:
+        if tuple(weights.features) != BASIS or tuple(weights.regimes) != REGIMES:
             raise ConfigError(
                 "scorer weights were fitted for a different feature set; refit them with Reconciler.fit"
             )
         self.weights = weights
-        self.coefficients = np.asarray(weights.coefficients, dtype=np.float64)
-        self.intercept = float(weights.intercept)
+        self.coefficients = np.asarray(weights.coefficients, dtype=np.float64)  # (regimes x basis)
+        self.intercepts = np.asarray(weights.intercepts, dtype=np.float64)
 
-    def log_odds_terms(self, features: np.ndarray) -> np.ndarray:
-        """Per-basis contributions to the log-odds, (pairs x BASIS)."""
-        return expand(features) * self.coefficients
+    def log_odds(self, features: np.ndarray) -> np.ndarray:
+        regime = regime_of(features)
+        basis = expand(features)
+        return self.intercepts[regime] + np.einsum("ij,ij->i", basis, self.coefficients[regime])
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         """Match probability per pair, float64 in [0, 1]."""
         if len(features) == 0:
             return np.zeros(0)
-        return _sigmoid(self.intercept + expand(features) @ self.coefficients)
+        return _sigmoid(self.log_odds(features))
 
     @classmethod
     def fit(
@@ -87,31 +123,29 @@ class MatchModel:
         trained_on: str = "",
         max_iter: int = 50,
     ) -> MatchModel:
-        """Fit by Newton's method (IRLS) with an L2 penalty on the coefficients, not the intercept."""
+        """Fit one logistic model on all pairs, then one per regime that has enough pairs of both classes."""
         y = np.asarray(labels, dtype=np.float64)
         if features.ndim != 2 or len(features) != len(y):
             raise InputError("features and labels must have one row per pair")
         if len(np.unique(y)) < 2:
             raise InputError("fitting needs both matching and non-matching pairs")
-        x = np.hstack([np.ones((len(y), 1)), expand(features)])
         w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-        w = w * len(w) / w.sum()
-        penalty = np.full(x.shape[1], l2)
-        penalty[0] = 0.0
-        beta = np.zeros(x.shape[1])
-        for _ in range(max_iter):
-            p = _sigmoid(x @ beta)
-            gradient = x.T @ (w * (y - p)) - penalty * beta
-            hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(beta))
-            step = np.linalg.solve(hessian, gradient)
-            beta += step
-            if np.abs(step).max() < 1e-7:
-                break
+        basis = expand(features)
+        shared = _fit_logistic(basis, y, w, l2, max_iter)
+        regime = regime_of(features)
+        coefficients, intercepts = [], []
+        for r in range(len(REGIMES)):
+            rows = regime == r
+            positives = int(y[rows].sum())
+            if min(positives, int(rows.sum()) - positives) >= _MIN_REGIME_CLASS:
+                beta = _fit_logistic(basis[rows], y[rows], w[rows], l2, max_iter)
+            else:
+                beta = shared
+            intercepts.append(float(beta[0]))
+            coefficients.append(tuple(float(c) for c in beta[1:]))
         weights = ScorerWeights(
-            features=BASIS,
-            coefficients=tuple(float(c) for c in beta[1:]),
-            intercept=float(beta[0]),
-            trained_on=trained_on,
+            features=BASIS, regimes=REGIMES, coefficients=tuple(coefficients),
+            intercepts=tuple(intercepts), trained_on=trained_on,
         )
         return cls(weights)
 

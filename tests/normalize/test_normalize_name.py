@@ -1,0 +1,189 @@
+"""normalize_name: the public record, kind selection and guessing, golden cases."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from namerec.errors import InputError, NamerecError
+from namerec.normalize import STEPS, NormalizedName, normalize_name, normalize_text
+
+# (name, entity_type, text, kind)
+GOLDEN = [
+    ("Kristīne Bērziņa", "PERSON", "kristine berzina", "person"),
+    ("Kristīne Bērziņa", "", "kristine berzina", "other"),
+    ("Зеленский", "PERSON", "zelenskiy", "person"),
+    ("Володимир Зеленський", "PERSON", "volodymyr zelenskyi", "person"),
+    ("Smith, John", "PERSON", "john smith", "person"),
+    ("Dr. Martin Luther King Jr.", "", "martin luther king", "person"),
+    ("Dr. Martin Luther King Jr.", "PERSON", "martin luther king", "person"),
+    ("GENENCOR INTERNATIONAL, INC.", "ORG", "genencor international", "org"),
+    ("GENENCOR INTERNATIONAL, INC.", "", "genencor international", "org"),
+    ("The Brookings Institution", "", "brookings institution", "org"),
+    ("The Brookings Institution", "ORG", "brookings institution", "org"),
+    (
+        "Center for Strategic and International Studies",
+        "",
+        "center for strategic and international studies",
+        "org",
+    ),
+    ("NATO", "", "nato", "other"),
+    ("NATO", "ORG", "nato", "org"),
+    ("Trump's", "", "trump", "other"),
+    ("Trump's", "PERSON", "trump", "person"),
+    ("Gen. Intl. Ctr.", "ORG", "general international center", "org"),
+    ("Gen. Intl. Ctr.", "", "general international center", "org"),
+    ("New York", "LOC", "new york", "other"),
+    ("The Hague", "LOC", "the hague", "other"),  # no org rules for places
+    ("HMS Victory", "VESSEL", "hms victory", "other"),
+    ("", "", "", "other"),
+    ("", "PERSON", "", "person"),
+    ("   ", "ORG", "", "org"),
+]
+
+
+@pytest.mark.parametrize(("name", "entity_type", "text", "kind"), GOLDEN)
+def test_golden(name: str, entity_type: str, text: str, kind: str) -> None:
+    n = normalize_name(name, entity_type)
+    assert (n.text, n.kind) == (text, kind)
+    assert n.original == name
+    assert n.tokens == tuple(text.split())
+    assert text not in n.variants and "" not in n.variants
+
+
+def test_bulgarian_table_when_asked() -> None:
+    assert normalize_name("Щерба", "PERSON", cyrillic_language="bg").text == "shterba"
+
+
+def test_person_fields() -> None:
+    n = normalize_name("Dr. Martin Luther King Jr.")
+    assert (n.given, n.surname, n.acronym, n.is_acronym, n.legal_form) == (
+        ("martin", "luther"),
+        "king",
+        "",
+        False,
+        "",
+    )
+
+
+def test_org_fields() -> None:
+    n = normalize_name("GENENCOR INTERNATIONAL, INC.", "ORG")
+    assert (n.legal_form, n.acronym, n.is_acronym, n.given, n.surname) == ("inc", "gi", False, (), "")
+    csis = normalize_name("Center for Strategic and International Studies")
+    assert csis.acronym == "csis" and not csis.is_acronym
+
+
+def test_other_fields() -> None:
+    nato = normalize_name("NATO")
+    assert (nato.kind, nato.acronym, nato.is_acronym) == ("other", "nato", True)
+    un = normalize_name("U.N.")
+    assert (un.text, un.acronym, un.is_acronym) == ("u n", "un", True)
+    place = normalize_name("Rio de Janeiro", "LOC")
+    assert (place.acronym, place.is_acronym, place.given, place.legal_form) == ("rj", False, (), "")
+    assert normalize_name("Paris").acronym == ""  # fewer than two significant words
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Acme Widgets LLC", "org"),
+        ("Harvard Univ.", "org"),
+        ("Ministry of Defence", "org"),
+        ("Deutsche Bank", "org"),
+        ("Smith & Co.", "org"),
+        ("General Motors", "org"),  # "motors" is an organisation word
+        ("General Grant", "other"),  # a rank is no evidence of a person
+        ("General Electric Company", "org"),
+        ("Mr. Smith", "person"),
+        ("Prof. Angela Merkel", "person"),
+        ("John Smith Jr.", "person"),
+        ("World War II", "other"),
+        ("John Smith", "other"),
+        ("Maria Sa", "other"),
+        ("Dr. Smith Foundation", "org"),  # org evidence wins
+        ("Dr", "other"),  # a title alone is not a person
+    ],
+)
+def test_kind_guessing(name: str, kind: str) -> None:
+    assert normalize_name(name).kind == kind
+
+
+def test_type_decides_kind() -> None:
+    assert normalize_name("Acme Widgets LLC", "PERSON").kind == "person"
+    assert normalize_name("Mr. Smith", "ORG").kind == "org"
+    assert normalize_name("Mr. Smith", "LOC").kind == "other"
+    assert normalize_name("Mr. Smith", "LOC").text == "mr smith"
+
+
+def test_scripts() -> None:
+    assert normalize_name("Владимир Путин").script == "cyrillic"
+    assert normalize_name("Kristīne").script == "latin"
+    assert normalize_name("ＮＡＴＯ").script == "latin"  # read after NFKC
+    assert normalize_name("🙂").script == "none"
+
+
+def test_record_is_frozen_and_slotted() -> None:
+    n = normalize_name("John Smith")
+    assert isinstance(n, NormalizedName)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        n.text = "x"  # type: ignore[misc]
+    assert not hasattr(n, "__dict__")
+    assert [f.name for f in dataclasses.fields(NormalizedName)] == [
+        "original",
+        "text",
+        "tokens",
+        "kind",
+        "given",
+        "surname",
+        "acronym",
+        "is_acronym",
+        "legal_form",
+        "script",
+        "variants",
+    ]
+
+
+def test_results_are_cached() -> None:
+    assert normalize_name("Jane Q. Public", "PERSON") is normalize_name("Jane Q. Public", "PERSON")
+    assert normalize_name("Jane Q. Public") is not normalize_name("Jane Q. Public", "PERSON")
+
+
+def test_bad_cyrillic_language_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="cyrillic_language"):
+        normalize_name("x", cyrillic_language="de")
+    with pytest.raises(NamerecError):
+        normalize_text("x", cyrillic_language="press")
+    for language in ("auto", "ru", "uk", "bg", "sr", "mk", "be"):
+        assert normalize_name("Щерба", cyrillic_language=language).text
+
+
+def test_steps_are_listed_in_order() -> None:
+    assert STEPS[:7] == (
+        "nfkc",
+        "strip_invisible",
+        "transliterate",
+        "casefold",
+        "strip_diacritics",
+        "apostrophes",
+        "punctuation",
+    )
+    assert STEPS[7:] == (
+        "person.initial_clusters",
+        "person.name_order",
+        "person.titles",
+        "person.suffixes",
+        "person.particles",
+        "org.dotted_letters",
+        "org.ampersand",
+        "org.article",
+        "org.legal_forms",
+        "org.abbreviations",
+    )
+
+
+@pytest.mark.parametrize("name", [row[0] for row in GOLDEN] + ["Acme Co., Ltd.", "J.R.R. Tolkien"])
+@pytest.mark.parametrize("entity_type", ["", "PERSON", "ORG", "LOC"])
+def test_text_is_a_fixed_point(name: str, entity_type: str) -> None:
+    text = normalize_name(name, entity_type).text
+    assert normalize_name(text, entity_type).text == text

@@ -1,0 +1,143 @@
+"""Organisation rules: dotted letters, ampersand, article, legal forms, abbreviations, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from namerec.normalize import normalize_name
+from namerec.normalize.org import looks_like_org, org_parts, org_tokens
+
+
+def org(name: str) -> tuple[str, str]:
+    n = normalize_name(name, "ORG")
+    assert n.kind == "org" and n.given == () and n.surname == ""
+    return n.text, n.legal_form
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "legal_form"),
+    [
+        ("GENENCOR INTERNATIONAL, INC.", "genencor international", "inc"),
+        ("Apple Inc.", "apple", "inc"),
+        ("Microsoft Corporation", "microsoft", "corp"),
+        ("Acme Co., Ltd.", "acme", "co ltd"),
+        ("Acme Company Limited", "acme", "co ltd"),
+        ("Acme Co., Inc.", "acme", "co inc"),
+        ("Ford Motor Company", "ford motor", "co"),
+        ("Smith & Co.", "smith", "co"),
+        ("Siemens AG", "siemens", "ag"),
+        ("Robert Bosch GmbH", "robert bosch", "gmbh"),
+        ("Acme GmbH & Co. KG", "acme", "gmbh co kg"),
+        ("Banco Santander, S.A.", "banco santander", "sa"),
+        ("Fiat S.p.A.", "fiat", "spa"),
+        ("Koninklijke Philips N.V.", "koninklijke philips", "nv"),
+        ("Heineken B.V.", "heineken", "bv"),
+        ("Cemex, S.A.B. de C.V.", "cemex", "sa de cv"),
+        ("Danone SAS", "danone", "sas"),
+        ("Volvo AB (publ)", "volvo", "ab"),
+        ("Maersk A/S", "maersk", "as"),
+        ("Equinor ASA", "equinor", "asa"),
+        ("Nokia Oyj", "nokia", "oyj"),
+        ("Toyota K.K.", "toyota", "kk"),
+        ("BHP Pty Ltd", "bhp", "pty ltd"),
+        ("Petronas Sdn. Bhd.", "petronas", "sdn bhd"),
+        ("Baker McKenzie LLP", "baker mckenzie", "llp"),
+        ("OOO Romashka", "romashka", "ooo"),
+        ("ООО «Ромашка»", "romashka", "ooo"),
+        ("PJSC Gazprom", "gazprom", "pjsc"),
+        ("PT Bank Mandiri Tbk", "bank mandiri", "pt tbk"),
+        ("Max-Planck-Gesellschaft e.V.", "max planck gesellschaft", "ev"),
+        ("Inc.", "inc", ""),  # never remove the last token
+        ("Co-operative Bank", "co operative bank", ""),  # "co" only at the end
+        ("Costco", "costco", ""),
+    ],
+)
+def test_legal_forms(name: str, text: str, legal_form: str) -> None:
+    assert org(name) == (text, legal_form)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("The Brookings Institution", "brookings institution"),
+        ("Brookings Institution, The", "brookings institution"),
+        ("The The", "the"),
+        ("Bank of the West", "bank of the west"),
+        ("AT&T", "at and t"),
+        ("Johnson & Johnson", "johnson and johnson"),
+        ("U.N.", "un"),
+        ("U.S. Steel", "us steel"),
+        ("J.P. Morgan & Co.", "jp morgan"),
+    ],
+)
+def test_article_ampersand_dotted(name: str, text: str) -> None:
+    assert org(name)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Gen. Intl. Ctr.", "general international center"),
+        ("Harvard Univ.", "harvard university"),
+        ("Santa Fe Inst.", "santa fe institute"),
+        ("Natl. Assoc. of Mfg.", "national association of manufacturing"),
+        ("Dept. of Energy", "department of energy"),
+        ("Centre for Economic Policy Research", "center for economic policy research"),
+        ("Int'l Business Machines Corp.", "international business machines"),
+    ],
+)
+def test_abbreviations(name: str, text: str) -> None:
+    assert org(name)[0] == text
+
+
+def test_unexpanded_form_is_a_variant() -> None:
+    n = normalize_name("Gen. Intl. Ctr.", "ORG")
+    assert n.variants == ("gen intl ctr",)
+    assert normalize_name("Brookings Institution", "ORG").variants == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "is_acronym"),
+    [
+        ("Center for Strategic and International Studies", "csis", False),
+        ("CSIS", "csis", True),
+        ("NATO", "nato", True),
+        ("U.N.", "un", True),
+        ("IBM Corp.", "ibm", True),
+        ("ACME WIDGETS INC", "aw", False),  # all caps says nothing about acronyms
+        ("Brookings Institution", "bi", False),
+        ("Google", "", False),
+        ("Gen. Intl. Ctr.", "gic", False),
+        ("Bank of the West", "bw", False),
+        ("НАТО", "nato", True),
+    ],
+)
+def test_acronyms(name: str, acronym: str, is_acronym: bool) -> None:
+    n = normalize_name(name, "ORG")
+    assert (n.acronym, n.is_acronym) == (acronym, is_acronym)
+
+
+def test_org_parts_directly() -> None:
+    parts = org_parts("the acme int'l, inc.".replace("'", ""))
+    assert (parts.tokens, parts.legal_form, parts.unexpanded) == (
+        ("acme", "international"),
+        "inc",
+        ("acme", "intl"),
+    )
+    assert org_parts("").tokens == ()
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("acme widgets, llc", True),
+        ("harvard univ.", True),
+        ("smith & co.", True),
+        ("ooo romashka", True),
+        ("maria sa", False),  # two-letter forms are also surnames
+        ("john smith", False),
+        ("", False),
+    ],
+)
+def test_looks_like_org(form: str, expected: bool) -> None:
+    assert looks_like_org(org_tokens(form)) is expected

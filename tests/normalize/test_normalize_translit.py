@@ -1,0 +1,155 @@
+"""Step 3: Cyrillic tables and language guessing, Greek, anyascii, and script detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from namerec.normalize import normalize_name, normalize_text
+from namerec.normalize.cyrillic import guess_language, readings, romanize
+from namerec.normalize.greek import romanize_greek
+from namerec.normalize.translit import dominant_script, transliterate
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Зеленский", "ru"),  # nothing decides: Russian
+        ("Володимир Зеленський", "uk"),  # -ський
+        ("Київ", "uk"),  # ї
+        ("Ґонґадзе", "uk"),  # ґ
+        ("Лукашэнка", "ru"),  # э without і: read as Russian
+        ("Беларусі Лукашэнка", "be"),  # і with э
+        ("Аляксандр Лукашэнка Ўладзіміравіч", "be"),  # ў
+        ("Ђоковић", "sr"),
+        ("Љубиша", "sr"),
+        ("Ѓорѓе Ќосе", "mk"),
+        ("Ъглен", "ru"),  # ъ only counts inside a word
+        ("Пъстър", "bg"),
+        ("Съединение", "bg"),
+        ("Объект Ёлкин", "ru"),  # ё is Russian; it wins over ъ
+    ],
+)
+def test_guess_language(text: str, language: str) -> None:
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "latin"),
+    [
+        ("Щерба", "ru", "Shcherba"),
+        ("Щерба", "bg", "Shterba"),
+        ("Щерба", "uk", "Shcherba"),
+        ("Зеленский", "ru", "Zelenskiy"),
+        ("Зеленський", "uk", "Zelenskyi"),
+        ("Володимир", "uk", "Volodymyr"),
+        ("Юрій Єхануров", "uk", "Yurii Yekhanurov"),  # initial є ю, final й
+        ("Згурський", "uk", "Zghurskyi"),  # зг -> zgh
+        ("Мар'яна", "uk", "Mar'iana"),  # я after an apostrophe is not word-initial
+        ("Хрущёв", "ru", "Khrushchev"),
+        ("Горбачёв", "press", "Gorbachyov"),
+        ("Ельцин", "press", "Yeltsin"),
+        ("Достоевский", "press", "Dostoevsky"),
+        ("България", "bg", "Balgaria"),  # ъ -> a, final -ия -> ia
+        ("Христо Стоичков", "bg", "Hristo Stoichkov"),
+        ("Ђоковић", "sr", "Djokovic"),
+        ("Љубиша Њеш", "sr", "Ljubisa Njes"),
+        ("Џуџевић", "sr", "Dzudzevic"),
+        ("Ѓорѓе Ќосе", "mk", "Gjorgje Kjose"),
+        ("Џеват", "mk", "Dzhevat"),
+        ("Аляксандр Лукашэнка", "be", "Alyaksandr Lukashenka"),
+        ("Ўладзімір", "be", "Uladzimir"),
+        ("ЩЕРБА", "ru", "ShchERBA"),  # case kept per letter; step 4 folds it
+    ],
+)
+def test_romanize_tables(text: str, language: str, latin: str) -> None:
+    assert romanize(text, language) == latin
+
+
+def test_every_table_reads_every_alphabet() -> None:
+    """A letter from another alphabet still becomes Latin (no Cyrillic survives any table)."""
+    letters = "абвгґдђѓеёєжзѕиіїйјклљмнњопрстћќуўфхцчџшщъыьэюя"
+    for language in ("ru", "uk", "bg", "sr", "mk", "be", "press"):
+        latin = romanize(letters + letters.upper(), language)
+        assert latin.isascii(), (language, latin)
+
+
+def test_readings_offer_other_tables_as_alternatives() -> None:
+    assert readings("Зеленский") == ("Zelenskiy", "Zelenskyi", "Zelensky")
+    assert readings("Щерба", "bg") == ("Shterba", "Shcherba")
+    # With evidence of Ukrainian only the Russian habit and the press spelling remain.
+    assert readings("Зеленський") == ("Zelenskyi", "Zelenskiy", "Zelensky")
+
+
+def test_cyrillic_names_through_the_whole_normaliser() -> None:
+    n = normalize_name("Зеленский")
+    assert n.text == "zelenskiy"
+    assert n.script == "cyrillic"
+    assert "zelenskyi" in n.variants and "zelensky" in n.variants
+    assert normalize_text("Володимир Зеленський") == "volodymyr zelenskyi"
+    assert normalize_text("Щерба", cyrillic_language="bg") == "shterba"
+    assert normalize_text("Щерба") == "shcherba"
+    assert "shterba" in normalize_name("Щерба").variants
+    bg = normalize_name("Щерба", cyrillic_language="bg")
+    assert (bg.text, bg.variants) == ("shterba", ("shcherba",))
+
+
+@pytest.mark.parametrize(
+    ("greek", "latin"),
+    [
+        ("Αλέξης Τσίπρας", "Alexis Tsipras"),
+        ("Κυριάκος Μητσοτάκης", "Kyriakos Mitsotakis"),
+        ("Γιάννης Αντετοκούνμπο", "Giannis Antetokounmpo"),
+        ("Ευάγγελος", "Evangelos"),
+        ("Ψυχάρης", "Psycharis"),
+        ("ΘΕΟΔΩΡΑΚΗΣ", "ThEODORAKIS"),
+    ],
+)
+def test_greek(greek: str, latin: str) -> None:
+    assert romanize_greek(greek) == latin
+
+
+def test_greek_keeps_latin_diacritics_for_step5() -> None:
+    assert romanize_greek("Zoë Αλέξης") == "Zoë Alexis"
+
+
+def test_other_scripts_go_through_anyascii() -> None:
+    assert normalize_text("محمد") == "mhmd"
+    assert normalize_text("東京") == "dongjing"
+    assert normalize_text("김정은") == "gimjeongeun"
+    assert normalize_text("नरेन्द्र मोदी") == "nrendr modi"  # anyascii writes no inherent vowels
+    assert normalize_text("בנימין נתניהו") == "vnymyn ntnyhv"
+    assert normalize_text("ひらがな") == "hiragana"
+    assert normalize_text("٣") == "3"  # Arabic-Indic digit
+
+
+def test_chinese_name_gets_a_surname_split_variant() -> None:
+    assert transliterate("习近平") == ("XiJinPing", "Xi JinPing")
+    n = normalize_name("习近平")
+    assert (n.text, n.variants) == ("xijinping", ("xi jinping",))
+
+
+def test_latin_text_is_left_for_step5() -> None:
+    assert transliterate("Bērziņa") == ("Bērziņa",)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("John Smith", "latin"),
+        ("Kristīne Bērziņa", "latin"),
+        ("Владимир Putin", "cyrillic"),
+        ("Αλέξης", "greek"),
+        ("محمد", "arabic"),
+        ("בנימין", "hebrew"),
+        ("习近平", "han"),
+        ("ひらがな", "kana"),
+        ("김정은", "hangul"),
+        ("नरेन्द्र", "devanagari"),
+        ("ግዕዝ", "other"),  # Ethiopic
+        ("123 !!", "none"),
+        ("", "none"),
+        ("ab вг", "latin"),  # a tie goes to the script listed first
+    ],
+)
+def test_dominant_script(text: str, script: str) -> None:
+    assert dominant_script(text) == script
