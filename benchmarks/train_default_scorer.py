@@ -7,8 +7,9 @@ namerec/scoring/weights.json (the logistic match model). The test splits and the
 opensanctions file are never read here; quality is measured on them by ``python -m benchmarks``.
 
 Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1,000-entity pools
-of the train split of each cluster file, plus the train split of the two Ancestry pair files.
-Each source gets the same total weight, so no single file dictates the model.
+of the train split of each cluster file, plus the train split of the two Ancestry pair files, plus generated negatives (two people sharing
+a surname, see ``relative_negatives``). Each source gets the same total weight (the generated
+negatives a twentieth), so no single file dictates the model.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from benchmarks import datasets
 
 REPO = Path(__file__).resolve().parent.parent
 POOLS = {"splink_historical50k": 4, "wikidata_ru_translit": 3, "patstat_orgs": 1}
+GENERATED_WEIGHT = 0.05
 PAIR_FILES = ("ancestry_surnames_pairs", "ancestry_givennames_pairs")
 
 
@@ -54,9 +56,39 @@ def write_token_frequencies() -> None:
     print(f"token frequencies: {len(kept)} tokens over {len(texts)} names -> {out}", file=sys.stderr)
 
 
+def relative_negatives(rows: list[datasets.ClusterRow], count: int, seed: int = 5) -> list[tuple[str, str]]:
+    """Generated hard negatives: two different people who share a surname (relatives, namesakes).
+
+    Person pools sampled from the data rarely hold two people with one surname, while real lists
+    often do (Max and Ingrid Bergman). For two people A and B, A's given name is put in front of
+    B's surname and paired with B's own name: the surname agrees, the given names do not.
+    """
+    import random
+
+    from namerec.given_names import are_nicknames
+
+    by_entity: dict[str, list[list[str]]] = {}
+    for row in rows:
+        tokens = row.name.split()
+        if len(tokens) == 2 and all(t.isalpha() and len(t) > 1 for t in tokens):
+            by_entity.setdefault(row.entity_id, []).append(tokens)
+    entities = sorted(by_entity)
+    rng = random.Random(seed)
+    pairs: list[tuple[str, str]] = []
+    while len(pairs) < count:
+        a, b = rng.sample(entities, 2)
+        given_a = rng.choice(by_entity[a])[0]
+        given_b, surname_b = rng.choice(by_entity[b])
+        if given_a[0] == given_b[0] or are_nicknames(given_a, given_b):
+            continue  # might be the same person's variant: not a sure negative
+        pairs.append((f"{given_a} {surname_b}", f"{given_b} {surname_b}"))
+    return pairs
+
+
 def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     from namerec.config import Config
     from namerec.pipeline import features_for_pairs
+    from namerec.scoring.model import REGIMES, regime_of
     from namerec.scoring.training import candidate_training_set
 
     sources: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -70,6 +102,12 @@ def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
                 [r.name for r in pool], [r.entity_id for r in pool], types=[r.entity_type for r in pool],
             ))
         sources[name] = (np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+    person_rows = datasets.split_clusters(datasets.load_clusters("splink_historical50k"), "train")
+    negatives = relative_negatives(person_rows, 5000)
+    features, *_ = features_for_pairs(negatives, [("PERSON", "PERSON")] * len(negatives), Config(progress=False))
+    # A title taken for a given name ("sir smith") leaves a bare surname, which is no sure negative.
+    features = features[regime_of(features) == REGIMES.index("multi_words")]
+    sources["generated relatives (negatives)"] = (features, np.zeros(len(features), dtype=bool))
     for name in PAIR_FILES:
         rows = datasets.split_pairs(datasets.load_pairs(name), "train")
         features, *_ = features_for_pairs([(r.name1, r.name2) for r in rows], None, Config(progress=False))
@@ -81,19 +119,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", default=None, help="folder of the variant CSV files")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic model")
+    parser.add_argument("--cache", default=None,
+                        help="an .npz file keeping the training features between runs (reused if present)")
     args = parser.parse_args(argv)
     if args.data_dir:
         datasets.set_data_dir(args.data_dir)
     start = time.perf_counter()
-    write_token_frequencies()
-    from namerec.records import _background_frequencies
     from namerec.scoring.model import MatchModel
 
-    _background_frequencies.cache_clear()
-    sources = training_sources()
+    if args.cache and Path(args.cache).exists():
+        with np.load(args.cache) as saved:
+            names = [str(n) for n in saved["names"]]
+            sources = {n: (saved[f"x{i}"], saved[f"y{i}"]) for i, n in enumerate(names)}
+    else:
+        from namerec.records import _background_frequencies
+
+        write_token_frequencies()
+        _background_frequencies.cache_clear()
+        sources = training_sources()
+        if args.cache:
+            arrays = {f"x{i}": x for i, (x, _) in enumerate(sources.values())}
+            arrays.update({f"y{i}": y for i, (_, y) in enumerate(sources.values())})
+            np.savez(args.cache, names=np.asarray(list(sources)), **arrays)
     features = np.vstack([f for f, _ in sources.values()])
     labels = np.concatenate([y for _, y in sources.values()])
-    weights = np.concatenate([np.full(len(y), 1.0 / len(y)) for _, y in sources.values()])
+    # Each source weighs the same in total; the generated negatives, which only teach one lesson,
+    # weigh a twentieth of that.
+    weights = np.concatenate([
+        np.full(len(y), (GENERATED_WEIGHT if name.startswith("generated") else 1.0) / len(y))
+        for name, (_, y) in sources.items()
+    ])
     for name, (_, y) in sources.items():
         print(f"{name}: {len(y)} pairs, {y.mean():.3f} matches", file=sys.stderr)
     model = MatchModel.fit(

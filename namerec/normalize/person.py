@@ -79,14 +79,17 @@ def split_initial_clusters(text: str) -> str:
     """
     if not _CAPITAL_CLUSTER.search(text) or not any(char.islower() for char in text):
         return text
+    # Where the leading titles end and the trailing suffixes begin: "DR Smith", "Jane Doe MD PhD".
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(text)]
+    titles_end = next((start for start, _, word in words if word not in TITLES), len(text))
+    suffixes_start = next((end for _, end, word in reversed(words) if word not in SUFFIXES), 0)
 
     def spell(match: re.Match[str]) -> str:
         cluster = match.group()
         lowered = cluster.lower()
-        # Only titles before it / only suffixes after it: "DR Smith", "Jane Doe MD PhD".
-        among_titles = all(w in TITLES for w in _WORDS.findall(text[: match.start()].lower()))
-        among_suffixes = all(w in SUFFIXES for w in _WORDS.findall(text[match.end() :].lower()))
-        if (among_titles and lowered in TITLES) or (among_suffixes and lowered in SUFFIXES):
+        if (match.start() <= titles_end and lowered in TITLES) or (
+            match.end() >= suffixes_start and lowered in SUFFIXES
+        ):
             return cluster
         return " ".join(cluster)
 
