@@ -9,9 +9,10 @@ Keys of a name (each prefixed by its kind so kinds never collide):
 - ``i:`` first initial plus the last word's skeleton, for names of two or more words;
 - ``a:`` the acronym of an organisation, and an acronym's own letters.
 
-A block of up to ``max_block_size`` names is compared all-pairs. A larger block (a common word such
-as "john" or "international") is compared only along a sliding window over its names in sorted
-order, so one common key cannot make the number of pairs quadratic.
+A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
+such as "john" or "international") each name is paired only with its nearest neighbours in the
+block, found with rapidfuzz's cdist in windows, so one common key cannot make the number of pairs
+quadratic.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
-# Window for oversized blocks: each name is paired with this many next names in sorted order.
-_WINDOW = 4
+# Oversized blocks are searched in overlapping windows of this many names (in sorted order).
+_WINDOW = 512
 
 
 def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
@@ -53,6 +56,28 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
         yield "a:" + name.acronym
     if name.is_acronym:
         yield "a:" + name.text.replace(" ", "")
+
+
+def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each member paired with its k most similar members of an oversized block.
+
+    Similarity is the Indel ratio of the sorted romanisation skeletons (rapidfuzz cdist, C++).
+    Members are in sorted text order, and the search runs in half-overlapping windows, so the work
+    grows linearly with the block, not quadratically.
+    """
+    lefts, rights = [], []
+    step = _WINDOW // 2
+    for start in range(0, max(len(members) - step, 1), step):
+        window = members[start : start + _WINDOW]
+        skeletons = [records.skeletons[u] for u in window]
+        scores = process.cdist(skeletons, skeletons, scorer=Indel.normalized_similarity,
+                               dtype=np.float32, workers=-1)
+        np.fill_diagonal(scores, -1.0)
+        nearest = min(k, len(window) - 1)
+        best = np.argpartition(-scores, nearest - 1, axis=1)[:, :nearest]
+        lefts.append(np.repeat(window, nearest))
+        rights.append(window[best.ravel()])
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -86,9 +111,9 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
         rights.append(members[:, j].ravel())
     for start, size in zip(starts[sizes > max_block_size], sizes[sizes > max_block_size]):
         members = units[start : start + size]  # unit ids follow sorted text order
-        for step in range(1, _WINDOW + 1):
-            lefts.append(members[:-step])
-            rights.append(members[step:])
+        left, right = _nearest_in_block(records, members, max(2, max_block_size // 5))
+        lefts.append(left)
+        rights.append(right)
     if not lefts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

@@ -61,7 +61,7 @@ class Config(BaseModel):
         description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a language.",
     )
     max_block_size: int = Field(
-        200, ge=2,
+        50, ge=2,
         description="Largest group of names sharing one blocking key that is compared all-pairs; "
         "larger groups are compared only with their nearest neighbours in sorted order.",
     )

@@ -20,7 +20,7 @@ from .blocking import candidate_pairs
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
-from .entity_types import canonical_type, types_compatible
+from .entity_types import canonical_type
 from .errors import InputError
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
@@ -65,6 +65,15 @@ def clean_types(types: Sequence[object] | None, count: int) -> list[str]:
     return [canonical_type(t) for t in types]
 
 
+def type_compatibility(types: Sequence[str], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: True unless both types are known and differ (compared case-insensitively)."""
+    folded = sorted({t.casefold() for t in types if t})
+    code = {t: i + 1 for i, t in enumerate(folded)}
+    ids = np.fromiter((code.get(t.casefold(), 0) for t in types), dtype=np.int64, count=len(types))
+    a, b = ids[left], ids[right]
+    return (a == 0) | (b == 0) | (a == b)
+
+
 @dataclass
 class ScoredUnits:
     """Units of a pool, their candidate pairs and match probabilities."""
@@ -100,11 +109,8 @@ def score_units(
     )
 
     left, right = candidate_pairs(records, max_block_size=config.max_block_size)
-    compatible = np.fromiter(
-        (types_compatible(records.types[a], records.types[b]) for a, b in zip(left, right)),
-        dtype=bool, count=len(left),
-    )
-    left, right = left[compatible], right[compatible]
+    keep = type_compatibility(records.types, left, right)
+    left, right = left[keep], right[keep]
     features = np.zeros((len(left), len(FEATURES)), dtype=np.float32)
     probability = np.zeros(len(left))
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
@@ -145,11 +151,8 @@ def features_for_pairs(pairs, types, config: Config):
     units = np.fromiter((index[key] for key in zip(flat, flat_types)), dtype=np.int64, count=len(flat))
     left, right = units[0::2], units[1::2]
     features = pair_features(records, left, right)
-    usable = np.fromiter(
-        (types_compatible(records.types[a], records.types[b]) and bool(records.texts[a])
-         and bool(records.texts[b]) for a, b in zip(left, right)),
-        dtype=bool, count=len(left),
-    )
+    has_text = np.fromiter((bool(t) for t in records.texts), dtype=bool, count=len(records))
+    usable = type_compatibility(records.types, left, right) & has_text[left] & has_text[right]
     return features, usable, records, left, right
 
 
