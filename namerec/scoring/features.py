@@ -15,20 +15,25 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein, Postfix, Prefix
 
 from ..records import NameRecords
 
 FEATURE_DESCRIPTIONS: dict[str, str] = {
     "indel": "whole-name edit similarity (Indel ratio)",
     "jaro_winkler": "whole-name Jaro-Winkler similarity",
+    "levenshtein": "whole-name Levenshtein similarity",
+    "affixes": "length of the shared beginning and ending of the names",
     "token_sort": "edit similarity with the words sorted (word order ignored)",
     "token_set": "edit similarity of the shared and differing words",
     "skeleton": "edit similarity of the romanisation skeletons (ts/z, y/i, w/v, -ov/-off folded)",
-    "me_short": "how well each word of the shorter name finds a counterpart (Monge-Elkan)",
-    "me_long": "how well each word of the longer name finds a counterpart (coverage)",
-    "weighted_me": "word alignment weighted by how rare each word is",
+    "me_short": "how well each word of the shorter name finds a counterpart (Monge-Elkan, rarity-weighted)",
+    "me_long": "how well each word of the longer name finds a counterpart (coverage, rarity-weighted)",
+    "weighted_me": "word alignment weighted by how rare each word is, the weaker direction",
     "phonetic_share": "share of the shorter name's words with a matching phonetic code",
+    "dm_share": "share of the shorter name's words with a matching Daitch-Mokotoff code",
+    "metaphone_share": "share of the shorter name's words with a matching Double Metaphone code",
+    "soundex_share": "share of the shorter name's words with the same Soundex code",
     "first_sim": "similarity of the first words (usually given names)",
     "last_sim": "similarity of the last words (usually surnames)",
     "given_conflict": "same surname but clearly different given names",
@@ -77,7 +82,25 @@ def _grid(records: NameRecords, left: np.ndarray, right: np.ndarray) -> _TokenGr
     return _TokenGrid(pair, starts, na, nb, tok_a, tok_b)
 
 
-def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> tuple[np.ndarray, ...]:
+@dataclass
+class TokenPairs:
+    """Per element of the token grid: hybrid similarity and agreement flags."""
+
+    hybrid: np.ndarray
+    phonetic: np.ndarray  # any phonetic code or the skeleton agrees
+    dm: np.ndarray
+    metaphone: np.ndarray
+    soundex: np.ndarray
+    nickname: np.ndarray
+    initial: np.ndarray
+
+
+def _any_shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-wise: do two -1-padded code arrays share a code?"""
+    return ((a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)).any(axis=(1, 2))
+
+
+def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> TokenPairs:
     """Hybrid similarity, phonetic agreement, nickname and initial flags for token pairs."""
     n_tokens = max(len(records.tokens.strings), 1)
     key = tok_a.astype(np.int64) * n_tokens + tok_b
@@ -89,9 +112,10 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
         scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=1,
     )
     attrs = records.token_attributes
-    ca, cb = attrs.codes[ua], attrs.codes[ub]
-    phonetic = ((ca[:, :, None] == cb[:, None, :]) & (ca[:, :, None] >= 0)).any(axis=(1, 2))
-    phonetic |= attrs.skeleton_ids[ua] == attrs.skeleton_ids[ub]
+    dm = _any_shared(attrs.dm_codes[ua], attrs.dm_codes[ub])
+    mp = _any_shared(attrs.mp_codes[ua], attrs.mp_codes[ub])
+    soundex = attrs.soundex_ids[ua] == attrs.soundex_ids[ub]
+    phonetic = dm | mp | (attrs.skeleton_ids[ua] == attrs.skeleton_ids[ub])
     ga, gb = attrs.nick_groups[ua], attrs.nick_groups[ub]
     nickname = ((ga[:, :, None] == gb[:, None, :]) & (ga[:, :, None] >= 0)).any(axis=(1, 2))
     nickname &= ua != ub
@@ -101,7 +125,8 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     hybrid = np.where(nickname, np.maximum(hybrid, 0.9), hybrid)
     hybrid = np.where(initial, np.maximum(hybrid, _INITIAL_SIMILARITY), hybrid)
     hybrid = np.where(ua == ub, 1.0, hybrid).astype(np.float32)
-    return hybrid[inverse], phonetic[inverse], nickname[inverse], initial[inverse]
+    return TokenPairs(hybrid[inverse], phonetic[inverse], dm[inverse], mp[inverse], soundex[inverse],
+                      nickname[inverse], initial[inverse])
 
 
 def _segment_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, empty: float) -> np.ndarray:
@@ -169,6 +194,13 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)
     out[:, column["token_sort"]] = whole(fuzz.token_sort_ratio, texts_a, texts_b, 100.0)
     out[:, column["token_set"]] = whole(fuzz.token_set_ratio, texts_a, texts_b, 100.0)
+    out[:, column["levenshtein"]] = whole(Levenshtein.normalized_similarity, texts_a, texts_b)
+    longer = np.maximum(
+        np.fromiter((len(t) for t in texts_a), dtype=np.float32, count=n),
+        np.fromiter((len(t) for t in texts_b), dtype=np.float32, count=n),
+    )
+    affixes = whole(Prefix.similarity, texts_a, texts_b) + whole(Postfix.similarity, texts_a, texts_b)
+    out[:, column["affixes"]] = np.minimum(affixes / np.maximum(longer, 1.0), 1.0)
     out[:, column["skeleton"]] = whole(
         Indel.normalized_similarity,
         [records.skeletons[i] for i in left], [records.skeletons[i] for i in right],
@@ -203,19 +235,26 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
 
 def _token_features(records, left, right, out, valid, column) -> None:
     grid = _grid(records, left, right)
-    hybrid, phonetic, nickname, initial = _token_similarity(records, grid.tok_a, grid.tok_b)
+    pairs = _token_similarity(records, grid.tok_a, grid.tok_b)
+    hybrid, nickname, initial = pairs.hybrid, pairs.nickname, pairs.initial
     attrs = records.token_attributes
     rarity_a = attrs.rarity[grid.tok_a]
     rarity_b = attrs.rarity[grid.tok_b]
-    best_row, _, me_a, wme_a = _directional(grid, hybrid, rarity_a, by_rows=True)
-    best_col, _, me_b, wme_b = _directional(grid, hybrid, rarity_b, by_rows=False)
-    phon = (phonetic | (hybrid >= 0.999)).astype(np.float32)
-    _, _, ph_a, _ = _directional(grid, phon, rarity_a, by_rows=True)
-    _, _, ph_b, _ = _directional(grid, phon, rarity_b, by_rows=False)
-
+    best_row, _, _, wme_a = _directional(grid, hybrid, rarity_a, by_rows=True)
+    best_col, _, _, wme_b = _directional(grid, hybrid, rarity_b, by_rows=False)
     na, nb = grid.na, grid.nb
-    me_short, me_long = _by_length(na, nb, me_a, me_b)
-    phon_short, _ = _by_length(na, nb, ph_a, ph_b)
+    same = hybrid >= 0.999
+
+    def share(flags: np.ndarray) -> np.ndarray:
+        """Share of the shorter name's tokens with an agreeing token in the other name."""
+        values = (flags | same).astype(np.float32)
+        _, _, from_a, _ = _directional(grid, values, rarity_a, by_rows=True)
+        _, _, from_b, _ = _directional(grid, values, rarity_b, by_rows=False)
+        return _by_length(na, nb, from_a, from_b)[0]
+
+    # Alignment means weight each word by its rarity: "center for ... and" must not make two
+    # organisations alike.
+    me_short, me_long = _by_length(na, nb, wme_a, wme_b)
     first = hybrid[grid.starts]
     last = hybrid[grid.starts + (na - 1) * nb + nb - 1]
     # First token's best match anywhere in the other name: robust to "Surname Given" order.
@@ -235,7 +274,10 @@ def _token_features(records, left, right, out, valid, column) -> None:
         "me_short": me_short,
         "me_long": me_long,
         "weighted_me": np.minimum(wme_a, wme_b),
-        "phonetic_share": phon_short,
+        "phonetic_share": share(pairs.phonetic),
+        "dm_share": share(pairs.dm),
+        "metaphone_share": share(pairs.metaphone),
+        "soundex_share": share(pairs.soundex),
         "first_sim": first,
         "last_sim": last,
         "given_conflict": conflict,

@@ -1,0 +1,180 @@
+"""Candidate generation (namerec.blocking): unique ordered pairs, near-linear growth, variants found."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namerec.blocking import candidate_pairs, name_keys
+from namerec.normalize import normalize_name
+from namerec.records import NameRecords
+
+SYLLABLES = ["ka", "ro", "mi", "ten", "bur", "lo", "vash", "pe", "dri", "son", "gal", "fe", "nu", "zor",
+             "ik", "tha", "wel", "quin", "ost", "ber"]
+
+
+def records_of(names: list[str], type_: str = "") -> NameRecords:
+    """Units as the pipeline lays them out: distinct non-blank normalised texts, in sorted order."""
+    normalized = {}
+    for name in names:
+        n = normalize_name(name, type_)
+        if n.text:
+            normalized.setdefault(n.text, n)
+    texts = sorted(normalized)
+    return NameRecords.build([normalized[t] for t in texts], [type_] * len(texts))
+
+
+def pairs_of(records: NameRecords, max_block_size: int = 200) -> set[tuple[int, int]]:
+    left, right = candidate_pairs(records, max_block_size=max_block_size)
+    return set(zip(left.tolist(), right.tolist()))
+
+
+def are_candidates(a: str, b: str, *, type_: str = "", others: tuple[str, ...] = ()) -> bool:
+    records = records_of([a, b, *others], type_)
+    ua = records.texts.index(normalize_name(a, type_).text)
+    ub = records.texts.index(normalize_name(b, type_).text)
+    # One normalised form is one unit: compared once, never with itself.
+    return ua == ub or (min(ua, ub), max(ua, ub)) in pairs_of(records)
+
+
+def invented_surnames(count: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    out: set[str] = set()
+    while len(out) < count:
+        out.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize())
+    return sorted(out)
+
+
+POOL = ["Max Bergman", "Max Bergmann", "Ingrid Bergman", "Bergman", "Berman", "Herman", "Jon Smith",
+        "John Smith", "J. Smith", "Smith, John", "Зеленский", "Zelenskiy", "Zelensky", "Volodymyr Zelenskyy",
+        "Acme Widgets Ltd", "ACME WIDGETS LIMITED", "Hans Müller", "Hans Mueller", "O'Brien", "Obrien"]
+
+
+# -- shape of the output ----------------------------------------------------------------------
+
+def test_pairs_are_unique_ordered_and_in_range():
+    records = records_of(POOL)
+    left, right = candidate_pairs(records, max_block_size=200)
+    assert left.shape == right.shape
+    assert left.dtype.kind == right.dtype.kind == "i"
+    assert (left < right).all()
+    assert ((left >= 0) & (right < len(records))).all()
+    assert len(set(zip(left.tolist(), right.tolist()))) == len(left)
+
+
+def test_oversized_blocks_still_give_unique_ordered_pairs():
+    records = records_of([f"John {s}" for s in invented_surnames(300)])
+    left, right = candidate_pairs(records, max_block_size=10)
+    assert (left < right).all()
+    assert len(set(zip(left.tolist(), right.tolist()))) == len(left)
+
+
+def test_no_names_no_pairs():
+    for names in ([], ["Max Bergman"], ["", "!!!"]):
+        left, right = candidate_pairs(records_of(names), max_block_size=200)
+        assert len(left) == len(right) == 0
+
+
+def test_deterministic():
+    records = records_of(POOL)
+    first = candidate_pairs(records, max_block_size=3)
+    second = candidate_pairs(records, max_block_size=3)
+    assert all(np.array_equal(a, b) for a, b in zip(first, second))
+
+
+# -- growth -----------------------------------------------------------------------------------
+
+def test_a_block_larger_than_max_block_size_gives_linearly_many_pairs():
+    # Every name shares the word "john": one block of n names. Capped, it must not give n^2/2 pairs.
+    counts = {}
+    for n in (600, 1200):
+        records = records_of([f"John {s}" for s in invented_surnames(n, seed=n)])
+        assert len(records) == n
+        counts[n] = len(pairs_of(records, max_block_size=20))
+        assert counts[n] < n * (n - 1) / 2 / 20, "quadratic number of pairs"
+        assert counts[n] <= 20 * n
+    assert counts[1200] < 2.6 * counts[600], counts
+
+
+def test_small_blocks_are_compared_all_pairs():
+    names = [f"John {s}" for s in invented_surnames(30)]
+    records = records_of(names)
+    pairs = pairs_of(records, max_block_size=200)
+    assert len(pairs) == len(records) * (len(records) - 1) // 2  # one block ("john"): every pair
+
+
+# -- which pairs are candidates ---------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Bergman", "Bergmann"),
+    ("Max Bergman", "Max Bergmann"),
+    ("Zelenskiy", "Zelensky"),
+    ("Зеленский", "Zelenskiy"),
+    ("Volodymyr Zelenskyy", "Vladimir Zelensky"),
+    ("Jon Smith", "John Smith"),
+    ("J. Smith", "John Smith"),
+    ("Smith, John", "John Smith"),
+    ("Hans Müller", "Hans Mueller"),
+    ("Christine Bertsina", "Berzina"),
+    ("Bertsyna", "Berzina"),
+    ("Katherine Johnson", "Catherine Johnson"),
+    ("Bergman", "Max Bergmann"),
+])
+def test_variants_are_candidates(a, b):
+    assert are_candidates(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Acme Widgets Ltd", "ACME WIDGETS LIMITED"),
+    ("International Business Machines", "IBM"),
+])
+def test_organisation_variants_are_candidates(a, b):
+    assert are_candidates(a, b, type_="ORG")
+
+
+def test_variants_are_found_inside_a_crowd():
+    crowd = tuple(f"John {s}" for s in invented_surnames(400, seed=7))
+    assert are_candidates("John Bergman", "John Bergmann", others=crowd)
+    assert are_candidates("John Zelenskiy", "John Zelensky", others=crowd)
+
+
+def test_unrelated_names_are_not_candidates():
+    assert not are_candidates("Max Bergman", "Olga Petrova")
+    assert not are_candidates("Acme Widgets Ltd", "Global Trade Corp", type_="ORG")
+
+
+# -- the naive oracle -------------------------------------------------------------------------
+
+def test_name_keys_of_a_blank_unit_are_empty():
+    records = NameRecords.build([normalize_name("")], [""])
+    assert list(name_keys(records, 0)) == []
+
+
+FRAGMENTS = ["Max", "Ingrid", "Bergman", "Bergmann", "Berman", "Jon", "John", "J.", "Smith", "Smyth",
+             "Zelenskiy", "Зеленский", "Acme", "Ltd", "Hans", "Müller", "Mueller", "van", "der", "Berg"]
+names = st.one_of(
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=3).map(" ".join),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(names, max_size=12))
+def test_small_pools_pair_exactly_the_names_that_share_a_key(pool):
+    # With no block over the cap, the candidates are exactly the pairs sharing at least one key.
+    records = records_of(pool)
+    keys = [set(name_keys(records, u)) for u in range(len(records))]
+    expected = {(u, v) for u, v in itertools.combinations(range(len(records)), 2) if keys[u] & keys[v]}
+    assert pairs_of(records, max_block_size=200) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(names, max_size=12), st.integers(min_value=2, max_value=6))
+def test_capped_pools_give_a_subset_of_the_uncapped_pairs(pool, cap):
+    records = records_of(pool)
+    assert pairs_of(records, max_block_size=cap) <= pairs_of(records, max_block_size=200)
