@@ -78,9 +78,15 @@ COVERAGE_CAP = 0.9
 CANDIDATES_PER_NAME = 10
 CANDIDATES_PER_ENTITY = 20
 MAX_ALTERNATIVES = 3
-_MAX_SCORE = 0.999  # link scores are capped below 1 so that odds stay finite
+# Link scores are capped here before they become odds: the pair model is not calibrated finely above
+# 0.99, and odds there would let a difference of 0.995 vs 0.993 decide between two namesakes.
+_MAX_SCORE = 0.99
 _LOW_INFORMATION = 0.2
 _TOKEN_AGREEMENT = 0.9  # Jaro-Winkler at which two tokens count as the same word (coverage view)
+_DISTINCTIVE = 0.5  # reference rarity from which a word is distinctive (df <= sqrt(forms) or so)
+#: Likelihood ratio of "each organisation name has a distinctive word the other lacks" for same vs
+#: different organisations (see docs/linking.md); it updates the pair model's odds.
+SUBSTITUTION_LIKELIHOOD_RATIO = 0.15
 _SCORE_CHUNK = 100_000
 
 
@@ -293,45 +299,87 @@ class _PairScorer:
         if cached is not None:
             return cached
         best = 0.0
+        mention = member.normalized
         for _, ref, direct, via in self.requests[key]:
             value = float(self.probability[direct])
             if via is not None:
                 value = max(value, float(self.probability[via[0]] * self.probability[via[1]]))
-            if _acronym_agrees(member.normalized, ref):
+            if _organisation_pair(mention, ref):
+                coverage, substituted = self._organisation_evidence(mention, ref)
+                if substituted:
+                    value = _update(value, SUBSTITUTION_LIKELIHOOD_RATIO)
+                value = max(value, coverage)
+            if _acronym_agrees(mention, ref):
                 value = max(value, ACRONYM_PROBABILITY)
-            value = max(value, self._coverage(member.normalized, ref))
             best = max(best, value)
         self.results[key] = best
         return best
 
-    def _coverage(self, mention: NormalizedName, ref: NormalizedName) -> float:
-        if "person" in (mention.kind, ref.kind) or len(mention.tokens) < 2 or len(ref.tokens) < 2:
-            return 0.0
-        ref_tokens = list(dict.fromkeys(ref.tokens))
-        mention_tokens = list(dict.fromkeys(mention.tokens))
-        ref_weights = self.index.token_rarity(ref_tokens)
-        if int((ref_weights >= 0.5).sum()) < 2:
-            return 0.0  # a name with fewer than two distinctive words is not judged by coverage
-        mention_weights = self.index.token_rarity(mention_tokens)
-        found_ref = np.array([any(_same_word(t, u) for u in mention_tokens) for t in ref_tokens])
-        found_mention = np.array([any(_same_word(t, u) for u in ref_tokens) for t in mention_tokens])
-        c_ref = float(ref_weights @ found_ref / ref_weights.sum())
-        c_mention = float(mention_weights @ found_mention / mention_weights.sum())
-        return COVERAGE_CAP * c_ref * c_ref * c_mention
+    def _organisation_evidence(self, mention: NormalizedName, ref: NormalizedName) -> tuple[float, bool]:
+        """(coverage view score, whether a distinctive word was substituted) for two organisation
+        names, with word weights = rarity in the reference list."""
+        return organisation_evidence(mention.tokens, ref.tokens, self.index.token_rarity)
+
+
+def _organisation_pair(a: NormalizedName, b: NormalizedName) -> bool:
+    return ("org" in (a.kind, b.kind) and "person" not in (a.kind, b.kind)
+            and len(a.tokens) >= 2 and len(b.tokens) >= 2)
+
+
+def organisation_evidence(mention_tokens, ref_tokens, rarity) -> tuple[float, bool]:
+    """Token evidence for two organisation names (see the module docs).
+
+    Returns the coverage score ``COVERAGE_CAP x c_ref^2 x c_mention`` (0 when the reference name has
+    fewer than two distinctive words) and whether each name has a distinctive word the other lacks.
+    ``rarity`` maps a list of tokens to weights in [0, 1].
+    """
+    ref_tokens = list(dict.fromkeys(ref_tokens))
+    mention_tokens = list(dict.fromkeys(mention_tokens))
+    ref_weights = np.asarray(rarity(ref_tokens), dtype=np.float64)
+    mention_weights = np.asarray(rarity(mention_tokens), dtype=np.float64)
+    ref_missing = np.array(_unmatched(ref_tokens, mention_tokens))
+    mention_extra = np.array(_unmatched(mention_tokens, ref_tokens))
+    substituted = bool((ref_weights[ref_missing] >= _DISTINCTIVE).any()
+                       and (mention_weights[mention_extra] >= _DISTINCTIVE).any()
+                       and not ref_missing.all())
+    if int((ref_weights >= _DISTINCTIVE).sum()) < 2:
+        return 0.0, substituted
+    c_ref = float(ref_weights @ ~ref_missing / ref_weights.sum())
+    c_mention = float(mention_weights @ ~mention_extra / mention_weights.sum())
+    return COVERAGE_CAP * c_ref * c_ref * c_mention, substituted
+
+
+def _update(probability: float, likelihood_ratio: float) -> float:
+    """Bayes' rule on the odds: the probability after evidence with this likelihood ratio."""
+    p = min(max(probability, 0.0), 1.0)
+    if p >= 1.0:
+        return 1.0
+    odds = p / (1.0 - p) * likelihood_ratio
+    return odds / (1.0 + odds)
 
 
 def _same_word(a: str, b: str) -> bool:
+    """Two normalised words that name the same thing: equal, a typo or respelling (same skeleton,
+    Jaro-Winkler >= 0.9), or an abbreviation (a word of three or more letters that begins the other:
+    ind ~ industries, tech ~ technology)."""
     if a == b:
         return True
     if len(a) < 3 or len(b) < 3:
         return False
+    if a.startswith(b) or b.startswith(a):
+        return True
     return skeleton(a) == skeleton(b) or JaroWinkler.normalized_similarity(a, b) >= _TOKEN_AGREEMENT
 
 
+def _unmatched(tokens: list[str], others: list[str]) -> list[bool]:
+    return [not any(_same_word(t, u) for u in others) for t in tokens]
+
+
 def _acronym_agrees(a: NormalizedName, b: NormalizedName) -> bool:
-    """One name is written as an acronym and the other, an organisation name, has those initials."""
+    """One name is written as an acronym and the other has those initials: an organisation name, or
+    an untyped name of three or more significant words (two initials are too easily a person's)."""
     for short, full in ((a, b), (b, a)):
-        if (short.is_acronym and not full.is_acronym and full.kind == "org" and len(full.tokens) >= 2
-                and short.acronym and short.acronym == full.acronym):
-            return True
+        if short.is_acronym and not full.is_acronym and short.acronym and short.acronym == full.acronym:
+            if full.kind == "org" or (full.kind == "other" and len(full.acronym) >= 3):
+                return True
     return False

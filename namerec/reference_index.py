@@ -9,7 +9,7 @@ type), and keeps, in flat numpy arrays:
 - the *vocabulary* of distinct tokens, and for each token its blocking keys, the same key kinds
   as :mod:`namerec.blocking` uses: ``k:`` romanisation skeleton, ``p:`` phonetic codes
   (Daitch-Mokotoff, Double Metaphone), ``d:`` the token and its one-letter deletions. Keys are
-  stored as stable 64-bit hashes (BLAKE2b), sorted, so looking one up is a binary search;
+  stored as stable 64-bit hashes (CRC-32 and Adler-32), sorted, so looking one up is a binary search;
 - postings: token -> forms holding it (CSR, forms in insertion order);
 - acronym keys: a form written as an acronym ("NATO") under its letters, and an organisation's
   full name under the acronym of its initials ("North Atlantic Treaty Organization" -> nato).
@@ -24,7 +24,7 @@ a weighted Jaccard similarity of token sets,
     score = m / (q + f - m),   m = sum over the form's tokens of match weight x rarity,
 
 where q and f are the total rarities of the query's and the form's tokens (rarity = IDF among the
-index's forms, scaled to [0, 1]; initials and function words count a fifth). An acronym agreement
+index's forms, ln(1 + n/df) / ln(1 + n); initials and function words count a fifth). An acronym agreement
 scores at least ``ACRONYM_SCORE``. An entry scores its best form. Entries whose type is known and
 differs from a known query type are skipped.
 
@@ -48,10 +48,11 @@ them back without re-normalising anything.
 from __future__ import annotations
 
 import builtins
-import hashlib
+import itertools
 import json
 import math
 import os
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -125,8 +126,10 @@ def _unique_keys(keys: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _stable_hash(key: str) -> int:
-    """A 64-bit hash that is the same in every process and version (unlike ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") or 1
+    """A 64-bit hash that is the same in every process and version (unlike ``hash``): CRC-32 and
+    Adler-32 side by side. A rare collision only adds a candidate; scores use exact token ids."""
+    data = key.encode("utf-8")
+    return (zlib.crc32(data) << 32 | zlib.adler32(data)) or 1
 
 
 @lru_cache(maxsize=1 << 16)
@@ -164,7 +167,9 @@ def _query_acronym_key(name: NormalizedName) -> int:
     """The key a query looks up: an acronym finds full names with those initials, and vice versa."""
     if name.is_acronym and name.acronym:
         return _stable_hash(_INITIALS_KEY + name.acronym)
-    if name.kind == "org" and len(name.acronym) >= 2 and len(name.tokens) >= 2:
+    if len(name.tokens) >= 2 and (
+        (name.kind == "org" and len(name.acronym) >= 2) or (name.kind == "other" and len(name.acronym) >= 3)
+    ):
         return _stable_hash(_ACRONYM_KEY + name.acronym)
     return 0
 
@@ -180,9 +185,47 @@ def _normalize_forms(items: Sequence[tuple[str, str]], language: str) -> list[_F
     out: list[_FormData] = []
     for text, type_ in items:
         name = normalize_name(text, type_, cyrillic_language=language)
-        variants = tuple(tuple(v.split()) for v in name.variants if v.split())
+        variants = tuple(tuple(v.split()) for v in name.variants if v.split()) + _joined_variants(name.tokens)
         out.append((name.tokens, _acronym_key(name), variants))
     return out
+
+
+def _joined_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Spacing variants of a name: a run of single letters written together ("D S M" -> dsm), and a
+    short word (2-3 letters, not a function word) joined to its neighbour ("ST Microelectronics" ->
+    stmicroelectronics). Queries join their own adjacent words, so spacing differences meet."""
+    if len(tokens) < 2 or min(map(len, tokens)) > 3:
+        return ()
+    out = []
+    letters = _join_letters(tokens)
+    if letters != tokens:
+        out.append(letters)
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        short = [t for t in (a, b) if 2 <= len(t) <= 3 and t not in ACRONYM_STOPWORDS]
+        if short and min(len(a), len(b)) >= 2:
+            out.append(tokens[:i] + (a + b,) + tokens[i + 2 :])
+    return tuple(out[:3])
+
+
+def _join_letters(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Runs of two or more one-letter tokens written as one word."""
+    if sum(len(t) == 1 for t in tokens) < 2:
+        return tuple(tokens)
+    out: list[str] = []
+    run: list[str] = []
+    for token in (*tokens, ""):
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return tuple(out)
 
 
 def _pool_map(function: Any, chunks: list[Any], workers: int) -> list[Any]:
@@ -209,6 +252,18 @@ def _default_workers() -> int:
 # entries
 
 
+_TYPES: dict[str, str] = {}
+
+
+def _canonical_type(value: Any) -> str:
+    if isinstance(value, str):
+        found = _TYPES.get(value)
+        if found is None:
+            found = _TYPES[value] = canonical_type(value)
+        return found
+    return canonical_type(value)
+
+
 def _coerce_entry(obj: Any, where: str) -> tuple[str, str, str, tuple[str, ...]]:
     """(id, name, type, aliases) of a dict or an entry-like object, validated like read_reference.
 
@@ -216,25 +271,27 @@ def _coerce_entry(obj: Any, where: str) -> tuple[str, str, str, tuple[str, ...]]
     cost more memory than the whole index.
     """
     if isinstance(obj, ReferenceEntry):
-        return obj.id, obj.name, canonical_type(obj.type), tuple(obj.aliases)
+        return obj.id, obj.name, _canonical_type(obj.type), tuple(obj.aliases)
     if isinstance(obj, dict):
-        get = obj.get
+        id_, name, type_, aliases = obj.get("id"), obj.get("name"), obj.get("type"), obj.get("aliases")
     elif hasattr(obj, "id") and hasattr(obj, "name"):
-        def get(key: str, default: Any = None) -> Any:
-            return getattr(obj, key, default)
+        id_, name = obj.id, obj.name
+        type_, aliases = getattr(obj, "type", None), getattr(obj, "aliases", None)
     else:
         raise InputError(f"{where}: an entry must be a dict with id, name, type, aliases, "
                          f"not {type(obj).__name__}")
-    id_, name, type_, aliases = get("id"), get("name"), get("type"), get("aliases")
-    if isinstance(id_, bool) or not isinstance(id_, (str, int)) or not str(id_).strip():
+    if type(id_) is str and id_ and not id_[0].isspace() and not id_[-1].isspace():
+        entry_id = id_  # the common case, checked cheaply
+    elif isinstance(id_, bool) or not isinstance(id_, (str, int)) or not str(id_).strip():
         raise InputError(f"{where}: the entry needs an 'id' (a non-blank string), got {id_!r:.40}")
-    entry_id = str(id_).strip()
+    else:
+        entry_id = str(id_).strip()
     if not isinstance(name, str) or not name.strip():
         raise InputError(f"{where}: the entry {entry_id!r} needs a 'name' (a non-blank string)")
     if type_ is not None and not isinstance(type_, str):
         raise InputError(f"{where}: the entry {entry_id!r}: 'type' must be a string")
-    if aliases is None:
-        aliases = ()
+    if not aliases:
+        return entry_id, name, _canonical_type(type_), ()
     if isinstance(aliases, (str, bytes)) or not isinstance(aliases, Iterable):
         raise InputError(f"{where}: the entry {entry_id!r}: 'aliases' must be a list of strings")
     kept: list[str] = []
@@ -243,7 +300,7 @@ def _coerce_entry(obj: Any, where: str) -> tuple[str, str, str, tuple[str, ...]]
             raise InputError(f"{where}: the entry {entry_id!r}: 'aliases' must be a list of strings")
         if alias.strip() and alias not in kept:
             kept.append(alias)
-    return entry_id, name, canonical_type(type_), tuple(kept)
+    return entry_id, name, _canonical_type(type_), tuple(kept)
 
 
 def _entries_of(reference: Any) -> Iterable[Any]:
@@ -270,8 +327,19 @@ def _gather(offsets: np.ndarray, values: np.ndarray, rows: np.ndarray) -> tuple[
     if total == 0:
         return values[:0], np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(len(rows)), lengths)
-    index = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths) + starts[owner]
+    index = np.arange(total) + (starts - (np.cumsum(lengths) - lengths))[owner]
     return values[index], owner
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique without its overhead, for small arrays)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _csr(keys: np.ndarray, values: np.ndarray, size: int | None = None):
@@ -391,48 +459,62 @@ class ReferenceIndex:
         self._idf_cache = None
         first_row = len(self._ids)
         first_vocab = len(self._vocab)
+        vocab = self._vocab
+        base_forms = self._form_count
+        forms: list[tuple[str, ...]] = []
         form_entry: list[int] = []
-        token_lists: list[list[int]] = []
         akeys: list[int] = []
         entry_offsets: list[int] = []
-        intern = self._vocab_index.setdefault
-        vocab = self._vocab
         position = 0
-        base_forms = self._form_count
-        for k, (entry_id, name, type_, aliases) in enumerate(coerced):
-            row = first_row + k
-            self._row_of[entry_id] = row
-            self._ids.append(entry_id)
-            self._names.append(name)
-            self._types.append(type_)
-            self._aliases.append(aliases)
-            seen: set[tuple[str, ...]] = set()
-            for _ in range(1 + len(aliases)):
-                tokens, akey, variants = normalized[position]
-                position += 1
-                for form_tokens in (tokens, *variants):
-                    if form_tokens in seen and form_tokens:
-                        continue  # the same normalised form twice in one entry: index it once
-                    seen.add(form_tokens)
-                    ids = []
-                    for token in form_tokens:
-                        t = intern(token, len(vocab))
-                        if t == len(vocab):
-                            vocab.append(token)
-                        ids.append(t)
-                    token_lists.append(sorted(set(ids)))
-                    form_entry.append(row)
-                    akeys.append(akey if form_tokens is tokens else 0)
-            entry_offsets.append(base_forms + len(form_entry))
+        for row, entry in enumerate(coerced, first_row):
+            names = 1 + len(entry[3])
+            tokens, akey, variants = normalized[position]
+            if names == 1 and not variants:  # the common case: one name, one form
+                forms.append(tokens)
+                form_entry.append(row)
+                akeys.append(akey)
+            else:
+                seen: set[tuple[str, ...]] = set()
+                for tokens, akey, variants in normalized[position : position + names]:
+                    for form_tokens in (tokens, *variants):
+                        if form_tokens in seen and form_tokens:
+                            continue  # the same normalised form twice in one entry: index it once
+                        seen.add(form_tokens)
+                        forms.append(form_tokens)
+                        form_entry.append(row)
+                        akeys.append(akey if form_tokens is tokens else 0)
+            position += names
+            entry_offsets.append(base_forms + len(forms))
+        self._ids.extend(e[0] for e in coerced)
+        self._names.extend(e[1] for e in coerced)
+        self._types.extend(e[2] for e in coerced)
+        self._aliases.extend(e[3] for e in coerced)
+        self._row_of.update(zip(self._ids[first_row:], range(first_row, first_row + len(coerced))))
         codes = [self._type_codes.setdefault(t.casefold(), len(self._type_codes)) for _, _, t, _ in coerced]
+
+        # tokens -> ids: new tokens in order of first appearance, then one C-level map
+        flat_tokens = list(itertools.chain.from_iterable(forms))
+        index = self._vocab_index
+        for token in dict.fromkeys(flat_tokens):
+            if token not in index:
+                index[token] = len(vocab)
+                vocab.append(token)
+        ids = np.fromiter(map(index.__getitem__, flat_tokens), dtype=np.int32, count=len(flat_tokens))
+        owner = np.repeat(np.arange(len(forms), dtype=np.int64),
+                          np.fromiter(map(len, forms), dtype=np.int64, count=len(forms)))
+        order = np.lexsort((ids, owner))  # each form's distinct token ids, sorted
+        ids, owner = ids[order], owner[order]
+        if len(ids):
+            keep = np.concatenate(([True], (ids[1:] != ids[:-1]) | (owner[1:] != owner[:-1])))
+            ids, owner = ids[keep], owner[keep]
+        lengths = np.bincount(owner, minlength=len(forms)) if len(owner) else np.zeros(len(forms), np.int64)
+        flat = ids
 
         count = len(coerced)
         self._entry_alive = np.concatenate((self._entry_alive, np.ones(count, dtype=bool)))
         self._entry_type = np.concatenate((self._entry_type, np.asarray(codes, dtype=np.int32)))
         self._entry_form_offsets = np.concatenate(
             (self._entry_form_offsets, np.asarray(entry_offsets, dtype=np.int64)))
-        lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
-        flat = np.fromiter((t for ts in token_lists for t in ts), dtype=np.int32, count=int(lengths.sum()))
         self._form_offsets = np.concatenate((self._form_offsets, self._form_offsets[-1] + np.cumsum(lengths)))
         self._form_tokens = np.concatenate((self._form_tokens, flat))
         self._form_entry = np.concatenate((self._form_entry, np.asarray(form_entry, dtype=np.int64)))
@@ -442,7 +524,7 @@ class ReferenceIndex:
 
         new_tokens = vocab[first_vocab:]
         self._df = np.concatenate((self._df, np.zeros(len(new_tokens), dtype=np.int64)))
-        np.add.at(self._df, flat, 1)
+        self._df += np.bincount(flat, minlength=len(self._df)) if len(flat) else 0
         factors = [_LOW_INFORMATION if len(t) == 1 or t in ACRONYM_STOPWORDS else 1.0 for t in new_tokens]
         self._token_factor = np.concatenate((self._token_factor, np.asarray(factors, dtype=np.float64)))
         if new_tokens:
@@ -581,14 +663,16 @@ class ReferenceIndex:
         return out
 
     def _idf(self, ids: np.ndarray) -> np.ndarray:
-        """Rarity of vocabulary tokens (IDF among the live forms, scaled to [0, 1], low-information
-        tokens a fifth); computed for the whole vocabulary once per change of the index."""
+        """Rarity of vocabulary tokens: ln(1 + n / df) / ln(1 + n) over the n live forms, in (0, 1]
+        (1 for a token of one form in a big index; never 0, so a tiny reference still ranks), low-
+        information tokens a fifth. Computed for the whole vocabulary once per change of the index."""
         if self._idf_cache is None or len(self._idf_cache) != len(self._df):
             n = self._alive_forms
             if n <= 0:
                 self._idf_cache = np.ones(len(self._df))
             else:
-                self._idf_cache = (np.log((n + 1) / (self._df + 1)) / math.log(n + 1)) * self._token_factor
+                df = np.maximum(self._df, 1)
+                self._idf_cache = np.log1p(n / df) / math.log1p(n) * self._token_factor
         return self._idf_cache[ids]
 
     # -- queries -------------------------------------------------------------------------------
@@ -629,18 +713,23 @@ class ReferenceIndex:
         while True:
             if width < len(forms):
                 top = np.argpartition(-scores, width - 1)[:width]
-                cut = scores[top].min()
-                top = np.flatnonzero(scores >= cut)  # keep ties at the cut
+                top = np.flatnonzero(scores >= scores[top].min())  # keep ties at the cut
             else:
                 top = np.arange(len(forms))
             order = top[np.lexsort((entries[top], -scores[top]))]
-            first = np.unique(entries[order], return_index=True)[1]
-            if len(first) >= k or len(top) == len(forms):
-                break
+            rows: list[int] = []
+            best: list[float] = []
+            seen: set[int] = set()
+            for row, score in zip(entries[order].tolist(), scores[order].tolist()):
+                if row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+                    best.append(score)
+                    if len(rows) == k:
+                        return rows, best
+            if len(top) == len(forms):
+                return rows, best
             width = min(len(forms), width * 4)
-        first.sort()
-        best = order[first[:k]]
-        return entries[best].tolist(), scores[best].tolist()
 
     def _score_forms(self, name: NormalizedName, type_code: int) -> tuple[np.ndarray, np.ndarray]:
         tokens = list(dict.fromkeys(name.tokens))
@@ -657,6 +746,14 @@ class ReferenceIndex:
             else:
                 query_info += _LOW_INFORMATION if len(token) == 1 or token in ACRONYM_STOPWORDS else 1.0
             key_parts.append(_query_keys(token)[0])
+        # spacing: "st microelectronics" ~ stmicroelectronics, "d s m" ~ dsm
+        joined_words = {left + right for left, right in zip(name.tokens, name.tokens[1:])}
+        joined_words.update(t for t in _join_letters(name.tokens) if t not in name.tokens)
+        for word in sorted(joined_words):
+            joined = self._vocab_index.get(word)
+            if joined is not None and self._df[joined] > 0:
+                ids_parts.append(np.array([joined], dtype=np.int64))
+                weight_parts.append(np.full(1, _KIND_WEIGHT[_SKELETON]))
         hashes = np.concatenate(key_parts) if key_parts else np.zeros(0, dtype=np.uint64)
         if len(hashes) and len(self._vk_hash):
             pos = np.minimum(np.searchsorted(self._vk_hash, hashes), len(self._vk_hash) - 1)
@@ -684,7 +781,7 @@ class ReferenceIndex:
         acronym = _query_acronym_key(name)
         acronym_forms = self._acronym_candidates(acronym) if acronym else np.zeros(0, dtype=np.int64)
         candidates.append(acronym_forms)
-        forms = np.unique(np.concatenate(candidates))
+        forms = _unique(np.concatenate(candidates))
         if type_code != 0 and len(forms):
             form_types = self._entry_type[self._form_entry[forms]]
             forms = forms[(form_types == 0) | (form_types == type_code)]
@@ -702,8 +799,8 @@ class ReferenceIndex:
         info = np.bincount(owner, rarity, minlength=len(forms))
         scores = shared / np.maximum(query_info + info - shared, 1e-9)
         if len(acronym_forms):
-            scores[np.isin(forms, acronym_forms)] = np.maximum(scores[np.isin(forms, acronym_forms)],
-                                                               ACRONYM_SCORE)
+            agree = np.isin(forms, acronym_forms)
+            scores[agree] = np.maximum(scores[agree], ACRONYM_SCORE)
         return forms, scores
 
     def _token_candidates(self, matched: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -719,8 +816,8 @@ class ReferenceIndex:
         base = ranked < len(self._post_offsets) - 1
         forms, rank = _gather(self._post_offsets, self._post_forms, ranked[base])
         forms = forms.astype(np.int64)
-        rank = np.flatnonzero(base)[rank]
         if self._base_forms < self._form_count:  # forms added since the last rebuild
+            rank = np.flatnonzero(base)[rank]
             tail = np.arange(self._base_forms, self._form_count)
             tail_tokens, tail_owner = _gather(self._form_offsets, self._form_tokens, tail)
             sorter = np.argsort(ranked)
@@ -731,7 +828,8 @@ class ReferenceIndex:
             rank = np.concatenate((rank, sorter[pos[hit]]))
             order = np.lexsort((forms, rank))
             forms = forms[order]
-        forms = forms[self._form_alive[forms]]
+        if self._alive_forms < self._form_count:
+            forms = forms[self._form_alive[forms]]
         return forms[: self.candidate_budget]
 
     def _acronym_candidates(self, key: int) -> np.ndarray:

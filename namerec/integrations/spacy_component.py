@@ -12,8 +12,9 @@ The component reconciles a document's entities (``doc.ents`` with the configured
 The model's labels are soft evidence: "Trump" tagged ORG still joins "Donald Trump" (PERSON),
 and the entity's type is decided in the document. ``doc._.namerec_entities`` is plain data kept in
 ``doc.user_data``, so it survives ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and
-``nlp.pipe(n_process=...)``; the span attributes are read from it. In a process that only loads
-a DocBin, import this module (or add the pipe) to register the attributes.
+``nlp.pipe(n_process=...)``; the span attributes are read from it. Reading the attribute gives a
+fresh copy: assign to it (``doc._.namerec_entities = ...``) to change what is stored. In a process
+that only loads a DocBin, import this module (or add the pipe) to register the attributes.
 
 ``namerec.CandidateGenerator.v1`` (spaCy's ``misc`` registry) gives the ``entity_linker`` the
 knowledge-base entries whose aliases match a mention by spelling, sound or transliteration,
@@ -47,14 +48,35 @@ __all__ = [
 
 _REFERENCE_FILE = "reference.json"
 _DOC_ATTRIBUTE = "namerec_entities"
+# Where the entities are kept: a plain key of doc.user_data, which Doc.to_bytes and
+# DocBin(store_user_data=True) save (msgpack; lists come back as tuples, the getter mends that).
+_USER_DATA_KEY = "namerec.entities"
 
 
 # --------------------------------------------------------------------------------------------
 # extension attributes
 
 
+def _plain(value: Any) -> Any:
+    """msgpack (DocBin, Doc.to_bytes) gives tuples back: lists again, dicts kept."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _get_entities(doc: Doc) -> list[dict[str, Any]] | None:
+    stored = doc.user_data.get(_USER_DATA_KEY)
+    return None if stored is None else _plain(stored)
+
+
+def _set_entities(doc: Doc, value: list[dict[str, Any]] | None) -> None:
+    doc.user_data[_USER_DATA_KEY] = None if value is None else _plain(value)
+
+
 def _mention_of(span: Span) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    entities = span.doc._.get(_DOC_ATTRIBUTE) if span.doc.has_extension(_DOC_ATTRIBUTE) else None
+    entities = span.doc.user_data.get(_USER_DATA_KEY)
     for entity in entities or ():
         for mention in entity.get("mentions", ()):
             if mention.get("start") == span.start_char and mention.get("end") == span.end_char:
@@ -80,7 +102,7 @@ def _span_confidence(span: Span) -> float | None:
 def register_extensions() -> None:
     """Register ``Doc._.namerec_entities`` and the ``Span._.namerec_*`` getters (idempotent)."""
     if not Doc.has_extension(_DOC_ATTRIBUTE):
-        Doc.set_extension(_DOC_ATTRIBUTE, default=None)
+        Doc.set_extension(_DOC_ATTRIBUTE, getter=_get_entities, setter=_set_entities)
     for name, getter in (
         ("namerec_id", _span_id),
         ("namerec_canonical", _span_canonical),
@@ -128,13 +150,14 @@ class NamerecComponent:
         if self.reference is None and self.reference_path is not None:
             self.reference = _read_reference(self.reference_path)  # a clear error if it is missing
         ents = list(doc.ents)
+        text = doc.text
         candidates = []
         for k, ent in enumerate(ents):
             if ent.label_.upper() in self._wanted:
-                found = candidates_from_span(ent, doc.text, source=k, split_pairs=False)
+                found = candidates_from_span(ent, text, source=k, split_pairs=False)
                 candidates.extend(found[:1])
         result, kept = resolve(
-            doc.text, candidates, config=self.config, reference=self._entries(), reconciler=self._matcher(),
+            text, candidates, config=self.config, reference=self._entries(), reconciler=self._matcher(),
         )
         by_source = {c.source: m for c, m in zip(kept, result.mentions)}
         new_ents = []

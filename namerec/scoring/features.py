@@ -30,6 +30,7 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "me_short": "how well each word of the shorter name finds a counterpart (Monge-Elkan, rarity-weighted)",
     "me_long": "how well each word of the longer name finds a counterpart (coverage, rarity-weighted)",
     "weighted_me": "word alignment weighted by how rare each word is, the weaker direction",
+    "exact_coverage": "rarity-weighted share of words with a near-exact counterpart, the weaker direction",
     "phonetic_share": "share of the shorter name's words with a matching phonetic code",
     "dm_share": "share of the shorter name's words with a matching Daitch-Mokotoff code",
     "metaphone_share": "share of the shorter name's words with a matching Double Metaphone code",
@@ -255,6 +256,9 @@ def _token_features(records, left, right, out, valid, column) -> None:
     # Alignment means weight each word by its rarity: "center for ... and" must not make two
     # organisations alike.
     me_short, me_long = _by_length(na, nb, wme_a, wme_b)
+    near_exact = (hybrid >= 0.9).astype(np.float32)
+    _, _, _, cover_a = _directional(grid, near_exact, rarity_a, by_rows=True)
+    _, _, _, cover_b = _directional(grid, near_exact, rarity_b, by_rows=False)
     first = hybrid[grid.starts]
     last = hybrid[grid.starts + (na - 1) * nb + nb - 1]
     # First token's best match anywhere in the other name: robust to "Surname Given" order.
@@ -274,6 +278,7 @@ def _token_features(records, left, right, out, valid, column) -> None:
         "me_short": me_short,
         "me_long": me_long,
         "weighted_me": np.minimum(wme_a, wme_b),
+        "exact_coverage": np.minimum(cover_a, cover_b),
         "phonetic_share": share(pairs.phonetic),
         "dm_share": share(pairs.dm),
         "metaphone_share": share(pairs.metaphone),

@@ -136,6 +136,10 @@ class MatchModel:
         coefficients, intercepts = [], []
         for r in range(len(REGIMES)):
             rows = regime == r
+            if REGIMES[r] == "organisation":
+                # Few labelled organisations exist: their model also learns from all multi-word
+                # pairs, where the organisation flag keeps what is specific to them.
+                rows = rows | (regime == REGIMES.index("multi_words"))
             positives = int(y[rows].sum())
             if min(positives, int(rows.sum()) - positives) >= _MIN_REGIME_CLASS:
                 beta = _fit_logistic(basis[rows], y[rows], w[rows], l2, max_iter)

@@ -73,6 +73,7 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen",
                             "capt", "sgt", "jr", "sr", "no", "vs", "mt", "ft", "inc", "corp", "co", "ltd"})
 _MAX_CONNECTORS = 3
 _SIMILAR_WORD = 0.9
+_SYLLABLE = 4  # longest lower-case syllable after a hyphen in a romanised given name (Ching-te)
 _CONNECTORS = ORG_CONNECTORS | NAME_PARTICLES
 _AND = frozenset({"and", "y", "e", "&"})
 _ROMAN = re.compile(r"[ivxlc]+")
@@ -146,7 +147,7 @@ class Document:
         self.title_lines = self._title_lines(text, raw)
         standalone = {t.text for t in raw if t.kind in ("cap", "acro") and not _HYPHEN.search(t.text)}
         self.standalone = standalone
-        self.tokens = self._split_compounds(raw, standalone)
+        self.tokens = self._split_compounds(raw, standalone, text)
         for t in self.tokens:
             t.sentence_initial = self._sentence_initial(t)
             t.title_line = self._line_of(t.start) in self.title_lines
@@ -183,10 +184,10 @@ class Document:
         return tokens
 
     @staticmethod
-    def _split_compounds(raw: list[Token], standalone: set[str]) -> list[Token]:
+    def _split_compounds(raw: list[Token], standalone: set[str], text: str) -> list[Token]:
         """Hyphenated words: split name pairs, cut lower-case prefixes and suffixes off names."""
         out: list[Token] = []
-        for token in raw:
+        for k, token in enumerate(raw):
             if token.kind in ("num",) or not _HYPHEN.search(token.text):
                 out.append(token)
                 continue
@@ -209,6 +210,13 @@ class Document:
             if not capital[0] and parts[0][2].casefold() in NAME_PARTICLES and any(capital[1:]):
                 out.append(Token(token.start, token.end, token.text, "cap", possessive=token.possessive,
                                  compound=True))  # al-Assad
+                continue
+            previous = raw[k - 1] if k else None
+            after_name = previous is not None and previous.kind == "cap" and not previous.possessive \
+                and text[previous.end:token.start] == " "
+            if capital[0] and after_name and all(len(p[2]) <= _SYLLABLE for p in parts[1:]):
+                out.append(Token(token.start, token.end, token.text, "cap", possessive=token.possessive,
+                                 compound=True))  # Lai Ching-te, Tsai Ing-wen: a romanised given name
                 continue
             # anti-Trump, Trump-era, pro-Kremlin-backed: keep the run of capitalised parts
             first = next((k for k, c in enumerate(capital) if c), None)
@@ -573,7 +581,7 @@ def extract_builtin(text: str, doc: Document | None = None) -> list[Candidate]:
     # second pass: a sentence may open with a spelling of a name found elsewhere
     known = {
         normalize_text(word) for c in candidates if c.certain not in (LOC, ORG) and not c.acronym
-        for word in c.text.split() if len(word) >= 3 and word[0].isupper()
+        for word in c.text.split() if len(word) >= 3 and any(ch.isupper() for ch in word)
     }
     if known - doc.known_words:
         doc.known_words = known

@@ -112,6 +112,10 @@ class _Resolver:
             s: normalize_name(s, t, cyrillic_language=config.cyrillic_language) for s, t in self.types.items()
         }
         self.confidence = [1.0] * len(mentions)
+        self._acronyms = {m.text for m in mentions if m.acronym}
+        self._acronyms |= {s for s, n in self.norm.items() if n.is_acronym}
+        self._org_cache: dict[str, frozenset[str]] = {}
+        self._containers: dict[str, list[str]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def is_full(self, s: str) -> bool:
@@ -119,7 +123,7 @@ class _Resolver:
         return len(n.tokens) >= 2 and not n.is_acronym
 
     def is_acronym(self, s: str) -> bool:
-        return self.norm[s].is_acronym or any(m.acronym for m in self.mentions if m.text == s)
+        return s in self._acronyms
 
     def strings(self, group: _Group) -> list[str]:
         return sorted({self.mentions[i].text for i in group.indices})
@@ -179,16 +183,20 @@ class _Resolver:
 
     def _org_words(self, s: str) -> frozenset[str]:
         """The distinctive words of an organisation name; empty for a name that is not one."""
-        n = self.norm[s]
-        if n.kind != "org" and self.types[s] != ORG:
-            return frozenset()
-        tokens = normalize_name(s, ORG, cyrillic_language=self.config.cyrillic_language).tokens
-        return frozenset(t for t in tokens if t not in _GENERIC_ORG_WORDS)
+        cached = self._org_cache.get(s)
+        if cached is None:
+            cached = frozenset()
+            if self.norm[s].kind == "org" or self.types[s] == ORG:
+                tokens = normalize_name(s, ORG, cyrillic_language=self.config.cyrillic_language).tokens
+                cached = frozenset(t for t in tokens if t not in _GENERIC_ORG_WORDS)
+            self._org_cache[s] = cached
+        return cached
 
     # -- 2. partial mentions -----------------------------------------------------------------
     def attach_partials(self, groups: list[_Group]) -> list[_Group]:
         threshold = self.config.match_threshold
-        full = [g for g in groups if any(self.is_full(s) for s in self.strings(g))]
+        full = [g for g in groups if any(self.is_full(s) and not self.contained(s, g)
+                                         for s in self.strings(g))]
         partial = [g for g in groups if g not in full]
         # one-word strings the core put in a full entity, but that another full entity fits as well
         scores = self._scores(full, groups)
@@ -238,7 +246,7 @@ class _Resolver:
             f_types = self.certain_types(f)
             for g in others:
                 for s in self.strings(g):
-                    if self.is_full(s):
+                    if self.is_full(s) and not self.contained(s, g):
                         continue
                     if self.types[s] and f_types and self.types[s] not in f_types:
                         continue
@@ -249,7 +257,7 @@ class _Resolver:
                     for name in full_strings:
                         pairs.append((s, name))
                         owners.append((s, id(f)))
-                        if self._names_part(s, name):
+                        if self._names_part(s, name) or self._short_org_name(s, name):
                             result[(s, id(f))] = max(result.get((s, id(f)), 0.0), _PART_OF_NAME)
         if pairs:
             probabilities = self.rec.score_pairs(pairs)
@@ -257,16 +265,36 @@ class _Resolver:
                 result[owner] = max(result.get(owner, 0.0), float(p))
         return result
 
-    def _names_part(self, word: str, name: str) -> bool:
-        """Whether a one-word mention is written as a word of a person's full name in the document.
+    def contained(self, s: str, group: _Group) -> bool:
+        """Whether a person's name is part of a longer name of another group ("García Márquez",
+        "bin Salman", "Al-Assad" beside "Gabriel García Márquez", "Mohammed bin Salman"...)."""
+        containers = self._containers.get(s)
+        if containers is None:
+            containers = self._containers[s] = [t for t in self.norm if self._names_part(s, t)]
+        mine = set(self.strings(group))
+        return any(t not in mine for t in containers)
+
+    def _names_part(self, part: str, name: str) -> bool:
+        """Whether ``part`` is written as a word or a run of words of a person's longer name.
 
         In one text a surname or given name alone names the person named in full before: the
         pool-level probability ("Smith" vs "Jane Smith" is unsure, Smith being common) understates it.
         """
-        if self._org_words(name):
+        if part == name or self._org_words(name) or self._org_words(part) or self.is_acronym(part):
             return False
-        key = self.norm[word].text
-        return bool(key) and key in self.norm[name].tokens and key not in PARTICLES
+        words, tokens = self.norm[part].tokens, self.norm[name].tokens
+        if not words or len(words) >= len(tokens) or all(w in PARTICLES for w in words):
+            return False
+        return any(tokens[k:k + len(words)] == words for k in range(len(tokens) - len(words) + 1))
+
+    def _short_org_name(self, short: str, name: str) -> bool:
+        """Whether ``short`` is an organisation's name without its organisation words and
+        connectors ("Brookings" for "Brookings Institution", "Carnegie" for "Carnegie Foundation")."""
+        if not self._org_words(name):
+            return False
+        tokens = normalize_name(name, ORG, cyrillic_language=self.config.cyrillic_language).tokens
+        core = tuple(t for t in tokens if t not in _GENERIC_ORG_WORDS)
+        return bool(core) and core == self.norm[short].tokens
 
     def _spells(self, acronym: str, name: str) -> bool:
         """Whether ``acronym`` is the initials of ``name`` (with or without its particles)."""

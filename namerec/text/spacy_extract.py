@@ -153,6 +153,39 @@ def _shape_hints(candidate: Candidate) -> None:
             candidate.add_hint(PERSON, 1.0)
 
 
+# Components that do not find entities: switched off while extracting (the parser and tagger take
+# most of the small English pipeline's time).
+_NOT_NER = frozenset({
+    "tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_lemmatizer", "morphologizer",
+    "senter", "sentencizer", "textcat", "textcat_multilabel", "spancat", "entity_linker",
+})
+
+
+def _parse(nlp: Any, text: str) -> list[tuple[int, str, Any]]:
+    """(offset, text, Doc) triples covering ``text``: one Doc, or paragraphs grouped under nlp.max_length."""
+    off = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in _NOT_NER]
+    wanted = {name for name in nlp.pipe_names if name not in off}
+    for name in nlp.pipe_names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None) or []
+        if nlp.get_pipe_meta(name).factory == "tok2vec" and not (set(listeners) & (wanted - {name})):
+            off.append(name)
+    limit = max(1, nlp.max_length // 2)
+    chunks: list[tuple[int, str]] = []
+    if len(text) <= limit:
+        chunks.append((0, text))
+    else:
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + limit)
+            if end < len(text):
+                cut = text.rfind("\n", start, end)
+                end = cut + 1 if cut > start else end
+            chunks.append((start, text[start:end]))
+            start = end
+    with nlp.select_pipes(disable=off):
+        return [(offset, chunk, nlp(chunk)) for offset, chunk in chunks]
+
+
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -160,14 +193,18 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 def extract_spacy(text: str, nlp: Any, doc: Document | None = None) -> list[Candidate]:
     """Candidate mentions of ``text`` from ``nlp``'s entities, completed as the module says."""
     doc = doc or Document(text)
-    parsed = nlp(text)
     builtin = extract_builtin(text, doc)
     found: list[Candidate] = []
-    for k, ent in enumerate(parsed.ents):
-        if canonical_type(ent.label_) not in (PERSON, ORG):
-            continue
-        for candidate in candidates_from_span(ent, text, source=k, doc=doc):
-            found.append(candidate)
+    spans: list[Candidate] = []  # every entity of the model, whatever its label
+    for offset, chunk, parsed in _parse(nlp, text):
+        for k, ent in enumerate(parsed.ents):
+            spans.append(Candidate(offset + ent.start_char, offset + ent.end_char, ent.text))
+            if canonical_type(ent.label_) not in (PERSON, ORG):
+                continue
+            for candidate in candidates_from_span(ent, chunk, source=k, doc=doc):
+                candidate.start += offset
+                candidate.end += offset
+                found.append(candidate)
     # organisation names the model cut up or missed
     for org in (c for c in builtin if c.certain == ORG):
         hit = [c for c in found if _overlaps(c, org)]
@@ -177,10 +214,11 @@ def extract_spacy(text: str, nlp: Any, doc: Document | None = None) -> list[Cand
             for kind, weight in c.hints.items():
                 org.add_hint(kind, weight)
         found = [c for c in found if c not in hit] + [org]
-    # names with a personal title that the model missed
-    for person in (c for c in builtin if c.certain == PERSON):
-        if not any(_overlaps(c, person) for c in found):
-            found.append(person)
+    # names with a personal title, and acronyms, that the model missed entirely
+    for c in builtin:
+        if (c.certain == PERSON or (c.acronym and c.certain != LOC)) \
+                and not any(_overlaps(x, c) for x in found + spans):
+            found.append(c)
     found = _propagate(text, doc, found, builtin)
     return finish_candidates(doc, found)
 
@@ -200,21 +238,24 @@ def _propagate(
                 if len(word) >= 2 and word[0].isupper() and word.casefold() not in NAME_PARTICLES \
                         and word.casefold() not in TITLE_WORDS and word.casefold() not in PLACES:
                     words.add(word)
-    places = [c for c in builtin if c.certain == LOC]
-    taken = sorted(found + places, key=lambda c: c.start)
+    occupied = bytearray(len(text))  # characters already in a mention (or a known place)
+    for c in found + [c for c in builtin if c.certain == LOC]:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     added: list[Candidate] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(c.start < end and start < c.end for c in taken) and \
-            not any(c.start < end and start < c.end for c in added)
+        return not any(occupied[start:end])
+
+    def add(candidate: Candidate) -> None:
+        added.append(candidate)
+        occupied[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
 
     for token in doc.tokens:  # single words, as the tokeniser cut them (possessives, hyphens)
         if token.kind not in ("cap", "acro") or (token.text not in words and token.text not in names):
             continue
         if free(token.start, token.end):
             acronym = token.kind == "acro"
-            added.append(Candidate(token.start, token.end, token.text, {ORG: 1.0} if acronym else {},
-                                   acronym=acronym))
+            add(Candidate(token.start, token.end, token.text, {ORG: 1.0} if acronym else {}, acronym=acronym))
     # one-word names of the built-in extractor spelled like a word of a person found ("Zelenskyy")
     keys = {normalize_text(w) for w in words}
     for c in builtin:
@@ -222,10 +263,10 @@ def _propagate(
             continue
         key = normalize_text(c.text)
         if any(key == k or JaroWinkler.similarity(key, k) >= _SIMILAR_WORD for k in keys):
-            added.append(Candidate(c.start, c.end, c.text, {}))
+            add(Candidate(c.start, c.end, c.text, {}))
     for name in sorted((n for n in names if " " in n), key=len, reverse=True):
         for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             if free(match.start(), match.end()):
-                added.append(Candidate(match.start(), match.end(), name, dict(names[name].hints),
-                                       certain=names[name].certain))
+                add(Candidate(match.start(), match.end(), name, dict(names[name].hints),
+                              certain=names[name].certain))
     return found + added
