@@ -72,12 +72,13 @@ def test_version_is_a_string():
     assert isinstance(namerec.__version__, str) and namerec.__version__
 
 
-@pytest.mark.parametrize("heavy", ["spacy", "pyspark", "pandas"])
-def test_import_is_light(heavy):
-    code = f"import sys, namerec; print({heavy!r} in sys.modules)"
+def test_import_is_light():
+    # A fresh interpreter: the test session itself may have imported anything.
+    heavy = ["spacy", "pyspark", "pandas"]
+    code = f"import sys, namerec; print(sorted(set({heavy!r}) & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False", f"import namerec imported {heavy}"
+    assert done.stdout.strip() == "[]", f"import namerec imported {done.stdout.strip()}"
 
 
 def _documented_tree() -> dict[str, str | None]:

@@ -373,8 +373,8 @@ def test_golden_chain_of_full_names_is_not_one_entity():
 
 
 @pytest.mark.xfail(
-    reason="a one-letter difference in a short, common surname with a shared given name scores ~1.0: "
-    "score('Tom Hanks', 'Tom Banks') is about 0.999 with the shipped weights",
+    reason="a one-letter difference in a short, common surname with a shared given name scores high: "
+    "score('Tom Hanks', 'Tom Banks') is about 0.94 with the shipped weights",
     strict=True,
 )
 def test_golden_different_surnames_one_letter_apart():
@@ -391,8 +391,9 @@ def test_golden_different_given_names_with_a_shared_phonetic_code():
 
 
 @pytest.mark.xfail(
-    reason="organisation names that differ in their one descriptive word score high: "
-    "score('Acme Widgets Ltd', 'Acme Gadgets Ltd') is about 0.985 with the shipped weights",
+    reason="score('Acme Widgets Ltd', 'Acme Gadgets Ltd') is about 0.85: the multi-word model learned "
+    "from typo-heavy data that one changed word is a typo; generated organisation negatives fixed it but "
+    "cost 6 points of B-cubed F1 on patstat_orgs, so they were not shipped",
     strict=True,
 )
 def test_golden_sister_companies_stay_apart():
