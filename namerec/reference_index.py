@@ -93,7 +93,7 @@ _CHUNK = 10_000
 _ARRAYS = (
     "entry_form_offsets", "form_offsets", "form_tokens", "form_akey",
     "vk_hash", "vk_offsets", "vk_tokens", "vk_kind",
-    "post_offsets", "post_forms", "fk_hash", "fk_offsets", "fk_forms",
+    "post_offsets", "post_forms", "fk_hash", "fk_offsets", "fk_forms", "tk_offsets", "tk_keys",
 )
 
 
@@ -403,6 +403,8 @@ class ReferenceIndex:
         self._pk_hash = np.zeros(0, dtype=np.uint64)
         self._pk_tokens = np.zeros(0, dtype=np.int32)
         self._pk_kind = np.zeros(0, dtype=np.int8)
+        self._tk_offsets = np.zeros(1, dtype=np.int64)  # token -> positions of its keys (rebuilt tokens)
+        self._tk_keys = np.zeros(0, dtype=np.int32)
         # postings of forms [0, _base_forms); later forms are scanned
         self._post_offsets = np.zeros(1, dtype=np.int64)
         self._post_forms = np.zeros(0, dtype=np.int32)
@@ -585,6 +587,11 @@ class ReferenceIndex:
         hashes, tokens, kinds = hashes[order], tokens[order], kinds[order]
         self._vk_hash, self._vk_offsets, self._vk_tokens = _csr(hashes, tokens)
         self._vk_kind = kinds[self._vk_offsets[:-1]] if len(kinds) else np.zeros(0, dtype=np.int8)
+        # and the inverse, token -> its keys (positions in the key table): a query word that is in
+        # the vocabulary needs no phonetic coding and no binary search
+        key_of_element = np.repeat(np.arange(len(self._vk_hash), dtype=np.int32), np.diff(self._vk_offsets))
+        self._tk_offsets, self._tk_keys = _csr(self._vk_tokens.astype(np.int64), key_of_element,
+                                               size=len(self._vocab))
         self._pk_hash = np.zeros(0, dtype=np.uint64)
         self._pk_tokens = np.zeros(0, dtype=np.int32)
         self._pk_kind = np.zeros(0, dtype=np.int8)
@@ -737,6 +744,8 @@ class ReferenceIndex:
         weight_parts: list[np.ndarray] = []
         query_info = 0.0
         key_parts = []
+        known_keys = []
+        keyed_tokens = len(self._tk_offsets) - 1
         for token in tokens:
             exact = self._vocab_index.get(token)
             if exact is not None and self._df[exact] > 0:
@@ -745,7 +754,10 @@ class ReferenceIndex:
                 query_info += float(self._idf(exact))
             else:
                 query_info += _LOW_INFORMATION if len(token) == 1 or token in ACRONYM_STOPWORDS else 1.0
-            key_parts.append(_query_keys(token)[0])
+            if exact is not None and exact < keyed_tokens:
+                known_keys.append(self._tk_keys[self._tk_offsets[exact] : self._tk_offsets[exact + 1]])
+            else:
+                key_parts.append(_query_keys(token)[0])
         # spacing: "st microelectronics" ~ stmicroelectronics, "d s m" ~ dsm
         joined_words = {left + right for left, right in zip(name.tokens, name.tokens[1:])}
         joined_words.update(t for t in _join_letters(name.tokens) if t not in name.tokens)
@@ -755,12 +767,17 @@ class ReferenceIndex:
                 ids_parts.append(np.array([joined], dtype=np.int64))
                 weight_parts.append(np.full(1, _KIND_WEIGHT[_SKELETON]))
         hashes = np.concatenate(key_parts) if key_parts else np.zeros(0, dtype=np.uint64)
-        if len(hashes) and len(self._vk_hash):
-            pos = np.minimum(np.searchsorted(self._vk_hash, hashes), len(self._vk_hash) - 1)
-            pos = pos[self._vk_hash[pos] == hashes]
+        if len(self._vk_hash) and (len(hashes) or known_keys):
+            positions = known_keys
+            if len(hashes):
+                pos = np.minimum(np.searchsorted(self._vk_hash, hashes), len(self._vk_hash) - 1)
+                positions = [*known_keys, pos[self._vk_hash[pos] == hashes]]
+            pos = np.concatenate(positions) if len(positions) > 1 else positions[0]
             found, owner = _gather(self._vk_offsets, self._vk_tokens, pos)
             ids_parts.append(found.astype(np.int64))
             weight_parts.append(_KIND_WEIGHT[self._vk_kind[pos]][owner])
+        if known_keys and len(self._pk_hash):  # new tokens may share keys with known query words
+            hashes = np.concatenate([hashes, *(self._vk_hash[k] for k in known_keys)])
         if len(hashes) and len(self._pk_hash):
             hit = np.isin(self._pk_hash, hashes)
             ids_parts.append(self._pk_tokens[hit].astype(np.int64))
@@ -949,6 +966,8 @@ class ReferenceIndex:
             problems.append("key table arrays disagree")
         elif len(self._fk_offsets) != len(self._fk_hash) + 1:
             problems.append("acronym key arrays disagree")
+        elif len(self._tk_offsets) != n_vocab + 1 or self._tk_offsets[-1] != len(self._tk_keys):
+            problems.append("token key arrays do not match the vocabulary")
         elif len(self._form_tokens) and int(self._form_tokens.max()) >= n_vocab:
             problems.append("a form refers to a token outside the vocabulary")
         if problems:

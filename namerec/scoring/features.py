@@ -110,7 +110,7 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     strings = records.tokens.strings
     jw = process.cpdist(
         [strings[t] for t in ua], [strings[t] for t in ub],
-        scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=1,
+        scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=-1,
     )
     attrs = records.token_attributes
     dm = _any_shared(attrs.dm_codes[ua], attrs.dm_codes[ub])
@@ -189,7 +189,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     texts_b = [records.texts[i] for i in right]
 
     def whole(scorer, a, b, scale=1.0):
-        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=1) / scale
+        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=-1) / scale
 
     out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)

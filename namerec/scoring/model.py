@@ -102,9 +102,19 @@ class MatchModel:
         self.intercepts = np.asarray(weights.intercepts, dtype=np.float64)
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
+        """intercept + basis . coefficients per pair, one basis column at a time (no basis matrix)."""
         regime = regime_of(features)
-        basis = expand(features)
-        return self.intercepts[regime] + np.einsum("ij,ij->i", basis, self.coefficients[regime])
+        z = self.intercepts[regime].copy()
+        column = 0
+        for i, feature in enumerate(FEATURES):
+            x = features[:, i].astype(np.float64)
+            z += self.coefficients[regime, column] * x
+            column += 1
+            if feature not in _FLAGS:
+                for knot in _KNOTS:
+                    z += self.coefficients[regime, column] * np.maximum(x - knot, 0.0)
+                    column += 1
+        return z
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         """Match probability per pair, float64 in [0, 1]."""
