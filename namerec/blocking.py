@@ -27,7 +27,7 @@ from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
 # Oversized blocks are searched in overlapping windows of this many names (in sorted order).
-_WINDOW = 512
+_WINDOW = 256
 
 
 def name_keys(records: NameRecords, unit: int) -> Iterator[str]:

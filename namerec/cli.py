@@ -220,8 +220,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_config(args: argparse.Namespace) -> Config:
-    from pydantic import ValidationError
-
     from .config import Config
 
     config = Config()
@@ -229,16 +227,11 @@ def _load_config(args: argparse.Namespace) -> Config:
         try:
             config = Config.load(args.config)
         except ConfigError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, ValidationError):
-                details = "; ".join(
-                    f"{'.'.join(str(part) for part in error['loc']) or 'config'}: {error['msg']}"
-                    for error in cause.errors()
-                )
-                raise FileFormatError(args.config, f"invalid namerec config: {details}") from exc
+            if str(exc).startswith("invalid namerec config"):
+                raise FileFormatError(args.config, str(exc)) from exc
             raise
     if args.threshold is not None:
-        config = Config.model_validate({**config.model_dump(), "match_threshold": args.threshold})
+        config = Config(**{**config.model_dump(), "match_threshold": args.threshold})
     return config
 
 

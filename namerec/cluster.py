@@ -167,12 +167,17 @@ def cluster_units(
     ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
     """
     graph = _Linkage(n_units, type_keys)
-    keep = probability >= _EDGE_FLOOR
     same_kind = single_word[left] == single_word[right]
-    for u, v, p in zip(left[keep & same_kind], right[keep & same_kind], probability[keep & same_kind]):
-        graph.add_edge(int(u), int(v), float(p))
-    for u, v in zip(left[cannot_link], right[cannot_link]):
-        graph.forbid(int(u), int(v))
+    # Only names joined by a chain of pairs at or above the threshold can ever share a cluster: a
+    # linkage is a mean, never above the best pair it averages. Other pairs are left out.
+    component = _components(n_units, left[same_kind & (probability >= threshold)],
+                            right[same_kind & (probability >= threshold)])
+    relevant = same_kind & (component[left] == component[right])
+    keep = relevant & (probability >= _EDGE_FLOOR)
+    for u, v, p in zip(left[keep].tolist(), right[keep].tolist(), probability[keep].tolist()):
+        graph.add_edge(u, v, p)
+    for u, v in zip(left[cannot_link & relevant].tolist(), right[cannot_link & relevant].tolist()):
+        graph.forbid(u, v)
 
     multi_nodes = [u for u in range(n_units) if not single_word[u]]
     single_nodes = [u for u in range(n_units) if single_word[u]]
@@ -193,6 +198,23 @@ def cluster_units(
             labels[roots[u]] = u
     labels = labels[roots]
     return ClusterResult(labels, _member_confidence(labels, left, right, probability, single_word))
+
+
+def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Connected-component id per node of the graph with the given edges (union-find)."""
+    parent = list(range(n))
+
+    def find(u: int) -> int:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for u, v in zip(left.tolist(), right.tolist()):
+        a, b = find(u), find(v)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return np.fromiter((find(u) for u in range(n)), dtype=np.int64, count=n)
 
 
 def _attach_partial(graph, left, right, probability, single_word, threshold) -> None:

@@ -10,11 +10,19 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
 SCHEMA_VERSION = 1
+
+
+def _describe(exc: ValidationError) -> str:
+    """One line naming each invalid field and what is wrong with it."""
+    details = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc']) or 'config'}: {error['msg']}" for error in exc.errors()
+    )
+    return f"invalid namerec config: {details}"
 
 
 class ScorerWeights(BaseModel):
@@ -72,6 +80,22 @@ class Config(BaseModel):
         None, description="Fitted scorer weights; None uses the weights shipped with namerec.",
     )
 
+    def __init__(self, **data: object) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise ConfigError(_describe(exc)) from exc
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, version: int) -> int:
+        if version != SCHEMA_VERSION:
+            raise ValueError(
+                f"this namerec reads config schema version {SCHEMA_VERSION}, not {version}; "
+                "upgrade namerec or rewrite the config"
+            )
+        return version
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
 
@@ -80,7 +104,7 @@ class Config(BaseModel):
         try:
             return cls.model_validate_json(text)
         except ValidationError as exc:
-            raise ConfigError(f"invalid namerec config: {exc}") from exc
+            raise ConfigError(_describe(exc)) from exc
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json() + "\n", encoding="utf-8")

@@ -41,15 +41,23 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         name_a=name_a, name_b=name_b, normalized_a=normalized_a, normalized_b=normalized_b,
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
-                                                 probability, contributions),
+                                                 probability, contributions, baseline),
     )
 
 
-def _summary(name_a, name_b, norm_a, norm_b, probability, contributions) -> str:
+def _probability(log_odds: float) -> float:
+    return float(1.0 / (1.0 + np.exp(-log_odds)))
+
+
+def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
         lines.append(f"Compared as {norm_a!r} and {norm_b!r} after normalisation.")
+    lines.append(
+        "Each feature's push is measured from a pair with nothing in common "
+        f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."
+    )
     strong = [c for c in contributions if abs(c.contribution) >= 0.25][:5]
     for c in strong:
         direction = "for a match" if c.contribution > 0 else "against a match"

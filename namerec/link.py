@@ -25,7 +25,10 @@
      A garbled "Stewart Center for Strategic and International Studies" covers all of the
      Center for Strategic and International Studies and little of the Stimson Center;
 
-   an entry scores its best name or alias;
+   for two organisation names where *each* has a distinctive word the other lacks ("Institute for
+   Lunar Agriculture" vs "Institute for Marine Agriculture") the direct view's odds are first
+   multiplied by ``SUBSTITUTION_LIKELIHOOD_RATIO`` (fitted on labelled organisation pairs); an
+   entry scores its best name or alias;
 4. the entity's score for an entry is the mean of its members' scores weighted by how much each
    member says (the summed background rarity of its words, see namerec.records.token_rarity;
    initials count a fifth). A one-word member agreeing with a decoy ("Bergman" ~ Ingrid Bergman)
@@ -67,7 +70,8 @@ from .records import token_rarity
 from .reference_index import ReferenceIndex
 
 __all__ = [
-    "ACRONYM_PROBABILITY", "COVERAGE_CAP", "EntityLink", "link", "link_entities",
+    "ACRONYM_PROBABILITY", "COVERAGE_CAP", "SUBSTITUTION_LIKELIHOOD_RATIO", "EntityLink", "link",
+    "link_entities", "organisation_evidence",
 ]
 
 #: Link score of an acronym that spells an organisation name's initials (a prior, see above).
@@ -86,7 +90,7 @@ _TOKEN_AGREEMENT = 0.9  # Jaro-Winkler at which two tokens count as the same wor
 _DISTINCTIVE = 0.5  # reference rarity from which a word is distinctive (df <= sqrt(forms) or so)
 #: Likelihood ratio of "each organisation name has a distinctive word the other lacks" for same vs
 #: different organisations (see docs/linking.md); it updates the pair model's odds.
-SUBSTITUTION_LIKELIHOOD_RATIO = 0.15
+SUBSTITUTION_LIKELIHOOD_RATIO = 0.3
 _SCORE_CHUNK = 100_000
 
 

@@ -217,15 +217,22 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -
     for rows in rows_of.values():
         units = sorted({int(scored.row_units[r]) for r in rows})
         ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
-        originals = [names[r] for r in rows]
-        canonical, reason = choose_canonical(originals, [records.names[scored.row_units[r]] for r in rows])
-        members = [Member(index=r, name=names[r], confidence=_round(unit_confidence[scored.row_units[r]]))
-                   for r in rows]
+        if len(rows) == 1:
+            canonical, reason = names[rows[0]], "the only form"
+        else:
+            canonical, reason = choose_canonical(
+                [names[r] for r in rows], [records.names[scored.row_units[r]] for r in rows]
+            )
+        # The values are built here and already valid: construct without re-validating.
+        members = [
+            Member.model_construct(index=r, name=names[r], confidence=_round(unit_confidence[scored.row_units[r]]))
+            for r in rows
+        ]
         for r in rows:
             labels[r] = ident
-        entities.append(Entity(
+        entities.append(Entity.model_construct(
             id=ident, canonical=canonical, type=_entity_type([types[r] for r in rows]),
-            confidence=_round(float(np.mean([m.confidence for m in members]))),
+            confidence=_round(sum(m.confidence for m in members) / len(members)),
             members=members, canonical_reason=reason,
         ))
     # A name with nothing left after normalisation (blank, symbols only) is an entity of its own;
@@ -235,13 +242,13 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -
         seen[names[row]] += 1
         ident = entity_id([f"blank\x1f{names[row]}\x1f{seen[names[row]]}"])
         labels[row] = ident
-        entities.append(Entity(
+        entities.append(Entity.model_construct(
             id=ident, canonical=names[row], type=types[row], confidence=1.0,
-            members=[Member(index=row, name=names[row], confidence=1.0)],
+            members=[Member.model_construct(index=row, name=names[row], confidence=1.0)],
             canonical_reason="nothing to match after normalisation: kept on its own",
         ))
     entities.sort(key=lambda e: e.members[0].index)
-    return Reconciliation(labels=labels, entities=entities)
+    return Reconciliation.model_construct(labels=labels, entities=entities)
 
 
 def _entity_type(types: Sequence[str]) -> str:

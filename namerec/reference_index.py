@@ -25,7 +25,8 @@ a weighted Jaccard similarity of token sets,
 
 where q and f are the total rarities of the query's and the form's tokens (rarity = IDF among the
 index's forms, ln(1 + n/df) / ln(1 + n); initials and function words count a fifth). An acronym agreement
-scores at least ``ACRONYM_SCORE``. An entry scores its best form. Entries whose type is known and
+scores at least ``ACRONYM_SCORE`` divided by the number of forms sharing the acronym. An entry
+scores its best form. Entries whose type is known and
 differs from a known query type are skipped.
 
 The score ranks candidates; it is a similarity, not a calibrated probability. :func:`namerec.link`
@@ -75,10 +76,13 @@ __all__ = ["ACRONYM_SCORE", "ReferenceIndex", "token_keys"]
 FORMAT = "namerec-reference-index"
 FORMAT_VERSION = 1
 
-#: Index score of a candidate whose acronym agrees with the query (NATO ~ North Atlantic T. O.).
+#: Index score of a candidate whose acronym agrees with the query (NATO ~ North Atlantic T. O.),
+#: divided by the number of forms sharing that acronym.
 ACRONYM_SCORE = 0.8
-#: Forms gathered per query before scoring (rarest matching tokens first).
+#: Forms scored per query (rarest matching tokens first).
 CANDIDATE_BUDGET = 1000
+# Postings gathered per query, as a multiple of the budget, before the budget is applied.
+_GATHER_FACTOR = 8
 
 # Key kinds and their match weights (exact token = 1.0, looked up in the vocabulary directly).
 _SKELETON, _PHONETIC, _EDIT = 0, 1, 2
@@ -796,7 +800,7 @@ class ReferenceIndex:
             matched, weights = matched[alive], weights[alive]
             candidates.append(self._token_candidates(matched, weights))
         acronym = _query_acronym_key(name)
-        acronym_forms = self._acronym_candidates(acronym) if acronym else np.zeros(0, dtype=np.int64)
+        acronym_forms, sharing = self._acronym_candidates(acronym) if acronym else (np.zeros(0, np.int64), 0)
         candidates.append(acronym_forms)
         forms = _unique(np.concatenate(candidates))
         if type_code != 0 and len(forms):
@@ -816,25 +820,33 @@ class ReferenceIndex:
         info = np.bincount(owner, rarity, minlength=len(forms))
         scores = shared / np.maximum(query_info + info - shared, 1e-9)
         if len(acronym_forms):
+            # an acronym shared by many names says little about each of them
             agree = np.isin(forms, acronym_forms)
-            scores[agree] = np.maximum(scores[agree], ACRONYM_SCORE)
+            scores[agree] = np.maximum(scores[agree], ACRONYM_SCORE / sharing)
         return forms, scores
 
     def _token_candidates(self, matched: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Forms holding the matched tokens, taken in order of weight x rarity up to the budget."""
+        """Forms holding the matched tokens, rarest and best-matching tokens first.
+
+        Postings are gathered until ``_GATHER_FACTOR x candidate_budget`` forms; when that is more
+        than the budget (every word of the query is common), the forms holding the most matched
+        weight x rarity are kept, so "Baltic Steel Associates" keeps the forms with all three words
+        rather than the first thousand with "baltic".
+        """
         if len(matched) == 0:
             return np.zeros(0, dtype=np.int64)
         priority = weights * self._idf(matched)
         order = np.lexsort((matched, -priority))
-        ranked = matched[order]
+        ranked, priority = matched[order], priority[order]
         df = self._df[ranked]
-        take = max(1, int(np.searchsorted(np.cumsum(df) - df, self.candidate_budget, side="left")))
-        ranked = ranked[:take]
+        limit = self.candidate_budget * _GATHER_FACTOR
+        take = max(1, int(np.searchsorted(np.cumsum(df) - df, limit, side="left")))
+        ranked, priority = ranked[:take], priority[:take]
         base = ranked < len(self._post_offsets) - 1
         forms, rank = _gather(self._post_offsets, self._post_forms, ranked[base])
         forms = forms.astype(np.int64)
+        rank = np.flatnonzero(base)[rank]
         if self._base_forms < self._form_count:  # forms added since the last rebuild
-            rank = np.flatnonzero(base)[rank]
             tail = np.arange(self._base_forms, self._form_count)
             tail_tokens, tail_owner = _gather(self._form_offsets, self._form_tokens, tail)
             sorter = np.argsort(ranked)
@@ -843,13 +855,28 @@ class ReferenceIndex:
             hit = sorted_ranked[pos] == tail_tokens
             forms = np.concatenate((forms, tail[tail_owner[hit]]))
             rank = np.concatenate((rank, sorter[pos[hit]]))
-            order = np.lexsort((forms, rank))
-            forms = forms[order]
         if self._alive_forms < self._form_count:
-            forms = forms[self._form_alive[forms]]
-        return forms[: self.candidate_budget]
+            alive = self._form_alive[forms]
+            forms, rank = forms[alive], rank[alive]
+        if len(forms) <= self.candidate_budget:
+            return forms
+        # forms sorted with their token's rank packed in the low bits: one sort, then per-form sums
+        bits = max(1, int(take).bit_length())
+        packed = np.sort(forms << bits | rank)
+        forms, rank = packed >> bits, packed & ((1 << bits) - 1)
+        starts = np.flatnonzero(np.concatenate(([True], forms[1:] != forms[:-1])))
+        distinct = forms[starts]
+        if len(distinct) <= self.candidate_budget:
+            return distinct
+        held = np.add.reduceat(priority[rank], starts)
+        best = np.argpartition(-held, self.candidate_budget - 1)[: self.candidate_budget]
+        cut = held[best].min()
+        above = np.flatnonzero(held > cut)  # ties at the cut: the earliest forms (insertion order)
+        ties = np.flatnonzero(held == cut)[: self.candidate_budget - len(above)]
+        return distinct[np.concatenate((above, ties))]
 
-    def _acronym_candidates(self, key: int) -> np.ndarray:
+    def _acronym_candidates(self, key: int) -> tuple[np.ndarray, int]:
+        """Forms under an acronym key (at most the budget), and how many live forms share it."""
         h = np.uint64(key)
         parts = []
         if len(self._fk_hash):
@@ -860,9 +887,10 @@ class ReferenceIndex:
             tail = np.arange(self._base_forms, self._form_count)
             parts.append(tail[self._form_akey[tail] == h])
         if not parts:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), 0
         forms = np.concatenate(parts)
-        return forms[self._form_alive[forms]][: self.candidate_budget]
+        forms = forms[self._form_alive[forms]]
+        return forms[: self.candidate_budget], len(forms)
 
     # -- files ---------------------------------------------------------------------------------
     def save(self, directory: str | os.PathLike, /) -> None:

@@ -18,6 +18,7 @@ import namerec
 from namerec import Link, ReferenceIndex
 from namerec.errors import InputError
 from namerec.io import ReferenceEntry
+from namerec.link import SUBSTITUTION_LIKELIHOOD_RATIO
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -116,10 +117,22 @@ def test_acronym_alias_and_its_full_name_are_one_entry():
 
 
 def test_nil_for_names_with_no_entry():
-    for name in ("Theodora Quillfeather", "Institute for Lunar Agriculture", "Nordic Council of Bakers"):
+    for name in ("Theodora Quillfeather", "Nordic Council of Bakers", "Oskar Lindqvist"):
         found = link_one(name)
         assert found.ref_id is None and found.ref_name is None, name
         assert 0.5 <= found.confidence <= 1.0
+
+
+def test_a_substituted_distinctive_word_lowers_the_pair_model_probability():
+    # "Lunar" for "Marine": each name has a distinctive word the other lacks
+    mention, entry = "Institute for Lunar Agriculture", "Institute for Marine Agriculture"
+    core = float(namerec.Reconciler().score_pairs([(mention, entry)], types=[("ORG", "ORG")])[0])
+    found = namerec.link([mention], [{"id": "O", "name": entry, "type": "ORG"}], types=["ORG"])[0]
+    linked = found.confidence if found.ref_id == "O" else found.alternatives[0].score
+    odds = core / (1 - core) * SUBSTITUTION_LIKELIHOOD_RATIO
+    # one candidate: the link probability is the corrected pair probability (Bayes on the odds)
+    assert linked == pytest.approx(odds / (1 + odds), abs=2e-4)
+    assert linked < core
 
 
 def test_garbled_organisation_name_links_with_the_decoy_lower():
