@@ -60,13 +60,16 @@ class _Linkage:
             u = self.parent[u]
         return u
 
-    def add_edge(self, u: int, v: int, weight: float) -> None:
-        a, b = self.find(u), self.find(v)
-        if a != b:
-            for x, y in ((a, b), (b, a)):
-                link = self.links[x].setdefault(y, [0.0, 0.0])
-                link[0] += weight
-                link[1] += 1
+    def add_edges(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
+        """Add many distinct edges between singleton clusters at once (before any merge)."""
+        ends = np.concatenate([left, right])
+        others = np.concatenate([right, left]).tolist()
+        weights = np.concatenate([weight, weight]).tolist()
+        order = np.argsort(ends, kind="stable")
+        bounds = np.flatnonzero(np.diff(ends[order])) + 1
+        for chunk in np.split(order, bounds) if len(order) else []:
+            node = int(ends[chunk[0]])
+            self.links[node] = {others[k]: [weights[k], 1.0] for k in chunk.tolist()}
 
     def forbid(self, u: int, v: int) -> None:
         a, b = self.find(u), self.find(v)
@@ -174,8 +177,7 @@ def cluster_units(
                             right[same_kind & (probability >= threshold)])
     relevant = same_kind & (component[left] == component[right])
     keep = relevant & (probability >= _EDGE_FLOOR)
-    for u, v, p in zip(left[keep].tolist(), right[keep].tolist(), probability[keep].tolist()):
-        graph.add_edge(u, v, p)
+    graph.add_edges(left[keep], right[keep], probability[keep])
     for u, v in zip(left[cannot_link & relevant].tolist(), right[cannot_link & relevant].tolist()):
         graph.forbid(u, v)
 
@@ -219,13 +221,21 @@ def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 def _attach_partial(graph, left, right, probability, single_word, threshold) -> None:
     """Phase 3: a one-word cluster joins the one multi-word cluster it links to, if unambiguous."""
-    cross = single_word[left] != single_word[right]
+    cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
+    # A one-word cluster can only attach where some pair reaches the threshold (a mean is never
+    # above its best pair): pairs of one-word clusters without such a pair are left out.
+    single_end = np.where(single_word[left], left, right)
+    cluster_of = np.fromiter((graph.find(u) for u in range(len(single_word))), dtype=np.int64,
+                             count=len(single_word))
+    reaches = np.zeros(len(single_word), dtype=bool)
+    reaches[cluster_of[single_end[cross & (probability >= threshold)]]] = True
+    cross &= reaches[cluster_of[single_end]]
     sums: dict[int, dict[int, float]] = {}
-    for u, v, p in zip(left[cross], right[cross], probability[cross]):
-        single, multi = (int(u), int(v)) if single_word[u] else (int(v), int(u))
-        s, m = graph.find(single), graph.find(multi)
+    for u, v, p in zip(left[cross].tolist(), right[cross].tolist(), probability[cross].tolist()):
+        single, multi = (u, v) if single_word[u] else (v, u)
+        s, m = cluster_of[single], cluster_of[multi]
         sums.setdefault(s, {})
-        sums[s][m] = sums[s].get(m, 0.0) + float(p)
+        sums[s][m] = sums[s].get(m, 0.0) + p
     decisions = []
     for s in sorted(sums):
         scored = sorted(

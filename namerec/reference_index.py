@@ -79,14 +79,15 @@ FORMAT_VERSION = 1
 #: Index score of a candidate whose acronym agrees with the query (NATO ~ North Atlantic T. O.),
 #: divided by the number of forms sharing that acronym.
 ACRONYM_SCORE = 0.8
-#: Forms scored per query (rarest matching tokens first).
-CANDIDATE_BUDGET = 1000
-# Postings gathered per query, as a multiple of the budget, before the budget is applied.
+#: Forms scored in full per query when the query's words are all common (see _token_candidates).
+CANDIDATE_BUDGET = 500
+# (form, word) matches gathered per query, as a multiple of the budget, rarest words first.
 _GATHER_FACTOR = 8
 
 # Key kinds and their match weights (exact token = 1.0, looked up in the vocabulary directly).
 _SKELETON, _PHONETIC, _EDIT = 0, 1, 2
 _KIND_WEIGHT = np.array([0.9, 0.5, 0.8], dtype=np.float64)
+_BROAD_KEY = 64  # phonetic codes of more vocabulary words than this are ignored in queries
 _LOW_INFORMATION = 0.2  # rarity factor of one-letter tokens (initials) and function words
 _ACRONYM_KEY, _INITIALS_KEY = "A:", "I:"
 # Forms added since the last rebuild are scanned linearly up to this many; then the arrays are rebuilt.
@@ -417,6 +418,7 @@ class ReferenceIndex:
         self._fk_forms = np.zeros(0, dtype=np.int32)
         self._base_forms = 0
         self._idf_cache: np.ndarray | None = None
+        self._info_cache: np.ndarray | None = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -572,6 +574,7 @@ class ReferenceIndex:
 
     def _rebuild(self) -> None:
         """Drop removed entries, then rebuild postings and key tables over every form (order kept)."""
+        self._info_cache = None
         if not self._entry_alive.all():
             self._drop_dead()
         n_forms = self._form_count
@@ -678,6 +681,7 @@ class ReferenceIndex:
         (1 for a token of one form in a big index; never 0, so a tiny reference still ranks), low-
         information tokens a fifth. Computed for the whole vocabulary once per change of the index."""
         if self._idf_cache is None or len(self._idf_cache) != len(self._df):
+            self._info_cache = None
             n = self._alive_forms
             if n <= 0:
                 self._idf_cache = np.ones(len(self._df))
@@ -777,6 +781,10 @@ class ReferenceIndex:
                 pos = np.minimum(np.searchsorted(self._vk_hash, hashes), len(self._vk_hash) - 1)
                 positions = [*known_keys, pos[self._vk_hash[pos] == hashes]]
             pos = np.concatenate(positions) if len(positions) > 1 else positions[0]
+            # a phonetic code shared by very many words (a common sound pattern) is no evidence
+            broad = (self._vk_kind[pos] == _PHONETIC) & (
+                self._vk_offsets[pos + 1] - self._vk_offsets[pos] > _BROAD_KEY)
+            pos = pos[~broad]
             found, owner = _gather(self._vk_offsets, self._vk_tokens, pos)
             ids_parts.append(found.astype(np.int64))
             weight_parts.append(_KIND_WEIGHT[self._vk_kind[pos]][owner])
@@ -786,61 +794,82 @@ class ReferenceIndex:
             hit = np.isin(self._pk_hash, hashes)
             ids_parts.append(self._pk_tokens[hit].astype(np.int64))
             weight_parts.append(_KIND_WEIGHT[self._pk_kind[hit]])
-        candidates = [np.zeros(0, dtype=np.int64)]
+        forms = np.zeros(0, dtype=np.int64)
+        held = np.zeros(0)
         matched = np.zeros(0, dtype=np.int64)
         weights = np.zeros(0)
+        truncated = False
         if ids_parts and sum(len(part) for part in ids_parts):
             ids = np.concatenate(ids_parts)
             w = np.concatenate(weight_parts)
             order = np.lexsort((-w, ids))
             ids, w = ids[order], w[order]
             keep = np.concatenate(([True], ids[1:] != ids[:-1]))
-            matched, weights = ids[keep], w[keep]
-            alive = self._df[matched] > 0
-            matched, weights = matched[alive], weights[alive]
-            candidates.append(self._token_candidates(matched, weights))
+            alive = self._df[ids[keep]] > 0
+            matched, weights = ids[keep][alive], w[keep][alive]
+            forms, held, truncated = self._token_candidates(matched, weights)
+        if truncated:
+            # Common words were left out: keep the forms holding the most matched weight, then
+            # count every matched word of theirs.
+            if len(forms) > self.candidate_budget:
+                best = np.argpartition(-held, self.candidate_budget - 1)[: self.candidate_budget]
+                cut = held[best].min()
+                above = np.flatnonzero(held > cut)
+                ties = np.flatnonzero(held == cut)[: self.candidate_budget - len(above)]  # earliest forms
+                forms = forms[np.sort(np.concatenate((above, ties)))]
+            form_tokens, owner = _gather(self._form_offsets, self._form_tokens, forms)
+            form_tokens = form_tokens.astype(np.int64)
+            pos = np.minimum(np.searchsorted(matched, form_tokens), len(matched) - 1)
+            gain = np.where(matched[pos] == form_tokens, weights[pos], 0.0) * self._idf(form_tokens)
+            held = np.bincount(owner, gain, minlength=len(forms))
         acronym = _query_acronym_key(name)
-        acronym_forms, sharing = self._acronym_candidates(acronym) if acronym else (np.zeros(0, np.int64), 0)
-        candidates.append(acronym_forms)
-        forms = _unique(np.concatenate(candidates))
+        if acronym:
+            acronym_forms, sharing = self._acronym_candidates(acronym)
+            extra = np.setdiff1d(acronym_forms, forms, assume_unique=True)
+            if len(extra):
+                forms = np.concatenate((forms, extra))
+                held = np.concatenate((held, np.zeros(len(extra))))
         if type_code != 0 and len(forms):
             form_types = self._entry_type[self._form_entry[forms]]
-            forms = forms[(form_types == 0) | (form_types == type_code)]
+            keep = (form_types == 0) | (form_types == type_code)
+            forms, held = forms[keep], held[keep]
         if len(forms) == 0:
             return forms, np.zeros(0)
-        form_tokens, owner = _gather(self._form_offsets, self._form_tokens, forms)
-        form_tokens = form_tokens.astype(np.int64)
-        rarity = self._idf(form_tokens)
-        if len(matched):
-            pos = np.minimum(np.searchsorted(matched, form_tokens), len(matched) - 1)
-            gain = np.where(matched[pos] == form_tokens, weights[pos], 0.0) * rarity
-        else:
-            gain = np.zeros(len(form_tokens))
-        shared = np.minimum(np.bincount(owner, gain, minlength=len(forms)), query_info)
-        info = np.bincount(owner, rarity, minlength=len(forms))
-        scores = shared / np.maximum(query_info + info - shared, 1e-9)
-        if len(acronym_forms):
+        shared = np.minimum(held, query_info)
+        scores = shared / np.maximum(query_info + self._form_info()[forms] - shared, 1e-9)
+        if acronym and len(acronym_forms):
             # an acronym shared by many names says little about each of them
             agree = np.isin(forms, acronym_forms)
             scores[agree] = np.maximum(scores[agree], ACRONYM_SCORE / sharing)
         return forms, scores
 
-    def _token_candidates(self, matched: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Forms holding the matched tokens, rarest and best-matching tokens first.
+    def _form_info(self) -> np.ndarray:
+        """Total rarity of each form's tokens (cached with the rarities)."""
+        self._idf(np.zeros(0, dtype=np.int64))  # refreshes the caches when the index changed
+        if self._info_cache is None or len(self._info_cache) != self._form_count:
+            owner = np.repeat(np.arange(self._form_count), np.diff(self._form_offsets))
+            self._info_cache = np.bincount(owner, self._idf(self._form_tokens), minlength=self._form_count)
+        return self._info_cache
 
-        Postings are gathered until ``_GATHER_FACTOR x candidate_budget`` forms; when that is more
-        than the budget (every word of the query is common), the forms holding the most matched
-        weight x rarity are kept, so "Baltic Steel Associates" keeps the forms with all three words
-        rather than the first thousand with "baltic".
+    def _token_candidates(self, matched: np.ndarray, weights: np.ndarray
+                          ) -> tuple[np.ndarray, np.ndarray, bool]:
+        """Forms holding the matched tokens, the matched weight x rarity each holds, and whether
+        some matched tokens were left out.
+
+        Tokens are taken in order of weight x rarity (the rarest, best-matching first) and their
+        postings gathered until ``_GATHER_FACTOR x candidate_budget`` (form, token) pairs: a very
+        common word adds candidates only when rarer words leave room. The pairs gathered are the
+        matches themselves, so when no token was left out a form's score needs no second look.
         """
         if len(matched) == 0:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(0), False
         priority = weights * self._idf(matched)
         order = np.lexsort((matched, -priority))
         ranked, priority = matched[order], priority[order]
         df = self._df[ranked]
         limit = self.candidate_budget * _GATHER_FACTOR
         take = max(1, int(np.searchsorted(np.cumsum(df) - df, limit, side="left")))
+        truncated = take < len(ranked)
         ranked, priority = ranked[:take], priority[:take]
         base = ranked < len(self._post_offsets) - 1
         forms, rank = _gather(self._post_offsets, self._post_forms, ranked[base])
@@ -858,22 +887,14 @@ class ReferenceIndex:
         if self._alive_forms < self._form_count:
             alive = self._form_alive[forms]
             forms, rank = forms[alive], rank[alive]
-        if len(forms) <= self.candidate_budget:
-            return forms
+        if len(forms) == 0:
+            return forms, np.zeros(0), truncated
         # forms sorted with their token's rank packed in the low bits: one sort, then per-form sums
         bits = max(1, int(take).bit_length())
         packed = np.sort(forms << bits | rank)
         forms, rank = packed >> bits, packed & ((1 << bits) - 1)
         starts = np.flatnonzero(np.concatenate(([True], forms[1:] != forms[:-1])))
-        distinct = forms[starts]
-        if len(distinct) <= self.candidate_budget:
-            return distinct
-        held = np.add.reduceat(priority[rank], starts)
-        best = np.argpartition(-held, self.candidate_budget - 1)[: self.candidate_budget]
-        cut = held[best].min()
-        above = np.flatnonzero(held > cut)  # ties at the cut: the earliest forms (insertion order)
-        ties = np.flatnonzero(held == cut)[: self.candidate_budget - len(above)]
-        return distinct[np.concatenate((above, ties))]
+        return forms[starts], np.add.reduceat(priority[rank], starts), truncated
 
     def _acronym_candidates(self, key: int) -> tuple[np.ndarray, int]:
         """Forms under an acronym key (at most the budget), and how many live forms share it."""
