@@ -86,7 +86,9 @@ _GATHER_FACTOR = 8
 
 # Key kinds and their match weights (exact token = 1.0, looked up in the vocabulary directly).
 _SKELETON, _PHONETIC, _EDIT = 0, 1, 2
-_KIND_WEIGHT = np.array([0.9, 0.5, 0.8], dtype=np.float64)
+# Match levels, best first: exact, skeleton, one edit, phonetic; and the level of each key kind.
+_LEVEL_WEIGHT = np.array([1.0, 0.9, 0.8, 0.5])
+_KIND_LEVEL = np.array([1, 3, 2], dtype=np.int64)
 _BROAD_KEY = 64  # phonetic codes of more vocabulary words than this are ignored in queries
 _LOW_INFORMATION = 0.2  # rarity factor of one-letter tokens (initials) and function words
 _ACRONYM_KEY, _INITIALS_KEY = "A:", "I:"
@@ -419,6 +421,8 @@ class ReferenceIndex:
         self._base_forms = 0
         self._idf_cache: np.ndarray | None = None
         self._info_cache: np.ndarray | None = None
+        self._post_info = np.zeros(0, dtype=np.float32)
+        self._post_type: np.ndarray | None = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -575,6 +579,7 @@ class ReferenceIndex:
     def _rebuild(self) -> None:
         """Drop removed entries, then rebuild postings and key tables over every form (order kept)."""
         self._info_cache = None
+        self._post_type = None
         if not self._entry_alive.all():
             self._drop_dead()
         n_forms = self._form_count
@@ -722,20 +727,23 @@ class ReferenceIndex:
         forms, scores = self._score_forms(name, self._type_codes.get(type_.casefold(), -1) if type_ else 0)
         if len(forms) == 0:
             return [], []
-        entries = self._form_entry[forms]
-        # Only the best few forms can hold the k best entries; sort those (ties: insertion order).
+        # Only the best few forms can hold the k best entries: sort those by score, ties by form
+        # (= insertion order, as an entry's forms are contiguous), and take distinct entries.
         width = min(len(forms), 8 * k)
         while True:
             if width < len(forms):
-                top = np.argpartition(-scores, width - 1)[:width]
-                top = np.flatnonzero(scores >= scores[top].min())  # keep ties at the cut
+                part = np.argpartition(-scores, width - 1)[:width]
+                cut = scores[part].min()
+                above = np.flatnonzero(scores > cut)
+                ties = np.flatnonzero(scores == cut)[: max(width - len(above), 0)]  # the earliest
+                top = np.concatenate((above, ties))
             else:
                 top = np.arange(len(forms))
-            order = top[np.lexsort((entries[top], -scores[top]))]
+            order = top[np.lexsort((forms[top], -scores[top]))]
             rows: list[int] = []
             best: list[float] = []
             seen: set[int] = set()
-            for row, score in zip(entries[order].tolist(), scores[order].tolist()):
+            for row, score in zip(self._form_entry[forms[order]].tolist(), scores[order].tolist()):
                 if row not in seen:
                     seen.add(row)
                     rows.append(row)
@@ -758,7 +766,7 @@ class ReferenceIndex:
             exact = self._vocab_index.get(token)
             if exact is not None and self._df[exact] > 0:
                 ids_parts.append(np.array([exact], dtype=np.int64))
-                weight_parts.append(np.ones(1))
+                weight_parts.append(np.zeros(1, dtype=np.int64))  # level 0: exact
                 query_info += float(self._idf(exact))
             else:
                 query_info += _LOW_INFORMATION if len(token) == 1 or token in ACRONYM_STOPWORDS else 1.0
@@ -773,7 +781,7 @@ class ReferenceIndex:
             joined = self._vocab_index.get(word)
             if joined is not None and self._df[joined] > 0:
                 ids_parts.append(np.array([joined], dtype=np.int64))
-                weight_parts.append(np.full(1, _KIND_WEIGHT[_SKELETON]))
+                weight_parts.append(np.full(1, _KIND_LEVEL[_SKELETON]))
         hashes = np.concatenate(key_parts) if key_parts else np.zeros(0, dtype=np.uint64)
         if len(self._vk_hash) and (len(hashes) or known_keys):
             positions = known_keys
@@ -787,27 +795,27 @@ class ReferenceIndex:
             pos = pos[~broad]
             found, owner = _gather(self._vk_offsets, self._vk_tokens, pos)
             ids_parts.append(found.astype(np.int64))
-            weight_parts.append(_KIND_WEIGHT[self._vk_kind[pos]][owner])
+            weight_parts.append(_KIND_LEVEL[self._vk_kind[pos]][owner])
         if known_keys and len(self._pk_hash):  # new tokens may share keys with known query words
             hashes = np.concatenate([hashes, *(self._vk_hash[k] for k in known_keys)])
         if len(hashes) and len(self._pk_hash):
             hit = np.isin(self._pk_hash, hashes)
             ids_parts.append(self._pk_tokens[hit].astype(np.int64))
-            weight_parts.append(_KIND_WEIGHT[self._pk_kind[hit]])
+            weight_parts.append(_KIND_LEVEL[self._pk_kind[hit]])
         forms = np.zeros(0, dtype=np.int64)
-        held = np.zeros(0)
+        held = info = np.zeros(0)
         matched = np.zeros(0, dtype=np.int64)
         weights = np.zeros(0)
         truncated = False
         if ids_parts and sum(len(part) for part in ids_parts):
-            ids = np.concatenate(ids_parts)
-            w = np.concatenate(weight_parts)
-            order = np.lexsort((-w, ids))
-            ids, w = ids[order], w[order]
+            # each word once, with its best match level (packed in the low bits: one sort)
+            packed = np.sort(np.concatenate(ids_parts) << 2 | np.concatenate(weight_parts))
+            ids, level = packed >> 2, packed & 3
             keep = np.concatenate(([True], ids[1:] != ids[:-1]))
-            alive = self._df[ids[keep]] > 0
-            matched, weights = ids[keep][alive], w[keep][alive]
-            forms, held, truncated = self._token_candidates(matched, weights)
+            ids, level = ids[keep], level[keep]
+            alive = self._df[ids] > 0
+            matched, weights = ids[alive], _LEVEL_WEIGHT[level[alive]]
+            forms, held, info, truncated = self._token_candidates(matched, weights, type_code)
         if truncated:
             # Common words were left out: keep the forms holding the most matched weight, then
             # count every matched word of theirs.
@@ -816,7 +824,8 @@ class ReferenceIndex:
                 cut = held[best].min()
                 above = np.flatnonzero(held > cut)
                 ties = np.flatnonzero(held == cut)[: self.candidate_budget - len(above)]  # earliest forms
-                forms = forms[np.sort(np.concatenate((above, ties)))]
+                keep = np.sort(np.concatenate((above, ties)))
+                forms, info = forms[keep], info[keep]
             form_tokens, owner = _gather(self._form_offsets, self._form_tokens, forms)
             form_tokens = form_tokens.astype(np.int64)
             pos = np.minimum(np.searchsorted(matched, form_tokens), len(matched) - 1)
@@ -826,17 +835,19 @@ class ReferenceIndex:
         if acronym:
             acronym_forms, sharing = self._acronym_candidates(acronym)
             extra = np.setdiff1d(acronym_forms, forms, assume_unique=True)
+            if type_code != 0 and len(extra):
+                extra_types = self._entry_type[self._form_entry[extra]]
+                extra = extra[(extra_types == 0) | (extra_types == type_code)]
             if len(extra):
                 forms = np.concatenate((forms, extra))
                 held = np.concatenate((held, np.zeros(len(extra))))
-        if type_code != 0 and len(forms):
-            form_types = self._entry_type[self._form_entry[forms]]
-            keep = (form_types == 0) | (form_types == type_code)
-            forms, held = forms[keep], held[keep]
+                info = np.concatenate((info, self._form_info()[extra]))
+                order = np.argsort(forms, kind="stable")  # forms stay in insertion order
+                forms, held, info = forms[order], held[order], info[order]
         if len(forms) == 0:
             return forms, np.zeros(0)
         shared = np.minimum(held, query_info)
-        scores = shared / np.maximum(query_info + self._form_info()[forms] - shared, 1e-9)
+        scores = shared / np.maximum(query_info + info - shared, 1e-9)
         if acronym and len(acronym_forms):
             # an acronym shared by many names says little about each of them
             agree = np.isin(forms, acronym_forms)
@@ -849,32 +860,49 @@ class ReferenceIndex:
         if self._info_cache is None or len(self._info_cache) != self._form_count:
             owner = np.repeat(np.arange(self._form_count), np.diff(self._form_offsets))
             self._info_cache = np.bincount(owner, self._idf(self._form_tokens), minlength=self._form_count)
+            self._post_info = self._info_cache[self._post_forms].astype(np.float32)
         return self._info_cache
 
-    def _token_candidates(self, matched: np.ndarray, weights: np.ndarray
-                          ) -> tuple[np.ndarray, np.ndarray, bool]:
-        """Forms holding the matched tokens, the matched weight x rarity each holds, and whether
-        some matched tokens were left out.
+    def _posting_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each posting's form type and total rarity, laid out like the postings, so that a query
+        reads them in sequence instead of looking up thousands of forms at random."""
+        self._form_info()
+        if self._post_type is None or len(self._post_type) != len(self._post_forms):
+            self._post_type = self._entry_type[self._form_entry[self._post_forms]].astype(np.int16)
+        return self._post_type, self._post_info
+
+    def _token_candidates(self, matched: np.ndarray, weights: np.ndarray, type_code: int
+                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """Forms holding the matched tokens (ascending), the matched weight x rarity each holds,
+        each form's total rarity, and whether some matched tokens were left out.
 
         Tokens are taken in order of weight x rarity (the rarest, best-matching first) and their
         postings gathered until ``_GATHER_FACTOR x candidate_budget`` (form, token) pairs: a very
         common word adds candidates only when rarer words leave room. The pairs gathered are the
         matches themselves, so when no token was left out a form's score needs no second look.
+        Forms of another known type than ``type_code`` (0: any) are dropped.
         """
+        empty = np.zeros(0, dtype=np.int64)
         if len(matched) == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0), False
+            return empty, np.zeros(0), np.zeros(0), False
         priority = weights * self._idf(matched)
-        order = np.lexsort((matched, -priority))
+        order = np.argsort(-priority, kind="stable")  # matched is sorted: ties by word id
         ranked, priority = matched[order], priority[order]
         df = self._df[ranked]
         limit = self.candidate_budget * _GATHER_FACTOR
         take = max(1, int(np.searchsorted(np.cumsum(df) - df, limit, side="left")))
         truncated = take < len(ranked)
         ranked, priority = ranked[:take], priority[:take]
-        base = ranked < len(self._post_offsets) - 1
-        forms, rank = _gather(self._post_offsets, self._post_forms, ranked[base])
-        forms = forms.astype(np.int64)
-        rank = np.flatnonzero(base)[rank]
+        post_type, post_info = self._posting_arrays()
+        base = np.flatnonzero(ranked < len(self._post_offsets) - 1)
+        rows = ranked[base]
+        starts = self._post_offsets[rows]
+        lengths = self._post_offsets[rows + 1] - starts
+        rank = np.repeat(base, lengths)
+        index = np.arange(int(lengths.sum())) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        forms = self._post_forms[index].astype(np.int64)
+        types = post_type[index]
+        info = post_info[index].astype(np.float64)
         if self._base_forms < self._form_count:  # forms added since the last rebuild
             tail = np.arange(self._base_forms, self._form_count)
             tail_tokens, tail_owner = _gather(self._form_offsets, self._form_tokens, tail)
@@ -882,19 +910,29 @@ class ReferenceIndex:
             sorted_ranked = ranked[sorter]
             pos = np.minimum(np.searchsorted(sorted_ranked, tail_tokens), len(ranked) - 1)
             hit = sorted_ranked[pos] == tail_tokens
-            forms = np.concatenate((forms, tail[tail_owner[hit]]))
+            tail_forms = tail[tail_owner[hit]]
+            forms = np.concatenate((forms, tail_forms))
             rank = np.concatenate((rank, sorter[pos[hit]]))
+            types = np.concatenate((types, self._entry_type[self._form_entry[tail_forms]]))
+            info = np.concatenate((info, self._form_info()[tail_forms]))
+        keep = None
+        if type_code != 0:
+            keep = (types == 0) | (types == type_code)
         if self._alive_forms < self._form_count:
             alive = self._form_alive[forms]
-            forms, rank = forms[alive], rank[alive]
+            keep = alive if keep is None else keep & alive
+        if keep is not None:
+            forms, rank, info = forms[keep], rank[keep], info[keep]
         if len(forms) == 0:
-            return forms, np.zeros(0), truncated
-        # forms sorted with their token's rank packed in the low bits: one sort, then per-form sums
-        bits = max(1, int(take).bit_length())
-        packed = np.sort(forms << bits | rank)
-        forms, rank = packed >> bits, packed & ((1 << bits) - 1)
+            return empty, np.zeros(0), np.zeros(0), truncated
+        # forms sorted with their pair's position packed in the low bits: one sort, then sums
+        bits = max(1, int(len(forms)).bit_length())
+        packed = np.sort(forms << bits | np.arange(len(forms)))
+        pair = packed & ((1 << bits) - 1)
+        forms = packed >> bits
         starts = np.flatnonzero(np.concatenate(([True], forms[1:] != forms[:-1])))
-        return forms[starts], np.add.reduceat(priority[rank], starts), truncated
+        held = np.add.reduceat(priority[rank[pair]], starts)
+        return forms[starts], held, info[pair[starts]], truncated
 
     def _acronym_candidates(self, key: int) -> tuple[np.ndarray, int]:
         """Forms under an acronym key (at most the budget), and how many live forms share it."""
