@@ -50,10 +50,48 @@ class OrgParts:
 
 
 def org_tokens(form: str) -> list[str]:
-    """Rules 1-2 and the tokenising of step 7."""
+    """Rules 1-2 and the tokenising of step 7.
+
+    A run of two or more one-letter tokens at either end is one abbreviation written with spaces
+    ("alcatel n v", "b v hunter") and is joined, so that it reads as the legal form it is.
+    """
     if "." in form:
         form = _DOTTED.sub(lambda m: m.group().replace(".", ""), form)
-    return _TOKEN.findall(form.replace("&", " and "))
+    tokens = _TOKEN.findall(form.replace("&", " and "))
+    return _join_letter_runs(tokens)
+
+
+def _join_letter_runs(tokens: list[str]) -> list[str]:
+    if len(tokens) < 3:
+        return tokens
+    end = len(tokens)
+    while end > 0 and len(tokens[end - 1]) == 1 and tokens[end - 1].isalpha():
+        end -= 1
+    if len(tokens) - end >= 2 and end > 0:
+        tokens = tokens[:end] + ["".join(tokens[end:])]
+    start = 0
+    while start < len(tokens) and len(tokens[start]) == 1 and tokens[start].isalpha():
+        start += 1
+    if start >= 2 and start < len(tokens):
+        tokens = ["".join(tokens[:start])] + tokens[start:]
+    return tokens
+
+
+# At most this many words after a legal form are read as an address ("n.v., amsterdam, nl").
+_MAX_ADDRESS_WORDS = 3
+
+
+def _legal_form_before_address(tokens: list[str]) -> tuple[int, int]:
+    """(position, length) of a legal form followed only by a short address, or (0, 0)."""
+    for position in range(len(tokens) - 2, 0, -1):
+        tail = len(tokens) - position
+        for seq in _ENDING.get(tokens[position], ()):
+            n = len(seq)
+            # sequences are indexed by their last token: look back from it
+            begin = position - n + 1
+            if begin >= 1 and tuple(tokens[begin : position + 1]) == seq and tail - 1 <= _MAX_ADDRESS_WORDS:
+                return begin, n
+    return 0, 0
 
 
 def _by_edge_token(forms: Iterable[tuple[str, ...]], edge: int) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -91,8 +129,13 @@ def _legal_form_at_start(tokens: list[str], opening: dict[str, tuple[tuple[str, 
 
 
 def org_parts(form: str) -> OrgParts:
-    """All organisation rules on one output of steps 1-6."""
+    """All organisation rules on one output of steps 1-6.
+
+    A legal form followed by a comma and at most three words ("alcatel n.v., amsterdam, nl")
+    ends the name: the words after it are an address.
+    """
     tokens = org_tokens(form)
+    address = "," in form
     leading: list[str] = []
     trailing: list[str] = []
     changed = True
@@ -110,6 +153,11 @@ def org_parts(form: str) -> OrgParts:
         elif n := _legal_form_at_start(tokens, _OPENING):
             leading.append(LEGAL_FORMS_AT_START[tuple(tokens[:n])])
             tokens = tokens[n:]
+            changed = True
+        elif address and (found := _legal_form_before_address(tokens))[1]:
+            begin, n = found
+            trailing.append(LEGAL_FORMS_AT_END[tuple(tokens[begin : begin + n])])
+            tokens = tokens[:begin]
             changed = True
     expanded = tuple(ORG_ABBREVIATIONS.get(t, t) for t in tokens)
     return OrgParts(expanded, " ".join(leading + trailing[::-1]), tuple(tokens))

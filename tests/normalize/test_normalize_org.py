@@ -141,3 +141,21 @@ def test_org_parts_directly() -> None:
 )
 def test_looks_like_org(form: str, expected: bool) -> None:
     assert looks_like_org(org_tokens(form)) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "legal_form"),
+    [
+        ("ALCATEL N V", "alcatel", "nv"),  # a legal form written with spaces
+        ("Hunter Douglas Industries B. V.", "hunter douglas industries", "bv"),
+        ("ALCATEL N.V., AMSTERDAM, NL", "alcatel", "nv"),  # an address after the legal form
+        ("N.V. Philips' Gloeilampenfabrieken", "philips gloeilampenfabrieken", "nv"),  # a leading form
+    ],
+)
+def test_spaced_leading_and_addressed_legal_forms(raw, text, legal_form):
+    name = normalize_name(raw, "ORG")
+    assert (name.text, name.legal_form) == (text, legal_form)
+
+
+def test_words_after_a_legal_form_without_a_comma_are_kept():
+    assert normalize_name("Bayer Antwerp N.V.", "ORG").text == "bayer antwerp"
