@@ -3,7 +3,7 @@
     python -m benchmarks.namegen --entries 20 --seed 0        # print a few entries as JSON lines
 
 Everything is drawn from one ``random.Random(seed)``: a seed and a size give the same list on every
-machine and Python version (only ``random.random``/``randrange``-based draws are used, whose
+machine and Python version (only ``random``, ``randrange`` and ``choice`` draws are used, whose
 sequences Python keeps stable). No real names are used; the recipes are:
 
 Person names

@@ -9,25 +9,29 @@ type), and keeps, in flat numpy arrays:
 - the *vocabulary* of distinct tokens, and for each token its blocking keys, the same key kinds
   as :mod:`namerec.blocking` uses: ``k:`` romanisation skeleton, ``p:`` phonetic codes
   (Daitch-Mokotoff, Double Metaphone), ``d:`` the token and its one-letter deletions. Keys are
-  stored as stable 64-bit hashes (CRC-32 and Adler-32), sorted, so looking one up is a binary search;
+  stored as stable 64-bit hashes (CRC-32 and Adler-32), sorted, with the inverse table
+  (token -> its keys) so a query word already in the vocabulary needs no coding;
 - postings: token -> forms holding it (CSR, forms in insertion order);
 - acronym keys: a form written as an acronym ("NATO") under its letters, and an organisation's
   full name under the acronym of its initials ("North Atlantic Treaty Organization" -> nato).
 
 A query is normalised the same way; each of its tokens is looked up exactly and through its keys,
 which gives vocabulary tokens with a match weight (exact 1, same skeleton 0.9, one edit 0.8,
-shared phonetic code 0.5). Tokens are taken in order of weight x rarity, and their postings
-gathered until ``candidate_budget`` forms are reached, so a very common word ("john", "center")
-adds candidates only when rarer words leave room. Candidates are then scored at once with numpy:
-a weighted Jaccard similarity of token sets,
+shared phonetic code 0.5; a phonetic code of more than ``_BROAD_KEY`` words is ignored), and
+adjacent words are also tried written together. Matched tokens are taken in order of
+weight x rarity and their postings gathered until ``_GATHER_FACTOR x candidate_budget``
+(form, token) matches, so a very common word ("john", "center") adds candidates only when rarer
+words leave room. The matches give each form its matched weight, and all forms are scored at once
+with numpy by a weighted Jaccard similarity of token sets,
 
-    score = m / (q + f - m),   m = sum over the form's tokens of match weight x rarity,
+    score = m / (q + f - m),   m = sum over the form's matched tokens of match weight x rarity,
 
-where q and f are the total rarities of the query's and the form's tokens (rarity = IDF among the
-index's forms, ln(1 + n/df) / ln(1 + n); initials and function words count a fifth). An acronym agreement
-scores at least ``ACRONYM_SCORE`` divided by the number of forms sharing the acronym. An entry
-scores its best form. Entries whose type is known and
-differs from a known query type are skipped.
+where q and f are the total rarities of the query's and the form's tokens (rarity among the
+index's n forms, ln(1 + n/df) / ln(1 + n); initials and function words count a fifth). When
+common tokens had to be left out, the ``candidate_budget`` forms holding the most matched weight
+are re-scored with all their matched tokens. An acronym agreement scores at least
+``ACRONYM_SCORE`` divided by the number of forms sharing the acronym. An entry scores its best
+form. Entries whose type is known and differs from a known query type are skipped.
 
 The score ranks candidates; it is a similarity, not a calibrated probability. :func:`namerec.link`
 re-scores the candidates with the calibrated pair model and decides links and NIL.
@@ -850,7 +854,9 @@ class ReferenceIndex:
         scores = shared / np.maximum(query_info + info - shared, 1e-9)
         if acronym and len(acronym_forms):
             # an acronym shared by many names says little about each of them
-            agree = np.isin(forms, acronym_forms)
+            ordered = np.sort(acronym_forms)
+            pos = np.minimum(np.searchsorted(ordered, forms), len(ordered) - 1)
+            agree = ordered[pos] == forms
             scores[agree] = np.maximum(scores[agree], ACRONYM_SCORE / sharing)
         return forms, scores
 
