@@ -162,10 +162,12 @@ def cluster_units(
     cannot_link: np.ndarray,
     type_keys: list[str],
     threshold: float,
+    one_word_threshold: float | None = None,
     attach_partial: bool = True,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
+    ``one_word_threshold`` (default: ``threshold``) applies to merges of one-word names;
     ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
     ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
     """
@@ -189,7 +191,7 @@ def cluster_units(
     graph.unscored_weight = MULTI_WORD_UNSCORED_WEIGHT
     graph.agglomerate(multi_nodes, threshold)
     graph.unscored_weight = 1.0
-    graph.agglomerate(single_nodes, threshold)
+    graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold)
     if attach_partial:
         _attach_partial(graph, left, right, probability, single_word, threshold)
 

@@ -57,6 +57,12 @@ class Config(BaseModel):
         0.5, ge=0.0, le=1.0,
         description="Match probability at or above which two names may be put in one entity.",
     )
+    one_word_threshold: float = Field(
+        0.7, ge=0.0, le=1.0,
+        description="Mean match probability needed to put two one-word names (a lone surname or given "
+        "name) in one entity; higher than match_threshold because one word is thin evidence and "
+        "look-alike words abound.",
+    )
     partial_names: Literal["attach_unique", "separate"] = Field(
         "attach_unique",
         description=(

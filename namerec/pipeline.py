@@ -197,6 +197,7 @@ def reconcile(
         cannot_link=cannot,
         type_keys=[t.casefold() for t in records.types],
         threshold=config.match_threshold,
+        one_word_threshold=config.one_word_threshold,
         attach_partial=config.partial_names == "attach_unique",
     )
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence)
