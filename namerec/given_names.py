@@ -1,13 +1,16 @@
-"""Nickname equivalence between given names (Bill ~ William ~ Will), from the `nicknames` lexicon.
+"""Equivalence between given names: nicknames (Bill ~ William) and other languages' forms (Ian ~ John).
 
-The lexicon (Apache-2.0, hand-curated English names) relates a canonical name to its nicknames.
-Two given names are equivalent when they share a canonical name: each token gets the ids of the
-canonical names it belongs to, and equivalence is a non-empty intersection of those id sets.
+Two lexicons: the `nicknames` package (Apache-2.0, hand-curated English names), which relates a
+canonical name to its nicknames, and namerec's own ``data/given_name_equivalents.json``, groups of
+one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni ~ John). Each token
+gets the ids of the groups it belongs to, and two given names are equivalent when those id sets meet.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
 
 
 @lru_cache(maxsize=1)
@@ -15,9 +18,12 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
+    members = [{canonical, *lookup[canonical]} for canonical in sorted(lookup)]
+    raw = resources.files("namerec").joinpath("data/given_name_equivalents.json").read_text("utf-8")
+    members += [set(group) for group in json.loads(raw)["groups"]]
     groups: dict[str, set[int]] = {}
-    for group_id, canonical in enumerate(sorted(lookup)):
-        for name in {canonical, *lookup[canonical]}:
+    for group_id, names in enumerate(members):
+        for name in names:
             groups.setdefault(name, set()).add(group_id)
     return {name: tuple(sorted(ids)) for name, ids in groups.items()}
 

@@ -23,7 +23,7 @@ from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
 # Daitch-Mokotoff codes kept per token (it rarely branches further); Double Metaphone has two.
 MAX_DM_CODES = 4
 MAX_MP_CODES = 2
-MAX_NICK_GROUPS = 12
+MAX_NICK_GROUPS = 20
 
 
 # Function words, particles and generic organisation words ("center", "institute") say little about

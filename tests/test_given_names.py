@@ -1,0 +1,30 @@
+import json
+from importlib import resources
+
+from namerec.given_names import are_nicknames, nickname_groups
+from namerec.normalize import normalize_text
+
+
+def test_english_nicknames():
+    assert are_nicknames("bill", "william")
+    assert are_nicknames("peggy", "margaret")
+
+
+def test_forms_of_one_name_across_languages():
+    assert are_nicknames("ian", "john")
+    assert are_nicknames("giovanni", "ivan")
+    assert are_nicknames("gwilym", "william")
+    assert are_nicknames("yusuf", "joseph")
+
+
+def test_different_names_are_not_equivalent():
+    assert not are_nicknames("max", "ingrid")
+    assert not are_nicknames("john", "mary")
+    assert nickname_groups("xqzv") == ()
+
+
+def test_equivalents_lexicon_is_already_normalised():
+    raw = resources.files("namerec").joinpath("data/given_name_equivalents.json").read_text("utf-8")
+    for group in json.loads(raw)["groups"]:
+        for name in group:
+            assert normalize_text(name) == name and " " not in name
