@@ -18,6 +18,7 @@ quadratic.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -30,6 +31,25 @@ from .records import NameRecords
 _WINDOW = 256
 
 
+@lru_cache(maxsize=1 << 18)
+def word_keys(token: str) -> tuple[str, ...]:
+    """The keys of one word: ``k:`` skeleton, ``p:`` phonetic codes, ``d:`` the word and its deletions.
+
+    Shared by the pipeline's blocking and the reference index; cached, as words repeat across names.
+
+    >>> [key for key in word_keys("berzina") if not key.startswith("d:")]
+    ['k:barsana', 'p:dm:746000', 'p:dm:794600', 'p:mp:PRSN']
+    """
+    if len(token) < 2:
+        return ()
+    keys = ["k:" + skeleton(token), *("p:" + code for code in token_codes(token))]
+    if len(token) >= 3:
+        keys.append("d:" + token)
+    if len(token) >= 4:
+        keys.extend("d:" + token[:i] + token[i + 1 :] for i in range(len(token)))
+    return tuple(dict.fromkeys(keys))
+
+
 def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
     """Every blocking key of one unit."""
     name = records.names[unit]
@@ -40,16 +60,7 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
     yield "s:" + records.skeletons[unit]
     for form in (name.text, *name.variants):
         for token in set(form.split()):
-            if len(token) < 2:
-                continue
-            yield "k:" + skeleton(token)
-            for code in token_codes(token):
-                yield "p:" + code
-            if len(token) >= 3:
-                yield "d:" + token
-            if len(token) >= 4:
-                for i in range(len(token)):
-                    yield "d:" + token[:i] + token[i + 1 :]
+            yield from word_keys(token)
     if len(tokens) >= 2:
         yield "i:" + tokens[0][0] + " " + skeleton(tokens[-1])
     if name.acronym:

@@ -66,6 +66,7 @@ from typing import Any
 
 import numpy as np
 
+from .blocking import word_keys
 from .config import Config
 from .entity_types import canonical_type
 from .errors import FileFormatError, InputError
@@ -73,7 +74,6 @@ from .io import ReferenceEntry, read_reference
 from .models import Alternative
 from .normalize import NormalizedName, normalize_name
 from .normalize.lexicons import ACRONYM_STOPWORDS
-from .phonetic import skeleton, token_codes
 
 __all__ = ["ACRONYM_SCORE", "ReferenceIndex", "token_keys"]
 
@@ -90,6 +90,7 @@ _GATHER_FACTOR = 8
 
 # Key kinds and their match weights (exact token = 1.0, looked up in the vocabulary directly).
 _SKELETON, _PHONETIC, _EDIT = 0, 1, 2
+_KIND_OF_PREFIX = {"k:": _SKELETON, "p:": _PHONETIC, "d:": _EDIT}
 # Match levels, best first: exact, skeleton, one edit, phonetic; and the level of each key kind.
 _LEVEL_WEIGHT = np.array([1.0, 0.9, 0.8, 0.5])
 _KIND_LEVEL = np.array([1, 3, 2], dtype=np.int64)
@@ -113,27 +114,12 @@ _ARRAYS = (
 
 
 def token_keys(token: str) -> list[tuple[int, str]]:
-    """Blocking keys of one normalised token, as (kind, key): the kinds of :mod:`namerec.blocking`.
+    """Blocking keys of one normalised token, as (kind, key): the keys of :mod:`namerec.blocking`.
 
     >>> [key for _, key in token_keys("berzina") if not key.startswith("d:")]
     ['k:barsana', 'p:dm:746000', 'p:dm:794600', 'p:mp:PRSN']
     """
-    if len(token) < 2:
-        return []
-    keys = [(_SKELETON, "k:" + skeleton(token))]
-    keys += [(_PHONETIC, "p:" + code) for code in token_codes(token)]
-    if len(token) >= 3:
-        keys.append((_EDIT, "d:" + token))
-    if len(token) >= 4:
-        keys += [(_EDIT, "d:" + token[:i] + token[i + 1 :]) for i in range(len(token))]
-    return _unique_keys(keys)
-
-
-def _unique_keys(keys: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    seen: dict[str, int] = {}
-    for kind, key in keys:
-        seen.setdefault(key, kind)
-    return [(kind, key) for key, kind in seen.items()]
+    return [(_KIND_OF_PREFIX[key[:2]], key) for key in word_keys(token)]
 
 
 def _stable_hash(key: str) -> int:
