@@ -7,7 +7,8 @@ namerec/scoring/weights.json (the logistic match model). The test splits and the
 opensanctions file are never read here; quality is measured on them by ``python -m benchmarks``.
 
 Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1,000-entity pools
-of the train split of each cluster file, plus the train split of the two Ancestry pair files, plus generated negatives (two people sharing
+of the train split of each cluster file, plus the train split of the two Ancestry pair files,
+plus generated negatives (two people sharing
 a surname, see ``relative_negatives``). Each source gets the same total weight (the generated
 negatives a twentieth), so no single file dictates the model.
 """
@@ -104,7 +105,8 @@ def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
         sources[name] = (np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
     person_rows = datasets.split_clusters(datasets.load_clusters("splink_historical50k"), "train")
     negatives = relative_negatives(person_rows, 5000)
-    features, *_ = features_for_pairs(negatives, [("PERSON", "PERSON")] * len(negatives), Config(progress=False))
+    person_types = [("PERSON", "PERSON")] * len(negatives)
+    features, *_ = features_for_pairs(negatives, person_types, Config(progress=False))
     # A title taken for a given name ("sir smith") leaves a bare surname, which is no sure negative.
     features = features[regime_of(features) == REGIMES.index("multi_words")]
     sources["generated relatives (negatives)"] = (features, np.zeros(len(features), dtype=bool))

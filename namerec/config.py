@@ -20,7 +20,8 @@ SCHEMA_VERSION = 1
 def _describe(exc: ValidationError) -> str:
     """One line naming each invalid field and what is wrong with it."""
     details = "; ".join(
-        f"{'.'.join(str(part) for part in error['loc']) or 'config'}: {error['msg']}" for error in exc.errors()
+        f"{'.'.join(str(part) for part in error['loc']) or 'config'}: {error['msg']}"
+        for error in exc.errors()
     )
     return f"invalid namerec config: {details}"
 
@@ -72,7 +73,8 @@ class Config(BaseModel):
     )
     cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
         "auto",
-        description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a language.",
+        description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a "
+        "language.",
     )
     max_block_size: int = Field(
         50, ge=2,

@@ -61,7 +61,9 @@ def clean_types(types: Sequence[object] | None, count: int) -> list[str]:
         raise InputError("types must be a list with one type per name, not a single string")
     types = list(types)
     if len(types) != count:
-        raise InputError(f"types has {len(types)} entries but there are {count} names; give one type per name")
+        raise InputError(
+            f"types has {len(types)} entries but there are {count} names; give one type per name"
+        )
     return [canonical_type(t) for t in types]
 
 
@@ -100,7 +102,7 @@ def score_units(
     unit_keys = sorted({(n.text, t) for (_, t), n in normalized.items() if n.text})
     unit_index = {key: u for u, key in enumerate(unit_keys)}
     representative: dict[tuple[str, str], NormalizedName] = {}
-    for (original, t), n in sorted(normalized.items()):
+    for (_, t), n in sorted(normalized.items()):
         representative.setdefault((n.text, t), n)
     records = NameRecords.build([representative[k] for k in unit_keys], [t for _, t in unit_keys])
     row_units = np.fromiter(
@@ -139,7 +141,9 @@ def features_for_pairs(pairs, types, config: Config):
     else:
         types = list(types)
         if len(types) != len(pairs):
-            raise InputError(f"types has {len(types)} entries for {len(pairs)} pairs; give one (type, type) per pair")
+            raise InputError(
+                f"types has {len(types)} entries for {len(pairs)} pairs; give one (type, type) per pair"
+            )
         flat_types = [canonical_type(t) for pair in types for t in pair]
     normalized = {
         key: normalize_name(key[0], key[1], cyrillic_language=config.cyrillic_language)
@@ -226,7 +230,9 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -
             )
         # The values are built here and already valid: construct without re-validating.
         members = [
-            Member.model_construct(index=r, name=names[r], confidence=_round(unit_confidence[scored.row_units[r]]))
+            Member.model_construct(
+                index=r, name=names[r], confidence=_round(unit_confidence[scored.row_units[r]])
+            )
             for r in rows
         ]
         for r in rows:

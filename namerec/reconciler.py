@@ -31,7 +31,9 @@ class Reconciler:
         self.model_: MatchModel = model_for(self.config.scorer)
 
     # -- whole pools -------------------------------------------------------------------------
-    def reconcile(self, names: Sequence[object], /, *, types: Sequence[object] | None = None) -> Reconciliation:
+    def reconcile(
+        self, names: Sequence[object], /, *, types: Sequence[object] | None = None
+    ) -> Reconciliation:
         """Cluster ``names`` into entities (see :func:`namerec.reconcile`)."""
         return reconcile(names, types=types, config=self.config, model=self.model_)
 
