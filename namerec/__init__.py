@@ -19,7 +19,6 @@ from .errors import (
     InputError,
     MissingExtraError,
     NamerecError,
-    NotFittedError,
 )
 from .link import link
 from .models import (
@@ -76,7 +75,6 @@ __all__ = [
     "Mention",
     "MissingExtraError",
     "NamerecError",
-    "NotFittedError",
     "Reconciler",
     "Reconciliation",
     "ReferenceIndex",

@@ -6,7 +6,6 @@ The tree::
     ├── InputError (also ValueError)        bad names, lists or tables passed in
     │   └── FileFormatError                 an unreadable, undecodable or malformed file
     ├── ConfigError (also ValueError)       an invalid or unreadable configuration / model file
-    ├── NotFittedError (also RuntimeError)  a scorer asked to work before it has weights
     └── MissingExtraError (also ImportError) an optional part whose extra is not installed
 
 Messages say what went wrong, where (index, file, row) and what to do about it.
@@ -36,10 +35,6 @@ class FileFormatError(InputError):
 
 class ConfigError(NamerecError, ValueError):
     """An invalid configuration or model file."""
-
-
-class NotFittedError(NamerecError, RuntimeError):
-    """A learned component used before it has been fitted."""
 
 
 class MissingExtraError(NamerecError, ImportError):

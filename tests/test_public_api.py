@@ -118,7 +118,6 @@ def test_documented_builtins():
     assert issubclass(errors.InputError, ValueError)
     assert issubclass(errors.FileFormatError, errors.InputError)
     assert issubclass(errors.ConfigError, ValueError)
-    assert issubclass(errors.NotFittedError, RuntimeError)
     assert issubclass(errors.MissingExtraError, ImportError)
 
 

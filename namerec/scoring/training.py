@@ -13,8 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..config import Config
-from ..entity_types import canonical_type
-from ..pipeline import clean_names, score_units
+from ..pipeline import clean_names, clean_types, score_units
 
 
 def candidate_training_set(
@@ -31,7 +30,7 @@ def candidate_training_set(
     """
     config = config or Config(progress=False)
     clean = clean_names(names)
-    kinds = [canonical_type(t) for t in types] if types is not None else [""] * len(clean)
+    kinds = clean_types(types, len(clean))
     scored = score_units(clean, kinds, config, model=None)
     gold: dict[int, set[str]] = defaultdict(set)
     for row, unit in enumerate(scored.row_units):
