@@ -1,4 +1,4 @@
-"""Peer systems run on the same input as ``namerec cluster``, each as its own process.
+"""Peers run on the same input as ``namerec cluster`` for the speed runs, each as its own process.
 
     python -m benchmarks.peers string_grouper IN.csv OUT.csv [TIMING.json]
 
