@@ -80,6 +80,25 @@ class Reconciler:
         self.config = self.config.model_copy(update={"scorer": self.model_.weights})
         return self
 
+    def calibrate(self, pairs: Iterable[Sequence[object]], labels: Sequence[object], /, *,
+                  types=None) -> Reconciler:
+        """Recalibrate the probabilities on labelled pairs drawn like yours; returns self.
+
+        Unlike :meth:`fit`, the features' weights stay and only the mapping from score to
+        probability changes (per regime, Platt scaling), so a few hundred labelled pairs suffice.
+        Use it when matches are much more (or less) common among your pairs than among the pairs
+        namerec was trained on: a probability is only calibrated for a given base rate. The new
+        weights go in ``self.config.scorer``, so saving the config saves them.
+        """
+        features, usable, *_ = features_for_pairs(pairs, types, self.config)
+        y = np.asarray([bool(label) for label in labels], dtype=np.float64)
+        if len(y) != len(features):
+            raise InputError(f"{len(y)} labels for {len(features)} pairs; give one label per pair")
+        self.model_ = self.model_.recalibrated(features[usable], y[usable],
+                                               trained_on=f"Reconciler.calibrate on {len(y)} pairs")
+        self.config = self.config.model_copy(update={"scorer": self.model_.weights})
+        return self
+
     def explain(self, a: object, b: object, /) -> Explanation:
         """Which features moved the match probability of ``a`` and ``b``, and by how much."""
         features, usable, records, left, right = features_for_pairs([(a, b)], None, self.config)

@@ -243,3 +243,37 @@ def test_candidate_pairs_respect_types():
     left, right, _ = Reconciler().candidate_pairs(names, types=["PERSON", "ORG", "ORG"])
     pairs = set(zip(left.tolist(), right.tolist()))
     assert not any({0} & {i, j} and {1, 2} & {i, j} for i, j in pairs)
+
+
+# -- calibrate --------------------------------------------------------------------------------
+
+def _shifted_pairs():
+    """Labelled pairs where matches are far more common than the shipped model expects."""
+    matches = MATCHES * 6 + [("Jon Smith", "Jonathan Smith"), ("Ann Lee", "Anne Lee")] * 3
+    return matches + NON_MATCHES[:3], [1] * len(matches) + [0] * 3
+
+
+def test_calibrate_keeps_the_order_of_pairs_within_a_regime():
+    pairs, labels = _shifted_pairs()
+    before = Reconciler().score_pairs(PAIRS)
+    after = Reconciler().calibrate(pairs, labels).score_pairs(PAIRS)
+    regimes = namerec.scoring.model.regime_of(namerec.pipeline.features_for_pairs(PAIRS, None, Config())[0])
+    for r in set(regimes.tolist()):
+        idx = np.flatnonzero(regimes == r)
+        assert np.array_equal(np.argsort(before[idx], kind="stable"), np.argsort(after[idx], kind="stable"))
+
+
+def test_calibrate_moves_probabilities_towards_the_base_rate():
+    pairs, labels = _shifted_pairs()
+    rec = Reconciler().calibrate(pairs, labels)
+    before, after = Reconciler().score_pairs(pairs).mean(), rec.score_pairs(pairs).mean()
+    assert abs(after - np.mean(labels)) < abs(before - np.mean(labels))
+    assert "recalibrated" in rec.config.scorer.trained_on
+
+
+@pytest.mark.parametrize("labels", [[1] * len(PAIRS), [0] * len(PAIRS)])
+def test_calibrate_with_one_class_raises_input_error(labels):
+    rec = Reconciler()
+    with pytest.raises(InputError):
+        rec.calibrate(PAIRS, labels)
+    assert rec.config.scorer is None

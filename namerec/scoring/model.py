@@ -163,6 +163,41 @@ class MatchModel:
         )
         return cls(weights)
 
+    def recalibrated(
+        self, features: np.ndarray, labels: np.ndarray, *, trained_on: str = "", l2: float = 1e-3
+    ) -> MatchModel:
+        """The same model with its probabilities recalibrated on labelled pairs (Platt scaling).
+
+        Per regime, the log-odds z become a * z + b with a and b fitted on these pairs, so the ranking
+        of pairs within a regime never changes, only what a score means. Probabilities depend on
+        how common matches are among the pairs scored (base rate); recalibrating on pairs drawn
+        like the ones to be scored makes them mean what they say there. Regimes with too few pairs
+        of either class get the scaling fitted on all pairs.
+        """
+        y = np.asarray(labels, dtype=np.float64)
+        if features.ndim != 2 or len(features) != len(y):
+            raise InputError("features and labels must have one row per pair")
+        if len(np.unique(y)) < 2:
+            raise InputError("calibrating needs both matching and non-matching pairs")
+        z = self.log_odds(features)[:, None]
+        weight = np.ones(len(y))
+        shared = _fit_logistic(z, y, weight, l2, 50)
+        regime = regime_of(features)
+        coefficients, intercepts = [], []
+        for r in range(len(REGIMES)):
+            rows = regime == r
+            positives = int(y[rows].sum())
+            if min(positives, int(rows.sum()) - positives) >= _MIN_REGIME_CLASS:
+                b, a = _fit_logistic(z[rows], y[rows], weight[rows], l2, 50)
+            else:
+                b, a = shared
+            coefficients.append(tuple(float(a * c) for c in self.coefficients[r]))
+            intercepts.append(float(a * self.intercepts[r] + b))
+        return MatchModel(self.weights.model_copy(update={
+            "coefficients": tuple(coefficients), "intercepts": tuple(intercepts),
+            "trained_on": f"{self.weights.trained_on}; recalibrated on {trained_on or f'{len(y)} pairs'}",
+        }))
+
 
 @lru_cache(maxsize=1)
 def shipped_weights() -> ScorerWeights:
