@@ -33,6 +33,11 @@ _MIN_EVIDENCE = 5
 _MULTI_WORD_UNSCORED_WEIGHT = 0.0
 # Edges below this probability are dropped from linkage: they change averages by very little.
 _EDGE_FLOOR = 0.05
+# Multi-word clusters merge while their mean probability reaches this share of the threshold: the mean
+# also covers a cluster's more distant variants of one another (a typo against a nickname form), so
+# it runs below the probability of a single good pair. Measured on train-split pools (pairwise F1,
+# splink 0.746 -> 0.756 at 0.8; wikidata and patstat unchanged or better).
+_MULTI_WORD_LINKAGE_SHARE = 0.8
 # A one-word cluster is ambiguous when a second multi-word cluster links to it at least this
 # fraction of the threshold.
 _AMBIGUITY_SHARE = 0.6
@@ -170,16 +175,19 @@ def cluster_units(
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
+    Multi-word clusters merge while their mean probability reaches ``0.8 * threshold``;
     ``one_word_threshold`` (default: ``threshold``) applies to merges of one-word names;
     ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
     ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
     """
+    linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
     graph = _Linkage(n_units, type_keys)
     same_kind = single_word[left] == single_word[right]
-    # Only names joined by a chain of pairs at or above the threshold can ever share a cluster: a
-    # linkage is a mean, never above the best pair it averages. Other pairs are left out.
-    component = _components(n_units, left[same_kind & (probability >= threshold)],
-                            right[same_kind & (probability >= threshold)])
+    # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
+    # a linkage is a mean, never above the best pair it averages. Other pairs are left out.
+    low = min(threshold, linkage_threshold)
+    component = _components(n_units, left[same_kind & (probability >= low)],
+                            right[same_kind & (probability >= low)])
     relevant = same_kind & (component[left] == component[right])
     keep = relevant & (probability >= _EDGE_FLOOR)
     graph.add_edges(left[keep], right[keep], probability[keep])
@@ -192,7 +200,7 @@ def cluster_units(
     # unscored pair is weak evidence; one-word names of different entities are look-alikes whose
     # unscored pairs really are unlikely, so there an unscored pair counts fully as 0.
     graph.unscored_weight = _MULTI_WORD_UNSCORED_WEIGHT
-    graph.agglomerate(multi_nodes, threshold)
+    graph.agglomerate(multi_nodes, linkage_threshold)
     graph.unscored_weight = 1.0
     graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold)
     if attach_partial:
