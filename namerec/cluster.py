@@ -56,8 +56,8 @@ class _Linkage:
         self.unscored_weight = 1.0
         self.parent = list(range(n))
         self.size = [1] * n
-        # links[a][b] = [sum of probabilities, number of scored pairs] between clusters a and b
-        self.links: list[dict[int, list[float]]] = [{} for _ in range(n)]
+        # links[a][b] = (sum of probabilities, number of scored pairs) between clusters a and b
+        self.links: list[dict[int, tuple[float, float]]] = [{} for _ in range(n)]
         self.cannot: list[set[int]] = [set() for _ in range(n)]
         self.types: list[frozenset[str]] = [frozenset({t}) if t else frozenset() for t in type_keys]
         self.version = [0] * n
@@ -71,13 +71,15 @@ class _Linkage:
     def add_edges(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
         """Add many distinct edges between singleton clusters at once (before any merge)."""
         ends = np.concatenate([left, right])
-        others = np.concatenate([right, left]).tolist()
-        weights = np.concatenate([weight, weight]).tolist()
         order = np.argsort(ends, kind="stable")
-        bounds = np.flatnonzero(np.diff(ends[order])) + 1
-        for chunk in np.split(order, bounds) if len(order) else []:
-            node = int(ends[chunk[0]])
-            self.links[node] = {others[k]: [weights[k], 1.0] for k in chunk.tolist()}
+        others = np.concatenate([right, left])[order].tolist()
+        links = [(w, 1.0) for w in np.concatenate([weight, weight])[order].tolist()]
+        sorted_ends = ends[order]
+        bounds = np.flatnonzero(np.diff(sorted_ends)) + 1
+        starts = np.concatenate(([0], bounds)).tolist() if len(order) else []
+        stops = np.concatenate((bounds, [len(order)])).tolist() if len(order) else []
+        for node, start, stop in zip(sorted_ends[starts].tolist(), starts, stops):
+            self.links[node] = dict(zip(others[start:stop], links[start:stop]))
 
     def forbid(self, u: int, v: int) -> None:
         a, b = self.find(u), self.find(v)
@@ -111,14 +113,16 @@ class _Linkage:
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.types[a] = self.types[a] | self.types[b]
+        links_a = self.links[a]
         for other, (total, scored) in self.links[b].items():
             if other == a:
                 continue
-            link = self.links[a].setdefault(other, [0.0, 0.0])
-            link[0] += total
-            link[1] += scored
-            self.links[other][a] = [link[0], link[1]]
-            del self.links[other][b]
+            old_total, old_scored = links_a.get(other, (0.0, 0.0))
+            link = (old_total + total, old_scored + scored)
+            links_a[other] = link
+            links_other = self.links[other]
+            links_other[a] = link
+            del links_other[b]
         self.links[a].pop(b, None)
         self.links[b] = {}
         for other in self.cannot[b]:
@@ -134,30 +138,35 @@ class _Linkage:
 
     def agglomerate(self, nodes: list[int], threshold: float) -> None:
         """Merge clusters among ``nodes`` while the best average linkage reaches ``threshold``."""
-        heap: list[tuple[float, int, int, int, int]] = []
-
-        def push(a: int, b: int) -> None:
-            score = self.linkage(a, b)
-            if score >= threshold:
-                lo, hi = min(a, b), max(a, b)
-                heapq.heappush(heap, (-score, lo, hi, self.version[lo], self.version[hi]))
-
         members = set(nodes)
-        for a in nodes:
-            for b in self.links[a]:
-                if a < b and b in members:
-                    push(a, b)
+        version, linkage = self.version, self.linkage
+        heap = [
+            (-score, a, b, version[a], version[b])
+            for a in nodes
+            for b in self.links[a]
+            if a < b and b in members and (score := linkage(a, b)) >= threshold
+        ]
+        heapq.heapify(heap)  # the same pops as pushing one by one: entries are unique and ordered
+        parent = self.parent
         while heap:
             _, a, b, va, vb = heapq.heappop(heap)
-            if self.version[a] != va or self.version[b] != vb or self.parent[a] != a or self.parent[b] != b:
+            if version[a] != va or version[b] != vb or parent[a] != a or parent[b] != b:
                 continue
             if not self.can_merge(a, b):
                 continue
             survivor = self.merge(a, b)
             members.add(survivor)
-            for other in self.links[survivor]:
-                if other in members:
-                    push(survivor, other)
+            # self.linkage, inlined: this loop runs once per neighbour of every merged cluster
+            size, unscored_weight = self.size, self.unscored_weight
+            survivor_size = size[survivor]
+            for other, (total, scored) in self.links[survivor].items():
+                if other not in members:
+                    continue
+                pairs = survivor_size * size[other]
+                score = total / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
+                if score >= threshold:
+                    lo, hi = (survivor, other) if survivor < other else (other, survivor)
+                    heapq.heappush(heap, (-score, lo, hi, version[lo], version[hi]))
 
 
 def cluster_units(
