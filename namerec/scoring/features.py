@@ -117,9 +117,10 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     mp = _any_shared(attrs.mp_codes[ua], attrs.mp_codes[ub])
     soundex = attrs.soundex_ids[ua] == attrs.soundex_ids[ub]
     phonetic = dm | mp | (attrs.skeleton_ids[ua] == attrs.skeleton_ids[ub])
-    ga, gb = attrs.nick_groups[ua], attrs.nick_groups[ub]
-    nickname = ((ga[:, :, None] == gb[:, None, :]) & (ga[:, :, None] >= 0)).any(axis=(1, 2))
-    nickname &= ua != ub
+    # Most tokens belong to no nickname group: compare the group lists only where both have one.
+    both_named = (attrs.nick_groups[ua, 0] >= 0) & (attrs.nick_groups[ub, 0] >= 0) & (ua != ub)
+    nickname = np.zeros(len(ua), dtype=bool)
+    nickname[both_named] = _any_shared(attrs.nick_groups[ua[both_named]], attrs.nick_groups[ub[both_named]])
     same_initial = (attrs.first_char[ua] == attrs.first_char[ub]) & (attrs.first_char[ua] > 0)
     initial = same_initial & (attrs.is_initial[ua] | attrs.is_initial[ub]) & (ua != ub)
     hybrid = np.where(phonetic | nickname, jw, np.maximum(jw - _DISTINCT_PENALTY, 0.0))
