@@ -28,6 +28,7 @@ from .progress import progress
 from .records import NameRecords
 from .scoring.features import FEATURES, pair_features
 from .scoring.model import MatchModel, model_for
+from .scoring.readings import best_readings
 
 _SCORE_CHUNK = 200_000
 _GIVEN_CONFLICT = FEATURES.index("given_conflict")
@@ -122,6 +123,8 @@ def score_units(
             if model is not None:
                 probability[start:stop] = model.predict(features[start:stop])
             bar.update(min(stop, len(left)) - start)
+    if model is not None:
+        best_readings(records, left, right, features, probability, model)
     return ScoredUnits(records, row_units, left, right, features, probability)
 
 
@@ -158,6 +161,18 @@ def features_for_pairs(pairs, types, config: Config):
     has_text = np.fromiter((bool(t) for t in records.texts), dtype=bool, count=len(records))
     usable = type_compatibility(records.types, left, right) & has_text[left] & has_text[right]
     return features, usable, records, left, right
+
+
+def score_pairs(pairs, types, config: Config, model: MatchModel):
+    """Probabilities of explicit (a, b) pairs, each scored on its best reading (see readings.py).
+
+    Returns (probability, features, readings); blank names and pairs of different user-supplied
+    types score 0.
+    """
+    features, usable, records, left, right = features_for_pairs(pairs, types, config)
+    probability = model.predict(features) if len(features) else np.zeros(0)
+    readings = best_readings(records, left, right, features, probability, model)
+    return np.where(usable, probability, 0.0), features, readings
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:

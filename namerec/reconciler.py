@@ -14,7 +14,7 @@ from .config import Config
 from .errors import InputError
 from .explain import explain_pair
 from .models import Explanation, Reconciliation
-from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, score_units
+from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, score_pairs, score_units
 from .scoring.model import MatchModel, model_for
 
 
@@ -59,8 +59,8 @@ class Reconciler:
 
         Names of different user-supplied types, and blank names, score 0.
         """
-        features, usable, *_ = features_for_pairs(pairs, types, self.config)
-        return np.where(usable, self.model_.predict(features), 0.0) if len(features) else np.zeros(0)
+        probability, *_ = score_pairs(pairs, types, self.config, self.model_)
+        return probability
 
     def score(self, a: object, b: object, /) -> float:
         """Calibrated probability that two names name the same entity."""
@@ -101,11 +101,11 @@ class Reconciler:
 
     def explain(self, a: object, b: object, /) -> Explanation:
         """Which features moved the match probability of ``a`` and ``b``, and by how much."""
-        features, usable, records, left, right = features_for_pairs([(a, b)], None, self.config)
+        probability, features, readings = score_pairs([(a, b)], None, self.config, self.model_)
         explanation = explain_pair(
-            self.model_, features[0], str(a), str(b), records.texts[left[0]], records.texts[right[0]]
+            self.model_, features[0], str(a), str(b), readings.text_a[0], readings.text_b[0]
         )
-        if not usable[0]:
+        if probability[0] == 0.0 and not (readings.text_a[0] and readings.text_b[0]):
             return explanation.model_copy(update={
                 "probability": 0.0,
                 "summary": explanation.summary + "\nA blank name matches nothing: probability 0.",

@@ -1,0 +1,105 @@
+"""Score a pair by the best reading of its names.
+
+A name written in Cyrillic has several plausible romanisations (the Russian, Ukrainian and Bulgarian
+tables, the press spelling); a German name may be written with ae/oe/ue for its umlauts; an
+organisation with or without its abbreviations expanded. Normalisation picks a primary form and
+keeps the others as ``variants``, which blocking already uses. Here a pair whose names have variants
+is scored for every combination of their forms, and the most probable combination counts:
+"Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
+
+The maximum over a few readings is symmetric (both names' forms are combined) and never below the
+primary forms' probability.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..normalize import NormalizedName
+from ..records import NameRecords
+from .features import pair_features
+from .model import MatchModel
+
+# Forms tried per name: the primary form and up to this many variants less one.
+MAX_FORMS = 4
+_CHUNK = 200_000
+
+
+@dataclass(frozen=True)
+class Readings:
+    """Per pair: the texts of the forms that gave its probability (the primary forms by default)."""
+
+    text_a: list[str]
+    text_b: list[str]
+
+
+def _forms(name: NormalizedName) -> list[NormalizedName]:
+    variants = [
+        replace(name, text=text, tokens=tuple(text.split()), variants=())
+        for text in name.variants[: MAX_FORMS - 1]
+    ]
+    return [name, *variants]
+
+
+def best_readings(
+    records: NameRecords,
+    left: np.ndarray,
+    right: np.ndarray,
+    features: np.ndarray,
+    probability: np.ndarray,
+    model: MatchModel,
+) -> Readings:
+    """Raise each pair's probability to its best combination of forms, in place.
+
+    ``features`` and ``probability`` (rows aligned with ``left``/``right``) are overwritten where a
+    combination of variants scores higher than the primary forms; the returned texts say which forms
+    each pair was finally scored on.
+    """
+    text_a = [records.texts[u] for u in left.tolist()]
+    text_b = [records.texts[u] for u in right.tolist()]
+    has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
+    affected = np.flatnonzero(has_variants[left] | has_variants[right]) if len(left) else left
+    if len(affected) == 0:
+        return Readings(text_a, text_b)
+
+    units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
+    start = np.zeros(len(records), dtype=np.int64)
+    count = np.zeros(len(records), dtype=np.int64)
+    forms: list[NormalizedName] = []
+    types: list[str] = []
+    for unit in units:
+        unit_forms = _forms(records.names[unit])
+        start[unit], count[unit] = len(forms), len(unit_forms)
+        forms.extend(unit_forms)
+        types.extend([records.types[unit]] * len(unit_forms))
+    form_records = NameRecords.build(forms, types)
+
+    rows, form_left, form_right = [], [], []
+    for k, a, b in zip(affected.tolist(), left[affected].tolist(), right[affected].tolist()):
+        for i in range(count[a]):
+            for j in range(count[b]):
+                if i or j:  # (primary, primary) is already scored
+                    rows.append(k)
+                    form_left.append(start[a] + i)
+                    form_right.append(start[b] + j)
+    rows_arr = np.asarray(rows, dtype=np.int64)
+    fl, fr = np.asarray(form_left, dtype=np.int64), np.asarray(form_right, dtype=np.int64)
+    best = probability.copy()
+    best_at = np.full(len(probability), -1, dtype=np.int64)
+    for begin in range(0, len(rows_arr), _CHUNK):
+        stop = begin + _CHUNK
+        chunk_features = pair_features(form_records, fl[begin:stop], fr[begin:stop])
+        chunk_probability = model.predict(chunk_features)
+        for offset in np.argsort(-chunk_probability, kind="stable").tolist():
+            k = rows_arr[begin + offset]
+            if chunk_probability[offset] > best[k]:
+                best[k] = chunk_probability[offset]
+                best_at[k] = begin + offset
+                features[k] = chunk_features[offset]
+    for k in np.flatnonzero(best_at >= 0).tolist():
+        text_a[k] = form_records.texts[fl[best_at[k]]]
+        text_b[k] = form_records.texts[fr[best_at[k]]]
+    probability[:] = best
+    return Readings(text_a, text_b)

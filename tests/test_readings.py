@@ -1,0 +1,50 @@
+"""Scoring a pair on the best reading of its names (namerec.scoring.readings)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namerec import Config, Reconciler
+from namerec.pipeline import features_for_pairs
+from namerec.scoring.model import model_for
+
+UKRAINIAN = ("Зеленський", "Zelenskyy")
+
+
+def _primary_only(a: str, b: str) -> float:
+    features, *_ = features_for_pairs([(a, b)], None, Config())
+    return float(model_for(None).predict(features)[0])
+
+
+def test_a_ukrainian_reading_beats_the_russian_one():
+    rec = Reconciler()
+    assert rec.score(*UKRAINIAN) > _primary_only(*UKRAINIAN)
+    assert rec.score(*UKRAINIAN) > 0.9
+
+
+def test_the_explanation_names_the_reading_used():
+    explanation = Reconciler().explain(*UKRAINIAN)
+    assert explanation.normalized_a == "zelensky"  # the Ukrainian table's reading, not "zelenskiy"
+    assert explanation.probability == round(Reconciler().score(*UKRAINIAN), 4)
+
+
+def test_names_without_variants_score_as_before():
+    pair = ("Max Bergman", "Ingrid Bergman")
+    assert Reconciler().score(*pair) == _primary_only(*pair)
+
+
+cyrillic = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщьюяєії ", min_size=1, max_size=12)
+latin = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü ", min_size=1, max_size=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=cyrillic | latin, b=cyrillic | latin)
+def test_best_reading_is_symmetric_and_never_below_the_primary_forms(a, b):
+    rec = Reconciler()
+    forward, backward = rec.score_pairs([(a, b), (b, a)])
+    assert np.isclose(forward, backward)
+    assert 0.0 <= forward <= 1.0
+    if a.strip() and b.strip():
+        assert forward >= _primary_only(a, b) - 1e-12
