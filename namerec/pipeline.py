@@ -166,13 +166,15 @@ def features_for_pairs(pairs, types, config: Config):
 def score_pairs(pairs, types, config: Config, model: MatchModel):
     """Probabilities of explicit (a, b) pairs, each scored on its best reading (see readings.py).
 
-    Returns (probability, features, readings); blank names and pairs of different user-supplied
-    types score 0.
+    Returns (probability, features, forms): ``forms[k]`` are the two normalised texts pair k was
+    scored on. Blank names and pairs of different user-supplied types score 0.
     """
     features, usable, records, left, right = features_for_pairs(pairs, types, config)
     probability = model.predict(features) if len(features) else np.zeros(0)
-    readings = best_readings(records, left, right, features, probability, model)
-    return np.where(usable, probability, 0.0), features, readings
+    reread = best_readings(records, left, right, features, probability, model)
+    forms = [reread.get(k, (records.texts[a], records.texts[b]))
+             for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
+    return np.where(usable, probability, 0.0), features, forms
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:

@@ -101,11 +101,10 @@ class Reconciler:
 
     def explain(self, a: object, b: object, /) -> Explanation:
         """Which features moved the match probability of ``a`` and ``b``, and by how much."""
-        probability, features, readings = score_pairs([(a, b)], None, self.config, self.model_)
-        explanation = explain_pair(
-            self.model_, features[0], str(a), str(b), readings.text_a[0], readings.text_b[0]
-        )
-        if probability[0] == 0.0 and not (readings.text_a[0] and readings.text_b[0]):
+        probability, features, forms = score_pairs([(a, b)], None, self.config, self.model_)
+        form_a, form_b = forms[0]
+        explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b)
+        if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,
                 "summary": explanation.summary + "\nA blank name matches nothing: probability 0.",
