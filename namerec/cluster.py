@@ -21,6 +21,7 @@ the result does not depend on input order.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,8 +53,9 @@ class ClusterResult:
 class _Linkage:
     """Constrained average-linkage agglomeration over a sparse weighted graph."""
 
-    def __init__(self, n: int, type_keys: list[str]) -> None:
+    def __init__(self, n: int, type_keys: list[str], on_merge: Callable[[int], object] | None = None) -> None:
         self.unscored_weight = 1.0
+        self.on_merge = on_merge  # told of each merge (a progress bar's update)
         self.parent = list(range(n))
         self.size = [1] * n
         # links[a][b] = (sum of probabilities, number of scored pairs) between clusters a and b
@@ -156,6 +158,8 @@ class _Linkage:
                 continue
             survivor = self.merge(a, b)
             members.add(survivor)
+            if self.on_merge is not None:
+                self.on_merge(1)
             # self.linkage, inlined: this loop runs once per neighbour of every merged cluster
             size, unscored_weight = self.size, self.unscored_weight
             survivor_size = size[survivor]
@@ -181,16 +185,18 @@ def cluster_units(
     threshold: float,
     one_word_threshold: float | None = None,
     attach_partial: bool = True,
+    on_merge: Callable[[int], object] | None = None,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
     Multi-word clusters merge while their mean probability reaches ``0.8 * threshold``;
     ``one_word_threshold`` (default: ``threshold``) applies to merges of one-word names;
     ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
-    ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ.
+    ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ;
+    ``on_merge(1)`` is called after each merge of the linkage phases (for a progress bar).
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
-    graph = _Linkage(n_units, type_keys)
+    graph = _Linkage(n_units, type_keys, on_merge)
     same_kind = single_word[left] == single_word[right]
     # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
     # a linkage is a mean, never above the best pair it averages. Other pairs are left out.

@@ -212,19 +212,24 @@ def reconcile(
     scored = score_units(clean, kinds, config, model)
     records = scored.records
     cannot = cannot_link(scored)
-    clusters = cluster_units(
-        len(records), scored.left, scored.right, scored.probability,
-        single_word=records.token_counts == 1,
-        cannot_link=cannot,
-        type_keys=[t.casefold() for t in records.types],
-        threshold=config.match_threshold,
-        one_word_threshold=config.one_word_threshold,
-        attach_partial=config.partial_names == "attach_unique",
-    )
-    return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence)
+    # At most one merge per unit but one: the bar's total is an upper bound, filled at the end.
+    with progress(total=len(records), desc="clustering", enabled=config.progress) as bar:
+        clusters = cluster_units(
+            len(records), scored.left, scored.right, scored.probability,
+            single_word=records.token_counts == 1,
+            cannot_link=cannot,
+            type_keys=[t.casefold() for t in records.types],
+            threshold=config.match_threshold,
+            one_word_threshold=config.one_word_threshold,
+            attach_partial=config.partial_names == "attach_unique",
+            on_merge=bar.update,
+        )
+        bar.update(len(records) - bar.n)
+    return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)
 
 
-def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -> Reconciliation:
+def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
+              show_progress: bool | None = False) -> Reconciliation:
     records = scored.records
     rows_of: dict[int, list[int]] = defaultdict(list)
     blank_rows: list[int] = []
@@ -236,7 +241,8 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence) -
 
     labels = [""] * len(names)
     entities: list[Entity] = []
-    for rows in rows_of.values():
+    for rows in progress(rows_of.values(), total=len(rows_of), desc="building entities",
+                         enabled=show_progress):
         units = sorted({int(scored.row_units[r]) for r in rows})
         ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
         if len(rows) == 1:
