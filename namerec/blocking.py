@@ -7,7 +7,10 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   Double Metaphone), ``d:`` the word itself and, for words of four or more letters, the word with one
   letter deleted (two words within one edit share such a key, as in SymSpell);
 - ``i:`` first initial plus the last word's skeleton, for names of two or more words;
-- ``a:`` the acronym of an organisation, and an acronym's own letters.
+- ``a:`` the acronym of an organisation, and an acronym's own letters;
+- ``e:`` each place group the name belongs to, where place equivalence applies (a name typed LOC,
+  or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
+  "Peking" and "Beijing" are compared although no other key joins them.
 
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
@@ -24,6 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .equivalents import PLACE_GROUP_BASE
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
@@ -67,6 +71,8 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
         yield "a:" + name.acronym
     if name.is_acronym:
         yield "a:" + name.text.replace(" ", "")
+    for group in records.place_groups[unit] if records.place_groups else ():
+        yield "e:" + str(group - PLACE_GROUP_BASE)
 
 
 def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

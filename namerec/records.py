@@ -4,18 +4,31 @@ The pipeline deduplicates its input into *units* (one per distinct normalised te
 lays them out here: token ids in CSR form, and per-token attributes (phonetic codes, skeletons,
 nickname groups, rarity) as padded integer arrays, so that pair features can be computed with
 numpy and rapidfuzz instead of per-pair Python.
+
+Place equivalence (:mod:`namerec.equivalents`) enters here, and only here. When it applies to a
+unit (a name typed LOC, or an untyped name that is wholly a known place form), the unit's words
+that form a known place are interned as tokens of their own, which carry the place's group in
+``nick_groups`` besides their given-name groups: so "moskva" and "moscow" count as equivalent
+words, exactly as nicknames do (hybrid similarity at least 0.9, the ``nickname`` feature), while
+the same word in a person's name keeps its ordinary token. A unit typed LOC whose whole text is a
+known form also gets its place's key as its skeleton, so every form of one place has one skeleton
+(the ``skeleton`` feature and the ``s:`` blocking key) and forms of two different places have unlike
+ones. Untyped names keep their own skeleton: many place forms are also given names and surnames
+("Florence", "Lima", "Alexandria"), whose spelling variants must still match. Everything depends
+only on the unit's own text and type, so a pair scores the same in every pool.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-from .given_names import nickname_groups
+from .entity_types import LOC, canonical_type
+from .equivalents import nickname_groups, place_key, place_match
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
@@ -67,21 +80,28 @@ def _soundex(token: str) -> str:
 
 
 class TokenTable:
-    """Interned tokens and their attributes, grown as names are added."""
+    """Interned tokens and their attributes, grown as names are added.
+
+    A word that stands for a known place (see the module docstring) is interned apart from the
+    same word elsewhere, with its place groups: two ids may share one string.
+    """
 
     def __init__(self) -> None:
         self.strings: list[str] = []
-        self.index: dict[str, int] = {}
+        self.place_groups: list[tuple[int, ...]] = []
+        self.index: dict[str | tuple[str, tuple[int, ...]], int] = {}
 
-    def intern(self, token: str) -> int:
-        found = self.index.get(token)
+    def intern(self, token: str, place_groups: tuple[int, ...] = ()) -> int:
+        key = (token, place_groups) if place_groups else token
+        found = self.index.get(key)
         if found is None:
-            found = self.index[token] = len(self.strings)
+            found = self.index[key] = len(self.strings)
             self.strings.append(token)
+            self.place_groups.append(place_groups)
         return found
 
     def attributes(self) -> TokenAttributes:
-        return TokenAttributes.of(self.strings)
+        return TokenAttributes.of(self.strings, self.place_groups)
 
 
 @dataclass(frozen=True)
@@ -92,13 +112,14 @@ class TokenAttributes:
     dm_codes: np.ndarray  # int32 (T, MAX_DM_CODES), -1 padded: Daitch-Mokotoff code ids
     mp_codes: np.ndarray  # int32 (T, MAX_MP_CODES), -1 padded: Double Metaphone code ids
     soundex_ids: np.ndarray  # int32: American Soundex code id
-    nick_groups: np.ndarray  # int32 (T, MAX_NICK_GROUPS), -1 padded
+    nick_groups: np.ndarray  # int32 (T, MAX_NICK_GROUPS), -1 padded: given-name or place groups
     rarity: np.ndarray  # float32 in [0, 1]
     first_char: np.ndarray  # uint8
     is_initial: np.ndarray  # bool: a one-letter token
 
     @classmethod
-    def of(cls, tokens: Sequence[str]) -> TokenAttributes:
+    def of(cls, tokens: Sequence[str], place_groups: Sequence[tuple[int, ...]] = ()) -> TokenAttributes:
+        """Attributes of each token; a token's place groups come first in its ``nick_groups``."""
         n = len(tokens)
         code_ids: dict[str, int] = {}
         skel_ids: dict[str, int] = {}
@@ -116,7 +137,8 @@ class TokenAttributes:
             for k, code in enumerate(double_metaphone(token)[:MAX_MP_CODES]):
                 mp[t, k] = code_ids.setdefault("mp:" + code, len(code_ids))
             soundex[t] = code_ids.setdefault("sx:" + _soundex(token), len(code_ids))
-            groups = nickname_groups(token)[:MAX_NICK_GROUPS]
+            places = place_groups[t] if t < len(place_groups) else ()
+            groups = (*places, *nickname_groups(token))[:MAX_NICK_GROUPS]
             nicks[t, : len(groups)] = groups
             rarity[t] = token_rarity(token)
             first[t] = ord(token[0]) if token and ord(token[0]) < 128 else 0
@@ -131,7 +153,7 @@ class NameRecords:
     names: list[NormalizedName]
     types: list[str]
     texts: list[str]
-    skeletons: list[str]  # token skeletons, sorted, joined by spaces: order-free and romanisation-free
+    skeletons: list[str]  # token skeletons, sorted, joined by spaces (a known place: its place_key)
     offsets: np.ndarray  # int64 (n + 1,): tokens of unit u are token_ids[offsets[u]:offsets[u+1]]
     token_ids: np.ndarray  # int32
     tokens: TokenTable
@@ -141,6 +163,8 @@ class NameRecords:
     self_acronym_ids: np.ndarray  # int32: id of the unit's own text when it is an acronym, else -2
     digit_ids: np.ndarray  # int32: id of the digits the name contains, -1 when none
     script_ids: np.ndarray  # int32, -1 when the name has no letters
+    # Place groups of each unit, for blocking (``e:`` keys): () when place equivalence does not apply.
+    place_groups: list[tuple[int, ...]] = field(default_factory=list)
 
     @property
     def token_counts(self) -> np.ndarray:
@@ -167,10 +191,22 @@ class NameRecords:
         script_ids = np.zeros(len(names), dtype=np.int32)
         kinds = np.zeros(len(names), dtype=np.int8)
         skeletons: list[str] = []
+        place_groups: list[tuple[int, ...]] = []
         for u, name in enumerate(names):
-            flat.extend(table.intern(tok) for tok in name.tokens)
+            entity_type = canonical_type(types[u])
+            place = place_match(name, entity_type)
+            if place.token_groups:
+                flat.extend(
+                    table.intern(tok, (g,) if g else ()) for tok, g in zip(name.tokens, place.token_groups)
+                )
+            else:
+                flat.extend(table.intern(tok) for tok in name.tokens)
             offsets[u + 1] = len(flat)
-            skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
+            place_groups.append(place.groups)
+            if place.whole is not None and entity_type == LOC:
+                skeletons.append(place_key(place.whole))
+            else:
+                skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
             kinds[u] = kind_codes.get(name.kind, 0)
             if name.acronym:
                 acronym_ids[u] = keys.setdefault(name.acronym, len(keys))
@@ -195,4 +231,5 @@ class NameRecords:
             self_acronym_ids=self_acronym_ids,
             digit_ids=digit_ids,
             script_ids=script_ids,
+            place_groups=place_groups,
         )

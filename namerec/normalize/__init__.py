@@ -12,13 +12,19 @@ Generic steps, applied to every name (``normalize_text`` stops here):
 6. ``apostrophes``      possessive 's dropped, other apostrophes removed (O'Brien -> obrien)
 7. ``punctuation``      everything but [a-z0-9] -> space; whitespace collapsed
 
-Then the rules of the name's kind (``normalize_name``):
+Then, in ``normalize_name``, the words of every kind of name go through
+
+8. ``place_abbreviations`` St. -> saint, Mt. -> mount, Ft. -> fort, ... (see
+                        :mod:`namerec.normalize.abbreviations`)
+
+and the rules of the name's kind:
 
 - person: ``initial_clusters`` (JK -> J K), ``name_order`` ("Surname, Given"), ``titles``,
-  ``suffixes``, ``particles`` (see :mod:`namerec.normalize.person`);
+  ``suffixes``, ``particles`` (see :mod:`namerec.normalize.person`); step 8 runs after
+  ``name_order``;
 - org: ``dotted_letters`` (U.N. -> un), ``ampersand``, ``article`` (the), ``legal_forms``,
-  ``abbreviations`` (see :mod:`namerec.normalize.org`);
-- other (LOC, unknown types, untyped names with no cue): the generic steps only.
+  ``abbreviations`` (see :mod:`namerec.normalize.org`); step 8 runs last;
+- other (LOC, unknown types, untyped names with no cue): the generic steps and step 8 only.
 
 ``STEPS`` lists all of them in order. The full description, tables and lexicons are in
 docs/normalization.md.

@@ -24,6 +24,8 @@ __all__ = [
     "ORG_CUE_WORDS",
     "PARTICLES",
     "PERSON_CUES",
+    "PLACE_ABBREVIATIONS_AT_END",
+    "PLACE_ABBREVIATIONS_BEFORE_WORD",
     "SUFFIXES",
     "SUFFIX_CUES",
     "TITLES",
@@ -92,4 +94,10 @@ ORG_ABBREVIATIONS: dict[str, str] = dict(_load("org_abbreviations.json")["expans
 ORG_CUE_WORDS: frozenset[str] = frozenset(_load("org_cue_words.json")["words"])
 ACRONYM_STOPWORDS: frozenset[str] = frozenset(_load("acronym_stopwords.json")["words"])
 
-del _titles, _suffixes, _particles, _legal
+_place = _load("place_abbreviations.json")
+#: Abbreviations expanded when another word follows them ("st petersburg" -> saint petersburg).
+PLACE_ABBREVIATIONS_BEFORE_WORD: dict[str, str] = dict(_place["before_a_word"])
+#: Abbreviations expanded as the last word of a longer name that is not a person ("main st").
+PLACE_ABBREVIATIONS_AT_END: dict[str, str] = dict(_place["at_the_end"])
+
+del _titles, _suffixes, _particles, _legal, _place

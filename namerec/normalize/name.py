@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import InputError
+from .abbreviations import PLACE_ABBREVIATION_STEP, expand_place_abbreviations, written_abbreviations
 from .acronym import capital_words, initials_acronym, written_as_acronym
 from .cyrillic import LANGUAGES
 from .lexicons import PERSON_CUES, SUFFIX_CUES
@@ -25,10 +26,12 @@ from .unicode import normalize_text as _normalize_text
 
 __all__ = ["STEPS", "NormalizedName", "normalize_name", "normalize_text"]
 
-#: Every named step, in order: the generic ones, then the person rules, then the org rules.
-#: A name goes through the generic steps and the rules of its own kind only.
+#: Every named step, in order: the generic ones, place abbreviations, then the person rules, then the
+#: org rules. A name goes through the generic steps, place abbreviations and the rules of its own
+#: kind only (place abbreviations run inside the person and org rules, see .abbreviations).
 STEPS: tuple[str, ...] = (
     GENERIC_STEPS
+    + (PLACE_ABBREVIATION_STEP,)
     + tuple(f"person.{rule}" for rule in PERSON_RULES)
     + tuple(f"org.{rule}" for rule in ORG_RULES)
 )
@@ -108,7 +111,8 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
 
 
 def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
-    parts = [org_parts(form) for form in forms]
+    written = written_abbreviations(cleaned)
+    parts = [org_parts(form, written) for form in forms]
     first = parts[0]
     text = " ".join(first.tokens)
     core = "".join(first.unexpanded)
@@ -134,7 +138,7 @@ def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language:
 
 
 def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...]) -> NormalizedName:
-    texts = [punctuation(form) for form in forms]
+    texts = [" ".join(expand_place_abbreviations(punctuation(form).split())) for form in forms]
     text = texts[0]
     tokens = tuple(text.split())
     is_acronym = written_as_acronym(cleaned)

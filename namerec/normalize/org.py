@@ -9,7 +9,9 @@ In order, on the output of steps 1-6 (lowercase ASCII, punctuation still in):
 4. ``legal_forms``     legal forms removed from the end, repeatedly ("Co., Inc."), and from the
    start for the forms written there ("OOO", "PT"); never from the middle, never the last token;
    a dangling "and" ("Smith & Co.") goes with them
-5. ``abbreviations``   Inst. -> institute, Univ. -> university, Ctr./Centre -> center, ...
+5. ``abbreviations``   Inst. -> institute, Univ. -> university, Ctr./Centre -> center, ...;
+   then the step ``place_abbreviations`` (St. -> saint, see :mod:`.abbreviations`), for the
+   abbreviations the name writes as such ("St." or "St", not "ST": ST Microelectronics)
 
 >>> parts = org_parts("the genencor int'l, inc.".replace("'", ""))
 >>> parts.tokens, parts.legal_form, parts.unexpanded
@@ -19,9 +21,10 @@ In order, on the output of steps 1-6 (lowercase ASCII, punctuation still in):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from .abbreviations import expand_place_abbreviations
 from .lexicons import (
     GUESS_LEGAL_FORMS,
     LEGAL_FORMS_AT_END,
@@ -128,11 +131,12 @@ def _legal_form_at_start(tokens: list[str], opening: dict[str, tuple[tuple[str, 
     return 0
 
 
-def org_parts(form: str) -> OrgParts:
+def org_parts(form: str, place_abbreviations: Collection[str] = ()) -> OrgParts:
     """All organisation rules on one output of steps 1-6.
 
     A legal form followed by a comma and at most three words ("alcatel n.v., amsterdam, nl")
-    ends the name: the words after it are an address.
+    ends the name: the words after it are an address. ``place_abbreviations`` are the place
+    abbreviations the name writes as such (St., Mt.), to be spelled out after the organisation's own.
     """
     tokens = org_tokens(form)
     address = "," in form
@@ -160,6 +164,8 @@ def org_parts(form: str) -> OrgParts:
             tokens = tokens[:begin]
             changed = True
     expanded = tuple(ORG_ABBREVIATIONS.get(t, t) for t in tokens)
+    if place_abbreviations:
+        expanded = tuple(expand_place_abbreviations(expanded, only=place_abbreviations))
     return OrgParts(expanded, " ".join(leading + trailing[::-1]), tuple(tokens))
 
 

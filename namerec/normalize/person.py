@@ -8,6 +8,8 @@ In order:
 2. ``name_order``       "Surname, Given" -> "Given Surname", read from the commas that steps 1-6
    keep; a later comma-separated part made only of suffixes or titles ("King, Martin Luther,
    Jr.") is dropped first, so it does not count as a name part.
+   The step ``place_abbreviations`` (St. -> saint, see :mod:`.abbreviations`) runs here, so that
+   "St. Francis" and "Saint Francis" both meet rule 3 as "saint francis".
 3. ``titles``           leading titles stripped while another token remains ("Dr. Smith" ->
    "smith", but "Dr" stays "dr"); weak titles that are also given names (Don) need two others.
 4. ``suffixes``         trailing generational suffixes and post-nominals stripped (Jr, III, PhD).
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .abbreviations import expand_place_abbreviations
 from .lexicons import (
     INNER_PARTICLES,
     LEADING_PARTICLES,
@@ -135,6 +138,7 @@ _NO_PARTS = PersonParts((), (), "")
 def person_parts(form: str) -> PersonParts:
     """Rules 2-5 on one output of steps 1-6 (lowercase ASCII with punctuation still in)."""
     tokens = _ordered_tokens(form) if "," in form else _TOKEN.findall(form)
+    tokens = expand_place_abbreviations(tokens, at_end=False)  # before titles: "St. Francis"
     start = 0
     while start < len(tokens) and (n := _title_length(tokens, start)):
         start += n

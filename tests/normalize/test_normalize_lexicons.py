@@ -9,6 +9,7 @@ from importlib.resources import files
 
 import pytest
 
+import namerec.normalize.abbreviations
 import namerec.normalize.acronym
 import namerec.normalize.cyrillic
 import namerec.normalize.greek
@@ -28,6 +29,8 @@ from namerec.normalize.lexicons import (
     ORG_ABBREVIATIONS,
     ORG_CUE_WORDS,
     PERSON_CUES,
+    PLACE_ABBREVIATIONS_AT_END,
+    PLACE_ABBREVIATIONS_BEFORE_WORD,
     SUFFIX_CUES,
     SUFFIXES,
     TITLE_SEQUENCES,
@@ -44,6 +47,7 @@ LEXICON_FILES = [
     "org_legal_forms.json",
     "person_suffixes.json",
     "person_titles.json",
+    "place_abbreviations.json",
 ]
 
 
@@ -58,6 +62,8 @@ def _all_words() -> set[str]:
     words |= ORG_CUE_WORDS | ACRONYM_STOPWORDS | set(ORG_ABBREVIATIONS) | set(ORG_ABBREVIATIONS.values())
     words |= {t for seq in TITLE_SEQUENCES for t in seq}
     words |= {t for seq in LEGAL_FORMS_AT_END for t in seq} | set(LEGAL_FORMS_AT_END.values())
+    for table in (PLACE_ABBREVIATIONS_BEFORE_WORD, PLACE_ABBREVIATIONS_AT_END):
+        words |= set(table) | set(table.values())
     return words
 
 
@@ -69,6 +75,10 @@ def test_entries_are_already_normalised() -> None:
 def test_expansions_do_not_chain() -> None:
     """No expansion is itself expanded, so expanding twice changes nothing (idempotence)."""
     assert not set(ORG_ABBREVIATIONS.values()) & set(ORG_ABBREVIATIONS)
+    place = set(PLACE_ABBREVIATIONS_BEFORE_WORD) | set(PLACE_ABBREVIATIONS_AT_END)
+    expansions = set(PLACE_ABBREVIATIONS_BEFORE_WORD.values()) | set(PLACE_ABBREVIATIONS_AT_END.values())
+    assert not expansions & (place | set(ORG_ABBREVIATIONS))
+    assert not set(ORG_ABBREVIATIONS.values()) & place
 
 
 def test_cues_are_subsets() -> None:
@@ -85,6 +95,7 @@ def test_particles_are_not_initials() -> None:
 @pytest.mark.parametrize(
     "module",
     [
+        namerec.normalize.abbreviations,
         namerec.normalize.acronym,
         namerec.normalize.cyrillic,
         namerec.normalize.greek,

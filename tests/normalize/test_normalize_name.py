@@ -169,6 +169,7 @@ def test_steps_are_listed_in_order() -> None:
         "punctuation",
     )
     assert STEPS[7:] == (
+        "place_abbreviations",
         "person.initial_clusters",
         "person.name_order",
         "person.titles",

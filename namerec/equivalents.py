@@ -1,0 +1,167 @@
+"""Equivalence groups of names: given names (Bill ~ William) and places (Moskva ~ Moscow ~ Moscou).
+
+Two kinds of groups, kept apart because they apply under different rules:
+
+- **given names**: :mod:`namerec.given_names` (nicknames and forms across languages). Every token
+  gets its given-name groups, whatever the name it stands in; re-exported here.
+- **places**: namerec's own ``data/place_equivalents.json``, groups of the forms of one place
+  (countries, capitals, major cities and regions) in several languages, scripts and periods:
+  exonyms and endonyms (Wien, Vienna, Vienne, Viena, Вена), romanisations (Beijing, Peking, 北京)
+  and former names (Bombay, Mumbai). Forms are stored as the normaliser writes them (lower-case
+  ASCII words), and may have several words ("den haag", "the hague", "s gravenhage").
+
+When place equivalence applies (:func:`place_match`) depends on the name's type, so that a person
+called Florence never becomes Firenze:
+
+- a name typed ``LOC`` (GPE, LOCATION and PLACE are aliases): its whole text, or one of its
+  variants, is looked up first; otherwise every run of its words that is a known form (longest
+  first, left to right: "moskva oblast" -> the words of "moskva");
+- an untyped name the normaliser reads as neither a person nor an organisation (kind ``other``):
+  only when its whole text, or a variant, is a known form ("Firenze", "Den Haag");
+- any other name (``PERSON``, ``ORG``, another type, or an untyped name read as a person or an
+  organisation): never.
+
+Group ids start at :data:`PLACE_GROUP_BASE`, so they never meet the given-name group ids that share
+the ``nick_groups`` arrays of :mod:`namerec.records`.
+
+>>> place_group("moskva") == place_group("moscow") == place_group("moskau")
+True
+>>> place_group("vienna") == place_group("venice"), place_group("london bridge")
+(False, None)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .entity_types import LOC
+from .given_names import are_nicknames, nickname_groups
+from .normalize import NormalizedName
+
+__all__ = [
+    "PLACE_GROUP_BASE",
+    "PlaceMatch",
+    "are_nicknames",
+    "nickname_groups",
+    "place_forms",
+    "place_group",
+    "place_key",
+    "place_match",
+    "place_spans",
+]
+
+#: Place group ``i`` (its index in ``place_equivalents.json``) has id ``PLACE_GROUP_BASE + i``.
+PLACE_GROUP_BASE = 1 << 20
+
+
+@dataclass(frozen=True)
+class _PlaceLexicon:
+    group_of: dict[str, int]  # normalised form -> group id
+    forms: tuple[tuple[str, ...], ...]  # the forms of each group, by group index
+    longest: int  # words in the longest form
+
+
+@lru_cache(maxsize=1)
+def _places() -> _PlaceLexicon:
+    raw = resources.files("namerec").joinpath("data/place_equivalents.json").read_text("utf-8")
+    groups = [tuple(group) for group in json.loads(raw)["groups"]]
+    group_of: dict[str, int] = {}
+    for index, forms in enumerate(groups):
+        for form in forms:
+            group_of.setdefault(form, PLACE_GROUP_BASE + index)
+    longest = max((len(form.split()) for form in group_of), default=1)
+    return _PlaceLexicon(group_of, tuple(groups), longest)
+
+
+def place_group(text: str) -> int | None:
+    """The id of the place group whose forms include the normalised ``text``; None if none does."""
+    return _places().group_of.get(text)
+
+
+def place_forms(group: int) -> tuple[str, ...]:
+    """Every form of a place group, the first being its English (or best-known) name."""
+    return _places().forms[group - PLACE_GROUP_BASE]
+
+
+@lru_cache(maxsize=1 << 16)
+def place_key(group: int) -> str:
+    """A string standing for a place group where a romanisation skeleton would stand.
+
+    Twelve capital letters from a hash of the group's first form: capitals never occur in real
+    skeletons, and two groups' keys are about as alike as two random strings (Indel similarity
+    around 0.3), so two forms of one place share a skeleton and forms of two places share none.
+    """
+    digest = hashlib.sha1(place_forms(group)[0].encode("utf-8")).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
+
+
+def place_spans(tokens: tuple[str, ...] | list[str]) -> tuple[tuple[int, int, int], ...]:
+    """(start, stop, group) for each run of tokens that is a known form, longest first, left to right.
+
+    >>> place_spans(("greater", "moskva", "oblast"))[0][:2]
+    (1, 2)
+    """
+    lexicon = _places()
+    spans: list[tuple[int, int, int]] = []
+    start = 0
+    while start < len(tokens):
+        for stop in range(min(len(tokens), start + lexicon.longest), start, -1):
+            group = lexicon.group_of.get(" ".join(tokens[start:stop]))
+            if group is not None:
+                spans.append((start, stop, group))
+                start = stop
+                break
+        else:
+            start += 1
+    return tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """The place groups of one name: per token (0 where none), and the whole name's group if any."""
+
+    token_groups: tuple[int, ...]
+    whole: int | None
+
+    @property
+    def groups(self) -> tuple[int, ...]:
+        """The distinct groups found, in order."""
+        return tuple(dict.fromkeys(g for g in self.token_groups if g))
+
+
+_NO_MATCH = PlaceMatch((), None)
+
+
+def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
+    """Where place equivalence applies to a name of a canonical type (see the module docstring).
+
+    >>> from namerec.normalize import normalize_name
+    >>> place_match(normalize_name("Firenze", "LOC"), "LOC").whole == place_group("florence")
+    True
+    >>> place_match(normalize_name("Florence Nightingale"), "").groups
+    ()
+    >>> place_match(normalize_name("Florence", "PERSON"), "PERSON").groups
+    ()
+    """
+    if not name.tokens:
+        return _NO_MATCH
+    typed_place = entity_type == LOC
+    if not typed_place and (entity_type or name.kind != "other"):
+        return _NO_MATCH
+    for form in (name.text, *name.variants):
+        whole = place_group(form)
+        if whole is not None:
+            return PlaceMatch((whole,) * len(name.tokens), whole)
+    if not typed_place:
+        return _NO_MATCH
+    spans = place_spans(name.tokens)
+    if not spans:
+        return _NO_MATCH
+    token_groups = [0] * len(name.tokens)
+    for start, stop, group in spans:
+        token_groups[start:stop] = [group] * (stop - start)
+    return PlaceMatch(tuple(token_groups), None)

@@ -1,0 +1,148 @@
+"""Place equivalents (namerec.equivalents, data/place_equivalents.json): the lexicon and when it applies."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import re
+from importlib import resources
+
+import pytest
+
+import namerec.equivalents
+from namerec.equivalents import (
+    PLACE_GROUP_BASE,
+    are_nicknames,
+    nickname_groups,
+    place_forms,
+    place_group,
+    place_key,
+    place_match,
+    place_spans,
+)
+from namerec.normalize import normalize_name
+
+_SHAPE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+def _lexicon() -> dict:
+    raw = resources.files("namerec").joinpath("data/place_equivalents.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def test_the_file_describes_itself_and_its_origin() -> None:
+    data = _lexicon()
+    assert set(data) == {"description", "groups"}
+    assert "namerec" in data["description"] and "public-domain" in data["description"]
+
+
+def test_groups_are_lists_of_at_least_two_forms() -> None:
+    groups = _lexicon()["groups"]
+    assert len(groups) >= 400
+    for group in groups:
+        assert isinstance(group, list) and len(group) >= 2, group
+        assert len(set(group)) == len(group), group
+
+
+def test_every_form_is_already_normalised() -> None:
+    """Forms are stored exactly as the normaliser writes a place name, so look-ups need no work."""
+    for group in _lexicon()["groups"]:
+        for form in group:
+            assert _SHAPE.fullmatch(form), form
+            assert normalize_name(form, "LOC").text == form, form
+
+
+def test_no_form_is_in_two_groups() -> None:
+    seen: dict[str, int] = {}
+    for index, group in enumerate(_lexicon()["groups"]):
+        for form in group:
+            assert seen.setdefault(form, index) == index, (form, seen[form], index)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("beijing", "peking", "pekin"),
+        ("mumbai", "bombay"),
+        ("guangzhou", "canton"),
+        ("kolkata", "calcutta"),
+        ("chennai", "madras"),
+        ("kyiv", "kiev", "kijow"),
+        ("lviv", "lvov", "lwow", "lemberg"),
+        ("vienna", "wien", "vienne", "viena"),
+        ("cologne", "koln", "koeln"),
+        ("munich", "munchen", "muenchen", "monaco di baviera"),
+        ("prague", "praha", "prag"),
+        ("warsaw", "warszawa", "varsovie"),
+        ("moscow", "moskva", "moscou", "moskau", "mosca"),
+        ("athens", "athina", "athenes", "athen", "atene"),
+        ("the hague", "den haag", "s gravenhage", "la haye"),
+        ("germany", "deutschland", "allemagne", "alemania", "germania"),
+        ("saint petersburg", "sankt peterburg", "leningrad"),
+        ("new york city", "new york", "nueva york"),
+    ],
+)
+def test_known_places(forms: tuple[str, ...]) -> None:
+    groups = {place_group(form) for form in forms}
+    assert len(groups) == 1 and None not in groups, {f: place_group(f) for f in forms}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Москва", "Київ", "Αθήνα", "北京", "東京", "München", "Köln", "Kraków", "Łódź", "Санкт-Петербург"],
+)
+def test_names_in_other_scripts_are_found(name: str) -> None:
+    assert place_match(normalize_name(name, "LOC"), "LOC").whole is not None
+
+
+def test_different_places_are_different_groups() -> None:
+    for a, b in [("vienna", "venice"), ("austria", "australia"), ("paris", "berlin"), ("georgia", "armenia"),
+                 ("sweden", "switzerland"), ("slovakia", "slovenia")]:
+        assert place_group(a) is not None and place_group(b) is not None
+        assert place_group(a) != place_group(b), (a, b)
+    assert place_group("george") is None
+    assert place_group("london bridge") is None
+
+
+def test_group_ids_and_keys() -> None:
+    group = place_group("moskva")
+    assert group is not None and group >= PLACE_GROUP_BASE
+    assert place_forms(group)[0] == "moscow"
+    key = place_key(group)
+    assert len(key) == 12 and key.isupper() and key == place_key(place_group("moscou"))
+    assert key != place_key(place_group("vienna"))
+
+
+def test_spans_are_longest_first() -> None:
+    spans = place_spans(("new", "york", "city", "hall"))
+    assert [(start, stop) for start, stop, _ in spans] == [(0, 3)]
+    assert place_spans(("moskva", "oblast"))[0][:2] == (0, 1)
+    assert place_spans(("oblast",)) == ()
+
+
+def test_when_place_equivalence_applies() -> None:
+    def groups(name: str, entity_type: str) -> tuple[int, ...]:
+        return place_match(normalize_name(name, entity_type), entity_type).groups
+
+    florence = place_group("florence")
+    assert groups("Firenze", "LOC") == (florence,)
+    assert groups("Firenze", "") == (florence,)  # untyped, wholly a known form
+    assert groups("Florence", "PERSON") == ()
+    assert groups("Florence", "ORG") == ()
+    assert groups("Florence", "VESSEL") == ()
+    assert groups("Florence Nightingale", "") == ()  # untyped: only a whole name counts
+    assert groups("Florence Nightingale", "PERSON") == ()
+    assert groups("Moskva Oblast", "LOC") == (place_group("moscow"),)  # typed: runs of words count
+    assert groups("Moskva Oblast", "") == ()
+    assert groups("Dr. Jordan", "") == ()  # read as a person
+    match = place_match(normalize_name("Den Haag", "LOC"), "LOC")
+    assert match.whole == place_group("the hague") and match.token_groups == (match.whole,) * 2
+
+
+def test_given_names_still_work_through_both_modules() -> None:
+    assert are_nicknames("bill", "william")
+    assert nickname_groups("xqzv") == ()
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(namerec.equivalents).failed == 0

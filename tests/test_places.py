@@ -1,0 +1,135 @@
+"""Place names across languages and scripts: abbreviations, the exonym lexicon, blocking and clustering."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import namerec
+from namerec.blocking import candidate_pairs, name_keys
+from namerec.equivalents import place_group
+from namerec.normalize import normalize_name
+from namerec.records import NameRecords
+from namerec.scoring.features import FEATURES, pair_features
+
+COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+EXAMPLE = [
+    "Москва", "Moscow", "Moskva", "München", "Munich", "Muenchen", "Αθήνα", "Athens", "Athina",
+    "北京", "Beijing", "Peking", "St. Petersburg", "Saint Petersburg", "Sankt-Peterburg",
+    "Kiev", "Kyiv", "Київ",
+]
+EXPECTED = [
+    {"Москва", "Moscow", "Moskva"},
+    {"München", "Munich", "Muenchen"},
+    {"Αθήνα", "Athens", "Athina"},
+    {"北京", "Beijing", "Peking"},
+    {"St. Petersburg", "Saint Petersburg", "Sankt-Peterburg"},
+    {"Kiev", "Kyiv", "Київ"},
+]
+
+
+def _partition(names: list[str], labels: list[str]) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for name, label in zip(names, labels):
+        groups.setdefault(label, set()).add(name)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def test_the_example_clusters_place_by_place() -> None:
+    result = namerec.reconcile(EXAMPLE, types=["LOC"] * len(EXAMPLE))
+    assert _partition(EXAMPLE, result.labels) == sorted(EXPECTED, key=lambda g: sorted(g))
+
+
+def test_the_example_clusters_in_any_order() -> None:
+    names = EXAMPLE[::-1]
+    result = namerec.reconcile(names, types=["GPE"] * len(names))
+    assert _partition(names, result.labels) == sorted(EXPECTED, key=lambda g: sorted(g))
+
+
+def test_more_exonyms_cluster() -> None:
+    names = ["Wien", "Vienna", "Vienne", "Viena", "Köln", "Cologne", "Koeln", "Praha", "Prague", "Prag",
+             "Warszawa", "Warsaw", "Varsovie", "Bombay", "Mumbai", "Calcutta", "Kolkata", "Den Haag",
+             "The Hague", "'s-Gravenhage", "La Haye", "Deutschland", "Germany", "Allemagne", "Alemania"]
+    labels = namerec.reconcile(names, types=["LOC"] * len(names)).labels
+    expected = [{"Wien", "Vienna", "Vienne", "Viena"}, {"Köln", "Cologne", "Koeln"},
+                {"Praha", "Prague", "Prag"}, {"Warszawa", "Warsaw", "Varsovie"}, {"Bombay", "Mumbai"},
+                {"Calcutta", "Kolkata"}, {"Den Haag", "The Hague", "'s-Gravenhage", "La Haye"},
+                {"Deutschland", "Germany", "Allemagne", "Alemania"}]
+    assert _partition(names, labels) == sorted(expected, key=lambda g: sorted(g))
+
+
+def test_untyped_place_names_cluster_too() -> None:
+    names = ["Peking", "Beijing", "北京", "Den Haag", "The Hague", "Munich", "München"]
+    labels = namerec.reconcile(names).labels
+    assert _partition(names, labels) == sorted(
+        [{"Peking", "Beijing", "北京"}, {"Den Haag", "The Hague"}, {"Munich", "München"}],
+        key=lambda g: sorted(g),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_a", "type_b"),
+    [
+        ("Vienna", "Venice", "LOC", "LOC"),
+        ("Wien", "Venezia", "LOC", "LOC"),
+        ("Georgia", "George", "LOC", "PERSON"),
+        ("Paris", "Perth", "LOC", "LOC"),
+        ("Austria", "Australia", "LOC", "LOC"),
+        ("Sweden", "Switzerland", "LOC", "LOC"),
+        ("Slovakia", "Slovenia", "LOC", "LOC"),
+    ],
+)
+def test_different_places_stay_apart(a: str, b: str, type_a: str, type_b: str) -> None:
+    labels = namerec.reconcile([a, b], types=[type_a, type_b]).labels
+    assert labels[0] != labels[1]
+
+
+def test_a_person_named_after_a_place_is_not_the_place() -> None:
+    names = ["Florence Nightingale", "Florence", "Firenze", "Florenz"]
+    for person_type in ("PERSON", ""):
+        result = namerec.reconcile(names, types=[person_type, "LOC", "LOC", "LOC"])
+        labels = result.labels
+        assert labels[0] not in labels[1:]
+        assert labels[1] == labels[2] == labels[3]
+    rec = namerec.Reconciler()
+    assert rec.score_pairs([("Florence Nightingale", "Firenze")], types=[("", "LOC")])[0] < 0.1
+    # Two persons called Florence and Firenze get no help from the place lexicon.
+    records = _records([("Florence", "PERSON"), ("Firenze", "PERSON")])
+    assert pair_features(records, np.array([0]), np.array([1]))[0][COLUMN["nickname"]] == 0.0
+
+
+def _records(entries: list[tuple[str, str]]) -> NameRecords:
+    return NameRecords.build([normalize_name(n, t) for n, t in entries], [t for _, t in entries])
+
+
+def test_place_words_count_as_equivalent_words() -> None:
+    records = _records([("Moskva", "LOC"), ("Moscow", "LOC"), ("Moscow", "PERSON")])
+    row = pair_features(records, np.array([0]), np.array([1]))[0]
+    assert row[COLUMN["nickname"]] == 1.0 and row[COLUMN["first_sim"]] >= 0.9
+    assert row[COLUMN["skeleton"]] == 1.0  # typed LOC and wholly a known form: one skeleton per place
+    # The same word in a person's name keeps its ordinary token, without the place group.
+    assert records.token_ids[records.offsets[1]] != records.token_ids[records.offsets[2]]
+    row = pair_features(records, np.array([0]), np.array([2]))[0]
+    assert row[COLUMN["nickname"]] == 0.0
+
+
+def test_features_do_not_depend_on_the_pool() -> None:
+    pair = [("Florence", "LOC"), ("Firenze", "LOC")]
+    alone = pair_features(_records(pair), np.array([0]), np.array([1]))
+    crowded = _records([("Florence Nightingale", ""), *pair, ("Florence", "PERSON"), ("Florenz", "")])
+    among_others = pair_features(crowded, np.array([1]), np.array([2]))
+    np.testing.assert_array_equal(alone, among_others)
+
+
+def test_place_groups_are_blocking_keys_only_where_they_apply() -> None:
+    records = _records([("Peking", ""), ("Beijing", ""), ("Florence", "PERSON"), ("Firenze", "LOC")])
+    keys = [set(name_keys(records, u)) for u in range(len(records))]
+    group = place_group("beijing")
+    assert group is not None
+    place_keys = {k for k in keys[0] if k.startswith("e:")}
+    assert place_keys and place_keys <= keys[1]
+    assert not any(k.startswith("e:") for k in keys[2])
+    left, right = candidate_pairs(records, max_block_size=50)
+    assert (0, 1) in set(zip(left.tolist(), right.tolist()))
+
