@@ -1,12 +1,15 @@
-"""Command line: ``python -m benchmarks {core,quality,speed} [options]`` (run from the repository root).
+"""Command line: ``python -m benchmarks {report,core,quality,speed,render} [options]`` (from the repo root).
 
-- ``core``: the quality runs and the speed run; writes ``benchmarks/results/core.md`` and ``core.json``.
+- ``report``: everything, namerec beside every peer: quality per dataset and pool, slices by phenomenon,
+  calibration, speed at 10k-1M names; writes ``benchmarks/RESULTS.md``, the plots
+  (``benchmarks/results/*.png``) and ``benchmarks/results/report.json``. With ``--quick`` (200-entity
+  pools, no whole files, speed at 5k and 10k) everything goes to ``benchmarks/results/quick/`` instead,
+  so a quick run never overwrites the committed full results.
+- ``core``: quality and a two-size speed run, as tables only; writes ``results/core.md`` and ``core.json``.
 - ``quality`` / ``speed``: one half only; writes ``results/quality.*`` / ``results/speed.*``.
-- ``--quick``: 200-entity pools only, no whole files, speed at 20,000 names. Quick runs write
-  ``<name>-quick.*`` so they never overwrite the committed full results.
-- ``render RESULTS.json``: rewrite the Markdown next to a results file from its JSON (no rerun).
+- ``render RESULTS.json``: rebuild the Markdown (and, for a report, the plots) from a results JSON.
 
-Progress goes to stderr.
+Progress goes to stderr, one line per step with the elapsed time.
 """
 
 from __future__ import annotations
@@ -23,80 +26,149 @@ from typing import Any
 from benchmarks import datasets
 from benchmarks.progress import log
 
+COMMANDS = ["report", "core", "quality", "speed", "render"]
+
+
+def _int_list(text: str) -> list[int]:
+    """ "10000,20000" or "10k,20k,1M" -> [10000, 20000, 1000000]."""
+    out = []
+    for part in text.replace("_", "").split(","):
+        part = part.strip().lower()
+        if not part:
+            continue
+        scale = {"k": 1_000, "m": 1_000_000}.get(part[-1], 1)
+        try:
+            out.append(int(float(part[:-1] if scale > 1 else part) * scale))
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"not a list of sizes: {text!r}") from exc
+    return out
+
+
+def _name_list(text: str) -> list[str]:
+    return [x.strip() for x in text.split(",") if x.strip()]
+
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=["core", "quality", "speed", "render"])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="namerec's benchmarks: quality, slices, calibration and speed beside the peer systems. "
+        "`report` regenerates benchmarks/RESULTS.md and its plots (--quick: benchmarks/results/quick/); "
+        "see docs/benchmarks.md.",
+    )
+    ap.add_argument("command", choices=COMMANDS)
     ap.add_argument("results", nargs="?", type=Path, help="render: the results JSON to render")
     ap.add_argument(
-        "--quick", action="store_true", help="200-entity pools only, no whole files, speed at 20k"
+        "--quick",
+        action="store_true",
+        help="200-entity pools only, no whole files, speed at small sizes (report: 5k, 10k; core: 20k); "
+        "writes to a separate location",
     )
-    ap.add_argument("--data-dir", type=Path, default=None, help=f"variant CSVs (default {datasets.DATA_DIR})")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--speed-n", type=int, default=None, help="names in the speed run (default 100,000)")
-    ap.add_argument("--repeat", type=int, default=1, help="speed: runs per measurement, fastest kept")
-    ap.add_argument("--no-baseline", action="store_true", help="skip the JW baseline in quality runs")
     ap.add_argument(
-        "--out-dir", type=Path, default=None, help="where results go (default benchmarks/results)"
+        "--data-dir", type=Path, default=None, help=f"directory of CSVs (default {datasets.DATA_DIR})"
     )
-    ap.add_argument("--name", default=None, help="results file stem (default: the command, +'-quick')")
+    ap.add_argument(
+        "--dataset",
+        action="append",
+        type=Path,
+        default=None,
+        metavar="CSV",
+        help="a cluster (name,entity_id[,entity_type]) or pair (name1,name2,is_match) CSV; repeat for "
+        "several; replaces the data directory's files",
+    )
+    ap.add_argument(
+        "--seed", type=int, default=7, help="seed of every sample and of the generator (default 7)"
+    )
+    ap.add_argument(
+        "--peers", type=_name_list, default=None, metavar="A,B", help="only these peers (name substrings)"
+    )
+    ap.add_argument("--no-peers", action="store_true", help="namerec only")
+    ap.add_argument(
+        "--peer-max-names",
+        type=int,
+        default=None,
+        metavar="N",
+        help="peers skip clustering pools of more than N names (an n/a cell; default: no limit)",
+    )
+    ap.add_argument("--no-baseline", action="store_true", help=argparse.SUPPRESS)  # old name of --no-peers
+    ap.add_argument("--no-slices", action="store_true", help="skip the slices by phenomenon")
+    ap.add_argument("--no-plots", action="store_true", help="report/render: do not draw the PNG plots")
+    ap.add_argument(
+        "--speed-sizes",
+        type=_int_list,
+        default=None,
+        metavar="N,N",
+        help="input sizes of the speed run, e.g. 10k,50k (report default 10k,20k,50k,100k,1M; quick 5k,10k)",
+    )
+    ap.add_argument("--speed-n", type=int, default=None, help="core/speed: sizes N/2 and N (default 100,000)")
+    ap.add_argument("--max-n", type=int, default=None, help="speed: skip sizes above N (they get an n/a row)")
+    ap.add_argument(
+        "--speed-systems",
+        type=_name_list,
+        default=None,
+        metavar="A,B",
+        help="speed: systems to time (default namerec,string_grouper; any peer name works, untrained)",
+    )
+    ap.add_argument("--repeat", type=int, default=1, help="speed: runs per measurement, fastest kept")
+    ap.add_argument(
+        "--speed-timeout", type=float, default=None, help="speed: seconds before a run is stopped"
+    )
+    ap.add_argument("--out-dir", type=Path, default=None, help="where results go (report: everything in it)")
+    ap.add_argument("--name", default=None, help="core/quality/speed: results file stem")
+    ap.add_argument(
+        "--discussion",
+        type=Path,
+        default=None,
+        help="report/render: the hand-written discussion to include (default benchmarks/discussion.md)",
+    )
     # the baseline wired in as the API, to test the plumbing only
     ap.add_argument("--fake", action="store_true", help=argparse.SUPPRESS)
     return ap
 
 
 def render(data: dict[str, Any]) -> str:
-    """The Markdown report of a results dict (as written to the JSON)."""
-    from benchmarks import quality, speed
+    """The Markdown of a results dict (kept for callers of the earlier interface)."""
+    from benchmarks import report
 
-    m = data["machine"]
-    bench = data.get("benchmark") or shlex.split(data["command"])[3]
-    pk = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
-    lines = [
-        f"# namerec benchmark: {bench}{' (quick)' if data['quick'] else ''}",
-        "",
-        f"Command: `{data['command']}` (from the repository root)",
-        "",
-        f"Run {data['started_utc']}, {data['total_seconds'] / 60:.1f} min in all. "
-        f"Machine: {m['cpu_count']} CPUs ({m['cpus_usable']} usable, {m['cpu_model']}), "
-        f"{m['memory_gb']} GB RAM, {m['platform']}; "
-        f"Python {m['python']}; commit {m['git_commit'] or 'unknown'}.",
-        "",
-        f"Packages: {pk}.",
-        "",
-        "Split rule: an entity (cluster files) or a pair's name1 (pair files) is in the test split when "
-        "the last hex digit of its sha1 is 0-3; opensanctions_namebench_pairs is test-only. "
-        "See docs/benchmarks.md.",
-    ]
-    if data.get("fake"):
-        lines += [
-            "",
-            "**FAKE RUN: the 'namerec' numbers are the baseline wired in as the API (plumbing test).**",
-        ]
-    sections = ["\n".join(lines)]
-    if "quality" in data:
-        sections.append("## Quality\n\n" + quality.quality_markdown(data["quality"]))
-    if "speed" in data:
-        sections.append("## Speed\n\n" + speed.speed_markdown(data["speed"]))
-    return "\n\n".join(sections)
+    return report.render(data)
+
+
+def _render(a: argparse.Namespace) -> int:
+    from benchmarks import report
+
+    if a.results is None:
+        _parser().error("render needs the results JSON")
+    data = json.loads(a.results.read_text(encoding="utf-8"))
+    if data.get("benchmark") == "report":
+        md = (a.results.parent / data.get("layout", {}).get("markdown", "RESULTS.md")).resolve()
+        report.write_report(
+            data, a.results, md, draw=not a.no_plots, discussion_file=a.discussion or report.DISCUSSION_FILE
+        )
+    else:
+        md = a.results.with_suffix(".md")
+        md.write_text(report.render(data).rstrip() + "\n", encoding="utf-8")
+    log(f"wrote {md}")
+    return 0
+
+
+def _speed_sizes(a: argparse.Namespace) -> list[int]:
+    from benchmarks import speed
+
+    if a.speed_sizes:
+        return a.speed_sizes
+    if a.command == "report" and a.speed_n is None:
+        return list(speed.QUICK_SIZES if a.quick else speed.FULL_SIZES)
+    n = a.speed_n or (speed.QUICK_N if a.quick else speed.FULL_N)
+    return [n // 2, n]
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     a = _parser().parse_args(argv)
-    from benchmarks import report
-
     if a.command == "render":
-        if a.results is None:
-            _parser().error("render needs the results JSON")
-        data = json.loads(a.results.read_text(encoding="utf-8"))
-        md = a.results.with_suffix(".md")
-        md.write_text(render(data).rstrip() + "\n", encoding="utf-8")
-        log(f"wrote {md}")
-        return 0
+        return _render(a)
     if a.data_dir is not None:
         datasets.set_data_dir(a.data_dir)
-    from benchmarks import quality, speed
+    from benchmarks import quality, report, speed
 
     t0 = time.perf_counter()
     command = shlex.join(["python", "-m", "benchmarks", *argv])
@@ -106,21 +178,65 @@ def main(argv: list[str] | None = None) -> int:
         "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quick": a.quick,
         "fake": a.fake,
-        "data_dir": str(datasets.DATA_DIR),
+        "data_dir": quality.display_path(datasets.DATA_DIR)
+        if not a.dataset
+        else ", ".join(quality.display_path(p) for p in a.dataset),
         "machine": report.machine_info(),
     }
-    log(f"{command}  (data: {datasets.DATA_DIR})")
-    if a.command in ("core", "quality"):
+    log(f"{command}  (data: {data['data_dir']})")
+    data_sets = quality.discover_datasets(None, a.dataset)
+    if not data_sets:
+        log("no datasets found: pass --data-dir or --dataset")
+        return 2
+    if a.command in ("report", "core", "quality"):
         api = quality.fake_api() if a.fake else quality.namerec_api()
+        peers = quality.select_peers([] if (a.no_peers or a.no_baseline) else a.peers)
         data["quality"] = quality.run_quality(
-            api, quick=a.quick, seed=a.seed, with_baseline=not a.no_baseline
+            api,
+            quick=a.quick,
+            seed=a.seed,
+            peers=peers,
+            data=data_sets,
+            with_slices=not a.no_slices,
+            peer_max_names=a.peer_max_names,
         )
-    if a.command in ("core", "speed"):
-        n = a.speed_n or (speed.QUICK_N if a.quick else speed.FULL_N)
-        data["speed"] = speed.run_speed(n, seed=a.seed, repeat=a.repeat)
+    if a.command in ("report", "core", "speed"):
+        sources = [d.path for d in data_sets if d.kind == "clusters"]
+        if not sources:
+            data["speed"] = {"na": "no cluster file in the run to draw names from", "runs": []}
+        else:
+            data["speed"] = speed.run_speed(
+                _speed_sizes(a),
+                seed=a.seed,
+                systems=a.speed_systems or speed.SYSTEMS,
+                repeat=a.repeat,
+                max_n=a.max_n,
+                sources=sources,
+                timeout=a.speed_timeout or speed.TIMEOUT_S,
+            )
     data["total_seconds"] = time.perf_counter() - t0
+    if a.command == "report":
+        if a.out_dir is not None:
+            out_dir, md = a.out_dir, a.out_dir / "RESULTS.md"
+        elif a.quick:
+            out_dir, md = report.QUICK_DIR, report.QUICK_DIR / "RESULTS.md"
+        else:
+            out_dir, md = report.RESULTS_DIR, report.RESULTS_MD
+        md, js, plots = report.write_report(
+            data,
+            out_dir / report.REPORT_JSON,
+            md,
+            draw=not a.no_plots,
+            discussion_file=a.discussion or report.DISCUSSION_FILE,
+        )
+        log(
+            f"wrote {md}, {js} and {len(plots['files'])} plots"
+            + (f" ({plots['skipped']})" if plots["skipped"] else "")
+        )
+        log(f"done in {data['total_seconds'] / 60:.1f} min")
+        return 0
     name = a.name or (a.command + ("-quick" if a.quick else ""))
-    md, js = report.write_results(name, render(data), data, a.out_dir)
+    md, js = report.write_results(name, report.render(data), data, a.out_dir)
     log(f"wrote {md} and {js}")
     return 0
 

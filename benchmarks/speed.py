@@ -1,30 +1,43 @@
-"""Speed run: ``namerec cluster`` end to end on 100,000 names, beside string_grouper on the same names.
+"""Speed runs: ``namerec cluster`` end to end at several input sizes, beside string_grouper on the same names.
 
-The input: the distinct names of the three cluster files pooled (76,151), topped up to N (default
-100,000) with seeded synthetic variants from :mod:`benchmarks.generate`, shuffled (seeded). The first
-half of that list is the N/2 input for the doubling measurement. When N is below the number of real
-names (``--quick``: 20,000), a seeded sample of the real names is used and nothing is generated.
+The input of size N: the distinct names of the run's cluster files pooled (76,151 for the shared files),
+shuffled (seeded); when N is below that, the first N of them, and when it is above, all of them topped up
+to N with seeded synthetic variants from :mod:`benchmarks.generate`, shuffled again. Sizes: 10,000,
+20,000, 50,000, 100,000 and 1,000,000 names (``--quick``: 5,000 and 10,000); ``--max-n`` caps them.
 
-Each measurement is its own fresh process (``python -m benchmarks.measure``), which runs the command
-and reads the peak resident memory of that one child. Measured: wall seconds of the whole command
-(start-up, CSV read, work, CSV write), names/s, peak RSS, and t(N)/t(N/2) (2.0 = linear).
+Each measurement is its own fresh process (``python -m benchmarks.measure``), which runs the command and
+reads the peak resident memory of that one child. Measured: wall seconds of the whole command
+(start-up, CSV read, work, CSV write), names/s, peak RSS; and how time grows: per step between two
+sizes, t(n2)/t(n1) expressed per doubling of the input ((t2/t1) ** (log 2 / log(n2/n1)): 2.0 = linear,
+4.0 = quadratic), and the same from a least-squares fit of log t on log n over every size.
 
-Quality on the labelled part: pairwise and B-cubed F1 over the rows that come from the shared files
-and belong to exactly one entity (a string listed under two entities, or under entities of two files,
-has no single gold label and is left out, as are the synthetic variants).
+A system that cannot run at a size gets a row with ``"na"`` and the reason: above ``--max-n``, not
+installed, failed or timed out at a smaller size, or the error of this run.
+
+Quality on the labelled part: pairwise and B-cubed F1 over the rows that come from the cluster files and
+belong to exactly one entity (a string listed under two entities, or under entities of two files, has no
+single gold label and is left out, as are the synthetic variants).
+
+Systems: ``namerec`` (the console script), ``string_grouper`` (``python -m benchmarks.peers
+string_grouper``), or the name of any peer of :func:`benchmarks.peers.all_peers`, run untrained through
+``Peer.cluster`` in its own process (``python -m benchmarks.speed peer NAME IN.csv OUT.csv TIMING.json``).
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
+import math
 import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,12 +46,25 @@ from benchmarks import datasets, generate, metrics
 from benchmarks.progress import log
 from benchmarks.report import md_table
 
-__all__ = ["SpeedPool", "build_speed_pool", "namerec_command", "run_speed", "speed_markdown"]
+__all__ = [
+    "FULL_SIZES",
+    "QUICK_SIZES",
+    "SpeedPool",
+    "build_speed_pool",
+    "growth",
+    "namerec_command",
+    "run_speed",
+    "speed_markdown",
+]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+FULL_SIZES = (10_000, 20_000, 50_000, 100_000, 1_000_000)
+QUICK_SIZES = (5_000, 10_000)
+SYSTEMS = ("namerec", "string_grouper")
+TIMEOUT_S = 4 * 3600
+# kept for callers of the two-size interface (core/speed commands)
 FULL_N = 100_000
 QUICK_N = 20_000
-TIMEOUT_S = 4 * 3600
 
 
 @dataclass
@@ -49,11 +75,23 @@ class SpeedPool:
     real_distinct: int
 
 
-def build_speed_pool(n_total: int = FULL_N, seed: int = 7) -> SpeedPool:
+def _source_rows(sources: Sequence[str] | None) -> list[datasets.ClusterRow]:
     rows = []
-    for f in datasets.CLUSTER_FILES:
+    for f in sources if sources is not None else datasets.CLUSTER_FILES:
+        stem = Path(f).stem
         # entity ids are prefixed with the file so ids of two files can never collide
-        rows += [r._replace(entity_id=f"{f}:{r.entity_id}") for r in datasets.load_clusters(f)]
+        rows += [r._replace(entity_id=f"{stem}:{r.entity_id}") for r in datasets.load_clusters(f)]
+    return rows
+
+
+def build_speed_pool(
+    n_total: int = FULL_N, seed: int = 7, sources: Sequence[str] | None = None, rows: list | None = None
+) -> SpeedPool:
+    """The ``n_total``-name input: real names of the cluster files ``sources`` (default: the shared
+    ones), topped up with synthetic variants when there are fewer."""
+    rows = rows if rows is not None else _source_rows(sources)
+    if not rows:
+        raise ValueError("no cluster rows to draw names from")
     entities: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         entities[r.name].add(r.entity_id)
@@ -93,8 +131,9 @@ def _write_names(path: Path, names: list[str]) -> None:
         w.writerows([n] for n in names)
 
 
-def _measure(cmd: list[str], workdir: Path, tag: str) -> dict[str, Any]:
+def _measure(cmd: list[str], workdir: Path, tag: str, timeout: float) -> dict[str, Any]:
     result = workdir / f"{tag}.measure.json"
+    result.unlink(missing_ok=True)
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
@@ -102,10 +141,10 @@ def _measure(cmd: list[str], workdir: Path, tag: str) -> dict[str, Any]:
     wrapper = [sys.executable, "-m", "benchmarks.measure", str(result), "--", *cmd]
     try:
         proc = subprocess.run(
-            wrapper, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_S
+            wrapper, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout
         )
     except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {TIMEOUT_S} s"}
+        return {"error": f"timed out after {timeout:,.0f} s"}
     if proc.returncode != 0 or not result.exists():
         return {"error": (proc.stderr.strip().splitlines() or ["measure wrapper failed"])[-1][:300]}
     out = json.loads(result.read_text(encoding="utf-8"))
@@ -136,26 +175,50 @@ def _labelled_scores(pool_gold: list[str | None], pred: list[str]) -> dict[str, 
     b3 = metrics.bcubed(gold, sub)
     return {
         "labelled_names": len(idx),
-        "pairwise_p": pw["precision"], "pairwise_r": pw["recall"], "pairwise_f1": pw["f1"],
-        "bcubed_f1": b3["f1"], "clusters": len(set(pred)), "largest_cluster": max(Counter(pred).values()),
-    }  # fmt: skip
+        "pairwise_p": pw["precision"],
+        "pairwise_r": pw["recall"],
+        "pairwise_f1": pw["f1"],
+        "bcubed_f1": b3["f1"],
+        "clusters": len(set(pred)),
+        "largest_cluster": max(Counter(pred).values()),
+    }
 
 
-def _run_system(
-    system: str, inp: Path, workdir: Path, names: list[str], gold: list[str | None], repeat: int = 1
-) -> dict:
-    tag = f"{system}-{len(names)}"
-    out_csv = workdir / f"{tag}.out.csv"
-    inner = workdir / f"{tag}.inner.json"  # the peer's own timing
-    res: dict[str, Any] = {"system": system, "names": len(names)}
+def _system_unavailable(system: str) -> str | None:
     if system == "namerec":
-        base = namerec_command()
-        if base is None:
-            res["error"] = "n/a (namerec console script not found)"
-            return res
-        cmd, column = [*base, "cluster", str(inp), "--column", "name", "-o", str(out_csv)], "entity_id"
-    else:
-        cmd = [
+        return None if namerec_command() else "namerec console script not found (pip install -e .)"
+    if system == "string_grouper":
+        if importlib.util.find_spec("string_grouper") is None:
+            return "string_grouper not installed (pip install -e '.[bench]')"
+        return None
+    peer = _find_peer(system)
+    if peer is None:
+        return f"no system or peer named {system!r}"
+    try:
+        return peer.unavailable()
+    except Exception as exc:  # noqa: BLE001
+        return f"error in unavailable(): {exc}"[:300]
+
+
+def _find_peer(name: str) -> Any:
+    from benchmarks.peers import all_peers
+
+    want = name.casefold()
+    for p in all_peers():
+        if p.name.casefold() == want or type(p).__name__.casefold() == want:
+            return p
+    for p in all_peers():
+        if want in p.name.casefold() or want in type(p).__name__.casefold():
+            return p
+    return None
+
+
+def _command(system: str, inp: Path, out_csv: Path, inner: Path) -> tuple[list[str], str]:
+    if system == "namerec":
+        base = namerec_command() or ["namerec"]
+        return [*base, "cluster", str(inp), "--column", "name", "-o", str(out_csv)], "entity_id"
+    if system == "string_grouper":
+        return [
             sys.executable,
             "-m",
             "benchmarks.peers",
@@ -163,13 +226,39 @@ def _run_system(
             str(inp),
             str(out_csv),
             str(inner),
-        ]
-        column = "group"
+        ], "group"
+    return [
+        sys.executable,
+        "-m",
+        "benchmarks.speed",
+        "peer",
+        system,
+        str(inp),
+        str(out_csv),
+        str(inner),
+    ], "group"
+
+
+def _run_system(
+    system: str,
+    inp: Path,
+    workdir: Path,
+    names: list[str],
+    gold: list[str | None],
+    repeat: int = 1,
+    timeout: float = TIMEOUT_S,
+) -> dict:
+    safe = "".join(c if c.isalnum() else "_" for c in system)
+    tag = f"{safe}-{len(names)}"
+    out_csv = workdir / f"{tag}.out.csv"
+    inner = workdir / f"{tag}.inner.json"  # the peer's own timing
+    res: dict[str, Any] = {"system": system, "names": len(names)}
+    cmd, column = _command(system, inp, out_csv, inner)
     log(f"speed: {system} on {len(names):,} names ...")
     trials = []
     for _ in range(max(1, repeat)):
         inner.unlink(missing_ok=True)
-        trial = _measure(cmd, workdir, tag)
+        trial = _measure(cmd, workdir, tag, timeout)
         if inner.exists():  # the peer's own in-call time, kept with its trial
             trial["inner_seconds"] = json.loads(inner.read_text(encoding="utf-8"))["seconds"]
         trials.append(trial)
@@ -185,13 +274,14 @@ def _run_system(
     shown = {str(inp): "IN.csv", str(out_csv): "OUT.csv", str(inner): "TIMING.json", sys.executable: "python"}
     res["command"] = " ".join(shown.get(c, Path(c).name if i == 0 else c) for i, c in enumerate(cmd))
     if "error" in res:
-        log(f"speed: {system} on {len(names):,} names FAILED: {res['error']}")
+        res["na"] = f"error: {res.pop('error')}"
+        log(f"speed: {system} on {len(names):,} names FAILED: {res['na']}")
         return res
     res["names_per_s"] = len(names) / res["seconds"] if res["seconds"] > 0 else float("nan")
     try:
         res.update(_labelled_scores(gold, _read_labels(out_csv, column, names)))
     except (ValueError, OSError) as exc:
-        res["error"] = f"output unusable: {exc}"
+        res["output_error"] = f"output unusable: {exc}"
     log(
         f"speed: {system} on {len(names):,} names: {res['seconds']:.1f} s, {res['max_rss_mb']:.0f} MB peak"
         + (f", labelled pairwise F1 {res['pairwise_f1']:.3f}" if "pairwise_f1" in res else "")
@@ -199,39 +289,147 @@ def _run_system(
     return res
 
 
+def growth(runs: list[dict], system: str) -> dict[str, Any]:
+    """How time (and peak memory) grow with the input for one system: per step and fitted, per doubling."""
+    ok = sorted(
+        (r for r in runs if r["system"] == system and "na" not in r and r.get("seconds", 0) > 0),
+        key=lambda r: r["names"],
+    )
+    steps = []
+    for a, b in zip(ok, ok[1:]):
+        ratio = b["seconds"] / a["seconds"]
+        steps.append(
+            {
+                "from": a["names"],
+                "to": b["names"],
+                "time_ratio": ratio,
+                "per_doubling": ratio ** (math.log(2) / math.log(b["names"] / a["names"])),
+            }
+        )
+    out: dict[str, Any] = {"steps": steps}
+    if len(ok) >= 2:
+        x = [math.log(r["names"]) for r in ok]
+        for key, field in (("fit_per_doubling", "seconds"), ("memory_fit_per_doubling", "max_rss_mb")):
+            y = [math.log(max(r.get(field) or 0.0, 1e-9)) for r in ok]
+            mx, my = sum(x) / len(x), sum(y) / len(y)
+            sxx = sum((a - mx) ** 2 for a in x)
+            slope = sum((a - mx) * (b - my) for a, b in zip(x, y)) / sxx if sxx else float("nan")
+            out[key] = 2.0**slope
+            if key == "fit_per_doubling":
+                out["exponent"] = slope
+    return out
+
+
 def run_speed(
-    n_total: int = FULL_N,
+    sizes: Sequence[int] = FULL_SIZES,
     seed: int = 7,
-    systems: tuple[str, ...] = ("namerec", "string_grouper"),
+    systems: Sequence[str] = SYSTEMS,
     repeat: int = 1,
+    max_n: int | None = None,
+    sources: Sequence[str] | None = None,
+    timeout: float = TIMEOUT_S,
 ) -> dict:
-    log(f"speed: building the {n_total:,}-name pool")
-    pool = build_speed_pool(n_total, seed)
-    half = n_total // 2
+    """Every system at every size (ascending); ``sources``: cluster files to draw names from."""
+    sizes = sorted(set(int(n) for n in sizes))
+    log(f"speed: sizes {', '.join(f'{n:,}' for n in sizes)}; systems {', '.join(systems)}")
+    rows = _source_rows(sources)
+    unavailable = {s: _system_unavailable(s) for s in systems}
+    failed: dict[str, str] = {}
     runs: list[dict] = []
+    pools: list[dict] = []
+    real_distinct = len({r.name for r in rows})
     with tempfile.TemporaryDirectory(prefix="namerec-speed-") as td:
         work = Path(td)
-        inputs = {}
-        for n in (half, n_total):
-            inputs[n] = work / f"names-{n}.csv"
-            _write_names(inputs[n], pool.names[:n])
-        for system in systems:
-            for n in (half, n_total):
-                runs.append(_run_system(system, inputs[n], work, pool.names[:n], pool.gold[:n], repeat))
+        for n in sizes:
+            if max_n is not None and n > max_n:
+                runs += [{"system": s, "names": n, "na": f"above --max-n {max_n:,}"} for s in systems]
+                continue
+            todo = [s for s in systems if not unavailable[s] and s not in failed]
+            for s in systems:
+                if unavailable[s]:
+                    runs.append({"system": s, "names": n, "na": unavailable[s]})
+                elif s in failed:
+                    runs.append({"system": s, "names": n, "na": failed[s]})
+            if not todo:
+                continue
+            log(f"speed: building the {n:,}-name input")
+            t = time.perf_counter()
+            pool = build_speed_pool(n, seed, rows=rows)
+            pools.append(
+                {
+                    "names": n,
+                    "real": n - sum(pool.synthetic),
+                    "synthetic": sum(pool.synthetic),
+                    "labelled": sum(g is not None for g in pool.gold),
+                    "build_seconds": time.perf_counter() - t,
+                }
+            )
+            inp = work / f"names-{n}.csv"
+            _write_names(inp, pool.names)
+            for s in todo:
+                r = _run_system(s, inp, work, pool.names, pool.gold, repeat, timeout)
+                runs.append(r)
+                if "na" in r:
+                    failed[s] = f"failed at {n:,} names ({r['na'][:120]})"
+            inp.unlink(missing_ok=True)
+    order = {s: i for i, s in enumerate(systems)}
+    runs.sort(key=lambda r: (order.get(r["system"], 99), r["names"]))
     summary: dict[str, Any] = {}
-    by = {(r["system"], r["names"]): r for r in runs}
-    for system in systems:
-        a, b = by.get((system, half), {}), by.get((system, n_total), {})
-        if "seconds" in a and "seconds" in b and "error" not in a and "error" not in b and a["seconds"] > 0:
-            summary[f"{system}_doubling"] = b["seconds"] / a["seconds"]
-    nr, sg = by.get(("namerec", n_total), {}), by.get(("string_grouper", n_total), {})
-    if "error" not in nr and "error" not in sg and nr.get("seconds") and sg.get("seconds"):
-        summary["namerec_over_string_grouper"] = nr["seconds"] / sg["seconds"]
+    by = {(r["system"], r["names"]): r for r in runs if "na" not in r}
+    if "namerec" in systems and "string_grouper" in systems:
+        summary["namerec_over_string_grouper"] = {
+            str(n): by[("namerec", n)]["seconds"] / by[("string_grouper", n)]["seconds"]
+            for n in sizes
+            if ("namerec", n) in by
+            and ("string_grouper", n) in by
+            and by[("string_grouper", n)]["seconds"] > 0
+        }
     return {
-        "n_total": n_total, "n_half": half, "seed": seed, "real_distinct_names": pool.real_distinct,
-        "synthetic_names": sum(pool.synthetic), "labelled_names": sum(g is not None for g in pool.gold),
-        "repeat": repeat, "runs": runs, "summary": summary,
-    }  # fmt: skip
+        "sizes": sizes,
+        "max_n": max_n,
+        "seed": seed,
+        "repeat": repeat,
+        "systems": list(systems),
+        "sources": [Path(f).stem for f in (sources if sources is not None else datasets.CLUSTER_FILES)],
+        "real_distinct_names": real_distinct,
+        "pools": pools,
+        "runs": runs,
+        "growth": {s: growth(runs, s) for s in systems},
+        "summary": summary,
+    }
+
+
+def upgrade_legacy(s: dict[str, Any]) -> dict[str, Any]:
+    """A speed dict of the earlier two-size layout (n_half, n_total) in the current shape."""
+    if "n_total" not in s:
+        return s
+    runs = [
+        {**{k: v for k, v in r.items() if k != "error"}, **({"na": r["error"]} if "error" in r else {})}
+        for r in s.get("runs", [])
+    ]
+    systems = list(dict.fromkeys(r["system"] for r in runs))
+    n = s["n_total"]
+    ratio = s.get("summary", {}).get("namerec_over_string_grouper")
+    return {
+        "sizes": [s["n_half"], n],
+        "max_n": None,
+        "seed": s.get("seed"),
+        "repeat": s.get("repeat", 1),
+        "systems": systems,
+        "sources": datasets.CLUSTER_FILES,
+        "real_distinct_names": s["real_distinct_names"],
+        "pools": [
+            {
+                "names": n,
+                "real": n - s["synthetic_names"],
+                "synthetic": s["synthetic_names"],
+                "labelled": s["labelled_names"],
+            }
+        ],
+        "runs": runs,
+        "growth": {x: growth(runs, x) for x in systems},
+        "summary": {"namerec_over_string_grouper": {str(n): ratio}} if ratio else {},
+    }
 
 
 def _num(value: Any, digits: int) -> str | None:
@@ -241,12 +439,16 @@ def _num(value: Any, digits: int) -> str | None:
 
 
 def speed_markdown(s: dict[str, Any]) -> str:
+    s = upgrade_legacy(s)
+    pools = ", ".join(
+        f"{p['names']:,} = {p['real']:,} real + {p['synthetic']:,} synthetic ({p['labelled']:,} labelled)"
+        for p in s["pools"]
+    )
     out = [
-        f"Input: {s['n_total']:,} distinct names = {s['n_total'] - s['synthetic_names']:,} real names "
-        f"from the three cluster files (of {s['real_distinct_names']:,} distinct) + "
-        f"{s['synthetic_names']:,} synthetic variants (benchmarks/generate.py, seed {s['seed']}); "
-        f"the first {s['n_half']:,} of the shuffled list for the doubling run. Labelled part: "
-        f"{s['labelled_names']:,} real names with exactly one gold entity.\n",
+        f"Input: the {s['real_distinct_names']:,} distinct names of the cluster files "
+        f"({', '.join(s['sources'])}), shuffled (seed {s['seed']}); below that size a prefix, above it "
+        f"topped up with synthetic variants (benchmarks/generate.py). Inputs: {pools or 'none run'}. "
+        "Labelled = real names with exactly one gold entity.\n",
         "Each run is a fresh process; seconds are wall time of the whole command (start-up and CSV I/O "
         "included)"
         + (f", the fastest of {s['repeat']} runs" if s.get("repeat", 1) > 1 else ", one run")
@@ -254,30 +456,94 @@ def speed_markdown(s: dict[str, Any]) -> str:
     ]
     rows = []
     for r in s["runs"]:
-        if "error" in r and "pairwise_f1" not in r:
-            rows.append([r["system"], r["names"], r["error"]] + [None] * 8)
+        if "na" in r:
+            rows.append([r["system"], r["names"], f"n/a: {r['na']}"] + [None] * 8)
             continue
-        rows.append([
-            r["system"], r["names"], _num(r.get("seconds"), 2), _num(r.get("inner_seconds"), 2),
-            _num(r.get("names_per_s"), 0), _num(r.get("max_rss_mb"), 0), r.get("pairwise_p"),
-            r.get("pairwise_r"), r.get("pairwise_f1"), r.get("bcubed_f1"), r.get("largest_cluster"),
-        ])  # fmt: skip
-    out.append(md_table(
-        ["system", "names", "seconds", "in-call s", "names/s", "peak RSS MB", "labelled pw P", "pw R",
-         "pw F1", "B³ F1", "largest cluster"], rows, digits=3))  # fmt: skip
-    sm = s["summary"]
-    items = []
-    if "namerec_over_string_grouper" in sm:
-        items.append(f"- time(namerec) / time(string_grouper) at {s['n_total']:,}: "
-                     f"**{sm['namerec_over_string_grouper']:.2f}**")  # fmt: skip
-    for system in ("namerec", "string_grouper"):
-        if f"{system}_doubling" in sm:
-            items.append(f"- {system} time({s['n_total']:,}) / time({s['n_half']:,}): "
-                         f"**{sm[f'{system}_doubling']:.2f}** (2.0 = linear)")  # fmt: skip
-    if items:
-        out.append("\n" + "\n".join(items))
+        rows.append(
+            [
+                r["system"],
+                r["names"],
+                _num(r.get("seconds"), 2),
+                _num(r.get("inner_seconds"), 2),
+                _num(r.get("names_per_s"), 0),
+                _num(r.get("max_rss_mb"), 0),
+                r.get("pairwise_p"),
+                r.get("pairwise_r"),
+                r.get("pairwise_f1"),
+                r.get("bcubed_f1"),
+                r.get("largest_cluster"),
+            ]
+        )
+    out.append(
+        md_table(
+            [
+                "system",
+                "names",
+                "seconds",
+                "in-call s",
+                "names/s",
+                "peak RSS MB",
+                "labelled pw P",
+                "pw R",
+                "pw F1",
+                "B³ F1",
+                "largest cluster",
+            ],
+            rows,
+            digits=3,
+        )
+    )
+    grow = []
+    for system, g in s.get("growth", {}).items():
+        for st in g.get("steps", []):
+            grow.append([system, f"{st['from']:,} → {st['to']:,}", st["time_ratio"], st["per_doubling"]])
+        if "fit_per_doubling" in g:
+            grow.append([system, "fit over all sizes (time)", None, g["fit_per_doubling"]])
+            grow.append([system, "fit over all sizes (peak RSS)", None, g["memory_fit_per_doubling"]])
+    if grow:
+        out.append(
+            "\nGrowth: time ratio between consecutive sizes, and the same per doubling of the input "
+            "(2.0 = linear, 4.0 = quadratic; the fits are least squares of log t on log n):\n"
+        )
+        out.append(md_table(["system", "sizes", "time ratio", "per doubling"], grow, digits=2))
+    ratios = s.get("summary", {}).get("namerec_over_string_grouper") or {}
+    if ratios:
+        out.append(
+            "\ntime(namerec) / time(string_grouper): "
+            + ", ".join(f"**{v:.2f}** at {int(k):,}" for k, v in ratios.items())
+        )
     cmds = sorted({r["command"] for r in s["runs"] if r.get("command")})
     if cmds:
         out.append("\nCommands (IN/OUT are temporary files):\n")
         out += [f"- `{c}`" for c in cmds]
     return "\n".join(out)
+
+
+def _peer_main(argv: list[str]) -> int:
+    """``python -m benchmarks.speed peer NAME IN.csv OUT.csv [TIMING.json]``: one peer, untrained."""
+    if len(argv) < 4:
+        print("usage: python -m benchmarks.speed peer NAME IN.csv OUT.csv [TIMING.json]", file=sys.stderr)
+        return 2
+    peer = _find_peer(argv[1])
+    if peer is None:
+        print(f"no peer named {argv[1]!r}", file=sys.stderr)
+        return 2
+    with open(argv[2], newline="", encoding="utf-8") as fh:
+        names = [r["name"] for r in csv.DictReader(fh)]
+    t = time.perf_counter()
+    labels = peer.cluster(names, [""] * len(names))
+    seconds = time.perf_counter() - t
+    with open(argv[3], "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["name", "group"])
+        w.writerows(zip(names, [str(x) for x in labels], strict=True))
+    if len(argv) > 4:
+        Path(argv[4]).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "peer":
+        sys.exit(_peer_main(sys.argv[1:]))
+    print(__doc__, file=sys.stderr)
+    sys.exit(2)
