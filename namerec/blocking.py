@@ -3,6 +3,7 @@
 Keys of a name (each prefixed by its kind so kinds never collide):
 
 - ``w:`` its words sorted (word order ignored) and ``s:`` their romanisation skeletons sorted;
+- ``j:`` its letters with the spaces removed ("SergeiLavrov" meets "Sergei Lavrov");
 - per word of two or more letters: ``k:`` its skeleton, ``p:`` each phonetic code (Daitch-Mokotoff,
   Double Metaphone), ``d:`` the word itself and, for words of four or more letters, the word with one
   letter deleted (two words within one edit share such a key, as in SymSpell);
@@ -61,6 +62,7 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
     if not tokens:
         return
     yield "w:" + " ".join(sorted(tokens))
+    yield "j:" + name.text.replace(" ", "")  # the same letters spaced differently: "PolPot", "Pol Pot"
     yield "s:" + records.skeletons[unit]
     for form in (name.text, *name.variants):
         for token in set(form.split()):

@@ -47,3 +47,14 @@ def test_best_reading_is_symmetric_and_never_below_the_primary_forms(a, b):
     assert np.isclose(forward, backward)
     assert 0.0 <= forward <= 1.0
     assert forward >= _primary_only(a, b) - 1e-12
+
+
+def test_names_that_differ_only_in_spacing_are_one_spelling():
+    rec = Reconciler()
+    for a, b in [("SergeiLavrov", "Sergei Lavrov"), ("PolPot", "Pol Pot"),
+                 ("vanderbilt corp", "van der bilt corp")]:
+        assert rec.score(a, b) > 0.9
+        assert rec.score(b, a) == rec.score(a, b)
+    result = rec.reconcile(["SergeiLavrov", "Sergei Lavrov", "Pol Pot", "PolPot", "Paul Potts"])
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] == result.labels[3] != result.labels[4]

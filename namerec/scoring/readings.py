@@ -7,6 +7,8 @@ keeps the others as ``variants``, which blocking already uses. Here a pair whose
 is scored for every combination of their forms, and the most probable combination counts:
 "Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
 
+Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov") are read as one spelling.
+
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
 are not re-read: another romanisation changes a few letters, which lifts a plausible pair over the
@@ -53,10 +55,11 @@ def best_readings(
     combination of variants scores higher than the primary forms. Returns, for those rows only,
     the texts of the forms that gave the new probability.
     """
+    changed = _same_letters(records, left, right, features, probability, model)
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
     affected = np.flatnonzero((has_variants[left] | has_variants[right]) & (probability >= MIN_PROBABILITY))
     if len(affected) == 0:
-        return {}
+        return changed
 
     units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
     start = np.zeros(len(records), dtype=np.int64)
@@ -93,7 +96,29 @@ def best_readings(
                 best_at[k] = begin + offset
                 features[k] = chunk_features[offset]
     probability[:] = best
-    return {
+    changed.update({
         k: (form_records.texts[fl[best_at[k]]], form_records.texts[fr[best_at[k]]])
         for k in np.flatnonzero(best_at >= 0).tolist()
-    }
+    })
+    return changed
+
+
+def _same_letters(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+    """Pairs whose names differ only in spacing ("SergeiLavrov", "Sergei Lavrov"; "ST Micro",
+    "STMicro") are read as one spelling: they get the features of a name against itself."""
+    ids: dict[str, int] = {}
+    joined = np.fromiter((ids.setdefault(t.replace(" ", ""), len(ids)) for t in records.texts),
+                         dtype=np.int64, count=len(records))
+    same = np.flatnonzero((joined[left] == joined[right]) & (left != right)) if len(left) else left
+    if len(same) == 0:
+        return {}
+    # Read both as the spaced form: word-level features then see the words.
+    spaced = np.where(records.token_counts[left[same]] >= records.token_counts[right[same]],
+                      left[same], right[same])
+    self_features = pair_features(records, spaced, spaced)
+    self_probability = model.predict(self_features)
+    better = self_probability > probability[same]
+    rows = same[better]
+    features[rows] = self_features[better]
+    probability[rows] = self_probability[better]
+    return {k: (records.texts[u], records.texts[u]) for k, u in zip(rows.tolist(), spaced[better].tolist())}
