@@ -178,8 +178,10 @@ def slices_pairs(q: dict[str, Any], r: dict[str, Any], path: Path) -> Path | Non
 
 
 def reliability(
-    title: str, bins: list[dict[str, Any]], ece: float | None, path: Path, label: str = "namerec"
+    title: str, bins: list[dict[str, Any]], ece: float | None, path: Path, label: str = "namerec",
+    second: tuple[str, list[dict[str, Any]], float | None] | None = None,
 ) -> Path | None:
+    """A reliability diagram; ``second`` = (label, bins, ECE) adds another curve (e.g. after calibrate)."""
     full = [b for b in bins if b.get("count")]
     if not full:
         return None
@@ -193,6 +195,11 @@ def reliability(
         color=_COLOURS[0],
         label=label,
     )
+    if second is not None:
+        other = [b for b in second[1] if b.get("count")]
+        other_ece = f" (ECE {second[2]:.3f})" if _ok(second[2]) else ""
+        ax.plot([b["mean_prob"] for b in other], [b["frac_pos"] for b in other], marker="s",
+                color=_COLOURS[1], label=second[0] + other_ece)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_ylabel("share of true matches")
@@ -307,6 +314,12 @@ def draw_all(data: dict[str, Any], out_dir: str | Path) -> dict[str, Any]:
             label = q["systems"][0]["system"]
             own = _results(r).get(label)
             if own and own.get("reliability"):
+                after = r.get("calibrated") or {}
+                second = (
+                    (f"after calibrate on {after.get('train_pairs', 0):,} train pairs", after["reliability"],
+                     after.get("ece"))
+                    if after.get("reliability") else None
+                )
                 add(
                     "reliability",
                     f,
@@ -317,6 +330,7 @@ def draw_all(data: dict[str, Any], out_dir: str | Path) -> dict[str, Any]:
                         own.get("ece"),
                         out / f"reliability_{slug(f)}.png",
                         label,
+                        second,
                     ),
                 )
         label = q["systems"][0]["system"] if q.get("systems") else "namerec"

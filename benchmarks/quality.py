@@ -89,6 +89,8 @@ class Api:
     missing: list[str] = field(default_factory=list)
     version: str = ""
     setup: str = ""
+    # calibrated_scores(train_pairs, train_labels, pairs): scores after recalibrating on train pairs
+    calibrated_scores: Callable[[list, list, list], Any] | None = None
 
 
 @dataclass
@@ -154,7 +156,15 @@ def namerec_api() -> Api:
         "namerec.reconcile(names, types=types) and Reconciler().score_pairs with the default Config "
         f"(match threshold {threshold}); shipped weights, fitted on train splits only"
     )
-    return Api(NAMEREC, reconcile, score_pairs, candidate_pairs, threshold, missing, version, setup)
+    calibrated_scores = None
+    if hasattr(namerec, "Reconciler") and hasattr(namerec.Reconciler, "calibrate"):
+
+        def calibrated_scores(train_pairs: list, train_labels: list, pairs: list) -> np.ndarray:
+            recalibrated = namerec.Reconciler().calibrate(train_pairs, train_labels)
+            return np.asarray(recalibrated.score_pairs(pairs), dtype=np.float64)
+
+    return Api(NAMEREC, reconcile, score_pairs, candidate_pairs, threshold, missing, version, setup,
+               calibrated_scores)
 
 
 def fake_api() -> Api:
@@ -576,6 +586,20 @@ def _pair_train(ds: Dataset, rows: list[datasets.PairRow], others: list[Dataset]
     return train, source
 
 
+def _calibrated_on_train(ds: Dataset, rows, api: Api, pairs, y, quick: bool, seed: int) -> dict[str, Any]:
+    """namerec after ``Reconciler.calibrate`` on the file's train split, scored on its test split."""
+    train, _ = _pair_train(ds, rows, [], quick, seed)
+    log(f"quality: {ds.name} / test: {api.label} calibrated on {len(train):,} train pairs")
+    result = _run_scores(
+        api.label + " + calibrate(train)",
+        lambda: api.calibrated_scores(
+            [(r.name1, r.name2) for r in train], [r.is_match for r in train], pairs
+        ),
+        y, api.threshold, None, None,
+    )
+    return {**result, "train_pairs": len(train)}
+
+
 def run_pair_file(
     ds: Dataset,
     api: Api,
@@ -644,6 +668,8 @@ def run_pair_file(
             systems.append(
                 _run_scores(api.label, lambda x=pairs: api.score_pairs(x), y, api.threshold, labels, tiers)
             )
+        if api.calibrated_scores is not None and not ds.test_only and label == "test":
+            res["calibrated"] = _calibrated_on_train(ds, rows, api, pairs, y, quick, seed)
         for peer, why in active:
             if why:
                 systems.append(_na(peer.name, why))
@@ -1101,6 +1127,33 @@ def calibration_markdown(q: dict[str, Any]) -> str:
             "gold-pair coverage",
             "s",
         ],
+        rows,
+    )
+
+
+def calibrated_markdown(q: dict[str, Any]) -> str:
+    """namerec's pair-file scores before and after ``Reconciler.calibrate`` on the train split."""
+    rows = []
+    for r in q["pairs"]:
+        after = r.get("calibrated")
+        before = _result(r, q["systems"][0]["system"]) if q.get("systems") else None
+        if not after:
+            continue
+        if "na" in after:
+            rows.append([r["file"], r["split"], None, _na_text(after)] + [None] * 6)
+            continue
+        rows.append([
+            r["file"], r["split"], after.get("train_pairs"),
+            (before or {}).get("ece"), after.get("ece"),
+            (before or {}).get("f1"), after.get("f1"),
+            (before or {}).get("average_precision"), after.get("average_precision"),
+            after.get("seconds"),
+        ])
+    if not rows:
+        return ""
+    return md_table(
+        ["file", "split", "train pairs", "ECE shipped", "ECE calibrated", "F1 shipped", "F1 calibrated",
+         "AP shipped", "AP calibrated", "s"],
         rows,
     )
 

@@ -557,6 +557,16 @@ def _render_report(
             "",
         ]
         out.append(quality.calibration_markdown(q))
+        calibrated = quality.calibrated_markdown(q)
+        if calibrated:
+            out.append(
+                "\nA probability is calibrated for the mix of pairs it was fitted on; on a pair list where "
+                "matches are much more or less common, `Reconciler.calibrate(pairs, labels)` refits only the "
+                "mapping from score to probability (per regime, ranking unchanged; docs/scoring.md). Below: "
+                "the shipped model on each pair file's test split, and the same after `calibrate` on that "
+                "file's train split (held out from the test split by the split rule).\n"
+            )
+            out.append(calibrated)
         for p in _plots_of(plots, "reliability"):
             out += ["", _img(p["path"], md_dir, p["title"])]
         rel = quality.reliability_markdown(q)

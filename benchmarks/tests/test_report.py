@@ -167,3 +167,14 @@ def test_report_without_matplotlib(data_dir, tmp_path, monkeypatch):
     assert "**Plots skipped**: matplotlib is not installed (test)." in md
     assert not list(out.glob("*.png"))
     assert "no cluster file in the run" in md  # a pair file alone: no speed input
+
+
+def test_namerec_is_also_measured_after_calibrating_on_the_train_split(data_dir):
+    pairs_file = quality.discover_datasets(data_dir)[0]
+    results, _ = quality.run_pair_file(pairs_file, quality.namerec_api(), lambda: [], quick=True)
+    test = next(r for r in results if r["split"] == "test")
+    after = test["calibrated"]
+    assert "na" not in after, after
+    assert after["train_pairs"] > 0 and 0.0 <= after["ece"] <= 1.0
+    markdown = quality.calibrated_markdown({"pairs": results, "systems": [{"system": "namerec"}]})
+    assert "ECE calibrated" in markdown
