@@ -1,10 +1,10 @@
 """Peer systems, run side by side with namerec on the same inputs (issue 4).
 
 Every peer is a :class:`Peer`: it says whether it can run here (:meth:`Peer.unavailable`) and on a
-dataset (:meth:`Peer.supports`), may tune itself on the train split (:meth:`Peer.fit`), and then
-clusters a pool of names (:meth:`Peer.cluster`) and, where it has a pair score, scores aligned pairs
-(:meth:`Peer.score_pairs`). A peer that cannot run gets an explicit "n/a" with its reason in the report,
-never a silent gap. :func:`all_peers` lists them in report order.
+dataset (:meth:`Peer.supports`), may tune itself on the train split (:meth:`Peer.fit_clusters`,
+:meth:`Peer.fit_pairs`), and then clusters a pool of names (:meth:`Peer.cluster`) and, where it has
+a pair score, scores aligned pairs (:meth:`Peer.score_pairs`). A peer that cannot run gets an explicit
+"n/a" with its reason in the report, never a silent gap. :func:`all_peers` lists them in report order.
 
 ``python -m benchmarks.peers string_grouper IN.csv OUT.csv [TIMING.json]`` runs string_grouper in its
 own process for the speed runs (see ``__main__``).
@@ -80,4 +80,18 @@ class BaselinePeer(Peer):
 
 def all_peers() -> list[Peer]:
     """Every peer, in report order."""
-    return [BaselinePeer()]
+    # imported here: the peer modules import this one for Peer
+    from benchmarks.peers.dedupe_peer import DedupePeer
+    from benchmarks.peers.keycollision import FingerprintPeer, NGramFingerprintPeer, PhoneticPeer
+    from benchmarks.peers.splink_peer import SplinkPeer
+    from benchmarks.peers.string_grouper_peer import StringGrouperPeer
+
+    return [
+        BaselinePeer(),
+        FingerprintPeer(),
+        NGramFingerprintPeer(),
+        PhoneticPeer(),
+        StringGrouperPeer(),
+        SplinkPeer(),
+        DedupePeer(),
+    ]

@@ -7,7 +7,8 @@ optional TIMING.json gets the seconds spent inside the peer's own call (without 
 
 string_grouper is called the way its README recommends for deduplicating one column:
 ``group_similar_strings(pd.Series(names))`` with its defaults (TF-IDF of character
-3-grams, cosine >= 0.8, up to 20 matches per string, connected components, centroid representative).
+3-grams, cosine >= 0.8, up to 20 matches per string, connected components, centroid representative);
+see :func:`benchmarks.peers.string_grouper_peer.string_grouper_groups`.
 """
 
 from __future__ import annotations
@@ -17,17 +18,9 @@ import json
 import sys
 import time
 
+from benchmarks.peers.string_grouper_peer import string_grouper_groups
 
-def string_grouper_groups(names: list[str]) -> list[str]:
-    import pandas as pd
-    from string_grouper import group_similar_strings
-
-    out = group_similar_strings(pd.Series(names, dtype=object))
-    # 0.8 returns a frame with the representative's row index; older versions a Series of strings
-    if isinstance(out, pd.DataFrame):
-        col = "group_rep_index" if "group_rep_index" in out.columns else out.columns[0]
-        return [str(v) for v in out[col].tolist()]
-    return [str(v) for v in out.tolist()]
+__all__ = ["main", "string_grouper_groups"]
 
 
 def main(argv: list[str]) -> int:
