@@ -32,12 +32,26 @@ class Peer:
     #: decision threshold of :meth:`score_pairs` (scores >= threshold are matches)
     pair_threshold: float = 0.5
 
+    #: label for "not installed" messages, the modules it imports, and the distributions it reports
+    package: str = ""
+    imports: tuple[str, ...] = ()
+    distributions: tuple[str, ...] = ()
+
     def version(self) -> str:
-        """The peer's package version, or "own code" for peers written here from a description."""
-        return "own code"
+        """The versions of :attr:`distributions`, or "own code" for peers written here from a description."""
+        from importlib.metadata import version
+
+        return ", ".join(f"{name} {version(name)}" for name in self.distributions) or "own code"
 
     def unavailable(self) -> str | None:
-        """Why the peer cannot run on this machine (e.g. the ``bench`` extra is missing), else None."""
+        """Why the peer cannot run on this machine (a module of :attr:`imports` is missing), else None."""
+        import importlib
+
+        for module in self.imports:
+            try:
+                importlib.import_module(module)
+            except ImportError as exc:
+                return f"n/a: {self.package or module} not installed (pip install -e '.[bench]'): {exc}"
         return None
 
     def supports(self, dataset: str, entity_types: Sequence[str]) -> str | None:
@@ -65,11 +79,7 @@ class BaselinePeer(Peer):
     name = "rapidfuzz JW>=0.9"
     setup = "anyascii + casefold key, Jaro-Winkler >= 0.9 on whole keys, connected components (no tuning)"
     pair_threshold = baseline.JW_THRESHOLD
-
-    def version(self) -> str:
-        from importlib.metadata import version
-
-        return f"rapidfuzz {version('rapidfuzz')}"
+    distributions = ("rapidfuzz",)
 
     def cluster(self, names: Sequence[str], types: Sequence[str]) -> list[Hashable]:
         return list(baseline.baseline_labels(names))

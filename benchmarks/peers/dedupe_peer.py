@@ -149,6 +149,7 @@ class DedupePeer(Peer):
     """dedupe trained on the train split by simulated active learning, then ``partition``-style clustering."""
 
     name = "dedupe"
+    package, imports, distributions = "dedupe", ("dedupe",), ("dedupe", "BTrees")
 
     def __init__(self, max_names: int = MAX_NAMES) -> None:
         self.max_names = max_names
@@ -158,18 +159,6 @@ class DedupePeer(Peer):
         self._fields_text = PERSON_FIELDS
         self._pair_deduper: Any = None
         self.setup = self._cluster_setup("0.5 (partition default)", "not trained yet")
-
-    def version(self) -> str:
-        from importlib.metadata import version
-
-        return f"dedupe {version('dedupe')}, BTrees {version('BTrees')}"
-
-    def unavailable(self) -> str | None:
-        try:
-            import dedupe  # noqa: F401
-        except ImportError as exc:
-            return f"n/a: dedupe not installed (pip install -e '.[bench]'): {exc}"
-        return None
 
     def supports(self, dataset: str, entity_types: Sequence[str]) -> str | None:
         if dataset in datasets.TEST_ONLY_FILES:

@@ -195,6 +195,7 @@ class SplinkPeer(Peer):
     """Splink 5 on DuckDB: unsupervised Fellegi-Sunter on forename/surname, connected components."""
 
     name = "Splink"
+    package, imports, distributions = "splink", ("duckdb", "pyarrow", "splink"), ("splink", "duckdb")
 
     def __init__(self) -> None:
         self.threshold = 0.95  # the match probability of Splink's 50k-persons demo, until tuned
@@ -202,20 +203,6 @@ class SplinkPeer(Peer):
         self._pair_model: dict[str, Any] | None = None
         self._pair_two_columns = True
         self.setup = self._cluster_setup("0.95 (its demo's value; not tuned)")
-
-    def version(self) -> str:
-        from importlib.metadata import version
-
-        return f"splink {version('splink')}, duckdb {version('duckdb')}"
-
-    def unavailable(self) -> str | None:
-        try:
-            import duckdb  # noqa: F401
-            import pyarrow  # noqa: F401
-            import splink  # noqa: F401
-        except ImportError as exc:
-            return f"n/a: splink not installed (pip install -e '.[bench]'): {exc}"
-        return None
 
     def supports(self, dataset: str, entity_types: Sequence[str]) -> str | None:
         if is_organisation_data(entity_types) or dataset == "patstat_orgs":

@@ -41,6 +41,7 @@ class StringGrouperPeer(Peer):
     """``group_similar_strings`` at a train-tuned ``min_similarity``; pair score = TF-IDF cosine."""
 
     name = "string_grouper"
+    package, imports, distributions = "string_grouper", ("pandas", "string_grouper"), ("string_grouper",)
 
     def __init__(self) -> None:
         self.min_similarity = DEFAULT_MIN_SIMILARITY
@@ -53,19 +54,6 @@ class StringGrouperPeer(Peer):
             "group_similar_strings(pd.Series(names)) with README defaults (char 3-gram TF-IDF, cosine, "
             f"20 matches/string, connected components), raw names; min_similarity {value}"
         )
-
-    def version(self) -> str:
-        from importlib.metadata import version
-
-        return f"string_grouper {version('string_grouper')}"
-
-    def unavailable(self) -> str | None:
-        try:
-            import pandas  # noqa: F401
-            import string_grouper  # noqa: F401
-        except ImportError as exc:
-            return f"n/a: string_grouper not installed (pip install -e '.[bench]'): {exc}"
-        return None
 
     def fit_clusters(self, train: Sequence[ClusterRow]) -> None:
         pools = tuning.train_pools(train)
