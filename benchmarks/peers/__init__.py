@@ -12,14 +12,33 @@ own process for the speed runs (see ``__main__``).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import contextlib
+import io
+import logging
+import warnings
+from collections.abc import Hashable, Iterator, Sequence
 
 import numpy as np
 
 from benchmarks import baseline
 from benchmarks.datasets import ClusterRow, PairRow
 
-__all__ = ["BaselinePeer", "Peer", "all_peers"]
+__all__ = ["BaselinePeer", "Peer", "all_peers", "quiet"]
+
+
+@contextlib.contextmanager
+def quiet(logger_name: str) -> Iterator[None]:
+    """Keep a peer library's log lines, warnings and prints off the terminal (the benchmarks print
+    their own progress)."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 class Peer:

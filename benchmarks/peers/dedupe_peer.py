@@ -36,11 +36,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import logging
 import os
 import random
 import re
-import warnings
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
@@ -48,7 +46,7 @@ import numpy as np
 
 from benchmarks import datasets
 from benchmarks.datasets import ClusterRow, PairRow
-from benchmarks.peers import Peer, tuning
+from benchmarks.peers import Peer, quiet, tuning
 from benchmarks.peers.splink_peer import is_organisation_data
 
 __all__ = ["MAX_NAMES", "DedupePeer", "PoolTooLarge"]
@@ -98,20 +96,6 @@ def _variables(organisations: bool, corpus: Sequence[str]) -> list[Any]:
         v.String("forename", has_missing=True),
         v.String("surname", has_missing=True),
     ]
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Keep dedupe's log lines and warnings off the terminal."""
-    logger = logging.getLogger("dedupe")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
 
 
 @contextlib.contextmanager
@@ -184,7 +168,7 @@ class DedupePeer(Peer):
         data = {i: _record(r.name) for i, r in enumerate(learn)}
         # uncertain_pairs() hands back the very dicts of ``data``, so identity finds their entity
         entity_of = {id(rec): learn[i].entity_id for i, rec in data.items()}
-        with _quiet(), _seeded():
+        with quiet("dedupe"), _seeded():
             training_file = _training_file(train)
             deduper = dedupe.Dedupe(
                 _variables(organisations, [r["name"] or "" for r in data.values()]), num_cores=0
@@ -209,7 +193,7 @@ class DedupePeer(Peer):
 
         data = {i: _record(n) for i, n in enumerate(names)}
         out: dict[float, list[Hashable]] = {}
-        with _quiet():
+        with quiet("dedupe"):
             try:
                 scores = _as_array(self._deduper.score(self._deduper.pairs(data)))
             except BlockingError:  # nothing blocked together: every name alone
@@ -249,7 +233,7 @@ class DedupePeer(Peer):
         for r in sample:
             training["match" if r.is_match else "distinct"].append([_record(r.name1), _record(r.name2)])
         data = {i: _record(n) for i, n in enumerate(sorted({n for r in sample for n in (r.name1, r.name2)}))}
-        with _quiet(), _seeded():
+        with quiet("dedupe"), _seeded():
             deduper = dedupe.Dedupe(_variables(False, []), num_cores=0)
             deduper.prepare_training(data, training_file=io.StringIO(json.dumps(training)))
             deduper.train(recall=TRAIN_RECALL)
@@ -268,7 +252,7 @@ class DedupePeer(Peer):
         if not pairs:
             return np.zeros(0, dtype=np.float64)
         records = (((2 * i, _record(a)), (2 * i + 1, _record(b))) for i, (a, b) in enumerate(pairs))
-        with _quiet():
+        with quiet("dedupe"):
             scored = _as_array(self._pair_deduper.score(records))
         out = np.zeros(len(pairs), dtype=np.float64)
         out[scored["pairs"][:, 0] // 2] = scored["score"]

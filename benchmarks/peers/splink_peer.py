@@ -28,18 +28,15 @@ names, and Splink's docs name a lone company-name column as a poor fit for it.
 from __future__ import annotations
 
 import contextlib
-import io
-import logging
 import re
-import warnings
 from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from benchmarks.datasets import ClusterRow, PairRow
-from benchmarks.peers import Peer, tuning
+from benchmarks.peers import Peer, quiet, tuning
 
 __all__ = ["SplinkPeer", "is_organisation_data", "split_name"]
 
@@ -105,20 +102,6 @@ def _records(names: Sequence[str], id_offset: int = 0) -> Any:
         ]
     )
     return pa.table(cols, schema=schema)
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Keep Splink's log lines and warnings off the terminal (the benchmarks print their own progress)."""
-    logger = logging.getLogger("splink")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
 
 
 def _db_api() -> Any:
@@ -252,7 +235,7 @@ class SplinkPeer(Peer):
             return
 
         def labels_for(names: Sequence[str], types: Sequence[str]) -> dict[float, list[Hashable]]:
-            with _quiet():
+            with quiet("splink"):
                 linker, predictions = self._predict(names)
                 return {t: self._labels(linker, predictions, len(names), t) for t in THRESHOLDS}
 
@@ -265,7 +248,7 @@ class SplinkPeer(Peer):
     def cluster(self, names: Sequence[str], types: Sequence[str]) -> list[Hashable]:
         if len(names) < 2:
             return list(range(len(names)))
-        with _quiet():
+        with quiet("splink"):
             linker, predictions = self._predict(names)
             return self._labels(linker, predictions, len(names), self.threshold)
 
@@ -310,7 +293,7 @@ class SplinkPeer(Peer):
         import pyarrow as pa
 
         pairs = [(r.name1, r.name2) for r in train]
-        with _quiet():
+        with quiet("splink"):
             job = self._pair_job(pairs, None)
             linker, two_columns = job.linker, job.two_columns
             linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=7)
@@ -340,7 +323,7 @@ class SplinkPeer(Peer):
     def score_pairs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         if not pairs:
             return np.zeros(0, dtype=np.float64)
-        with _quiet():
+        with quiet("splink"):
             if self._pair_model is not None:
                 job = self._pair_job(pairs, self._pair_model, self._pair_two_columns)
             else:
