@@ -89,12 +89,15 @@ def best_readings(
         stop = begin + _CHUNK
         chunk_features = pair_features(form_records, fl[begin:stop], fr[begin:stop])
         chunk_probability = model.predict(chunk_features)
-        for offset in np.argsort(-chunk_probability, kind="stable").tolist():
-            k = rows_arr[begin + offset]
-            if chunk_probability[offset] > best[k]:
-                best[k] = chunk_probability[offset]
-                best_at[k] = begin + offset
-                features[k] = chunk_features[offset]
+        chunk_rows = rows_arr[begin:stop]
+        # The first combination of each pair in (pair, descending probability) order is its best.
+        order = np.lexsort((-chunk_probability, chunk_rows))
+        first = order[np.r_[True, chunk_rows[order][1:] != chunk_rows[order][:-1]]]
+        wins = first[chunk_probability[first] > best[chunk_rows[first]]]
+        k = chunk_rows[wins]
+        best[k] = chunk_probability[wins]
+        best_at[k] = begin + wins
+        features[k] = chunk_features[wins]
     probability[:] = best
     changed.update({
         k: (form_records.texts[fl[best_at[k]]], form_records.texts[fr[best_at[k]]])
