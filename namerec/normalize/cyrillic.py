@@ -6,6 +6,8 @@ passport / official systems (Russian: BGN/PCGN without diacritics; Ukrainian: th
 system; Bulgarian: the 2009 streamlined system; Serbian: the Latin alphabet without diacritics;
 Macedonian: the official system; Belarusian: BGN/PCGN without diacritics). A "press" reading adds
 the English-newspaper habits (-ий -> -y, initial е -> ye, ё -> yo) that the official systems lack.
+A "foreign" reading undoes Russian's transcription of foreign names (Джонстон -> Jonston, Нисидзи ->
+Nishiji), since a Russian text writes Johnstone or Nishiji in Cyrillic too.
 
 Every table covers every Cyrillic letter the others know, so a stray Ukrainian і in a Russian
 reading still becomes a Latin letter; letters no table knows are left to anyascii.
@@ -13,7 +15,7 @@ reading still becomes a Latin letter; letters no table knows are left to anyasci
 >>> romanize("Щерба", "ru"), romanize("Щерба", "bg")
 ('Shcherba', 'Shterba')
 >>> readings("Зеленский")
-('Zelenskiy', 'Zelenskyi', 'Zelensky')
+('Zelenskiy', 'Zelenski', 'Zelenskyi', 'Zelensky')
 """
 
 from __future__ import annotations
@@ -90,6 +92,53 @@ def _char_table(*layers: dict[str, str]) -> dict[int, str]:
     return table
 
 
+# The "foreign" reading undoes the Russian practical transcription of foreign names, giving the
+# spelling their own language most likely used: Джонстон -> Jonston (Johnstone), Уильям -> William,
+# Рейнхарт -> Reinhart, Флакк -> Flakk, Цепион -> Cepion (Caepio). A word made only of Japanese
+# syllables as Polivanov's system writes them (Нисидзи, Тюбати, Томэкити) is read back to Hepburn
+# instead: си -> shi, ти -> chi, цу -> tsu, дз -> z/j, тя -> cha.
+_VOWELS = "аеёиоуыэюя"
+_FOREIGN = {
+    "е": "e", "ё": "o", "ж": "j", "й": "i", "х": "h", "ц": "c", "ы": "y", "э": "e", "ю": "u",
+    "я": "ia", "щ": "shch",
+}  # fmt: skip
+_AFTER_VOWEL_OR_START = r"(?:(?<=[" + _VOWELS + r"])|" + _WORD_START + ")"
+_FOREIGN_RULES = (
+    _rule("дж", {"дж": "j"}),
+    _rule(_WORD_START + "у[аиэео]", {"уа": "wa", "уи": "wi", "уэ": "we", "уе": "we", "уо": "wo"}),
+    _rule("кс", {"кс": "x"}),
+    _rule("ия", {"ия": "ia"}),
+    _rule("[иы]й" + _WORD_END, {"ий": "i", "ый": "y"}),
+    _rule(_AFTER_VOWEL_OR_START + "[еёюя]", {"е": "e", "ё": "yo", "ю": "yu", "я": "ya"}),
+    _rule(_WORD_START + "й", {"й": "y"}),
+)
+# Polivanov syllables: an optional consonant (or дз, ц, and palatal pairs such as сь/ть written
+# with я ю ё), then a vowel; н and й close a syllable.
+_JAPANESE_WORD = re.compile(
+    "(?:(?:дз|[кгсзтдцнхфмрвбпй])?[аиуэоёюя]|н|й)+" + _WORD_END, re.IGNORECASE
+)
+_POLIVANOV = {
+    "дзя": "ja", "дзю": "ju", "дзё": "jo", "дзи": "ji", "дз": "z",
+    "ся": "sha", "сю": "shu", "сё": "sho", "си": "shi",
+    "тя": "cha", "тю": "chu", "тё": "cho", "ти": "chi", "цу": "tsu",
+    "ка": "ka", "кя": "kya", "кю": "kyu", "кё": "kyo",
+    "я": "ya", "ю": "yu", "ё": "yo", "э": "e", "й": "i", "ф": "f", "х": "h", "ц": "ts",
+}  # fmt: skip
+_POLIVANOV_RULE = _rule("дз[яюёи]?|[ст][яюёи]|цу|к[аяюё]|[яюёэйфхц]", _POLIVANOV)
+
+
+def _foreign(text: str) -> str:
+    def word(match: re.Match[str]) -> str:
+        w = match.group()
+        if _JAPANESE_WORD.fullmatch(w):
+            return _POLIVANOV_RULE(w)
+        for rule in _FOREIGN_RULES:
+            w = rule(w)
+        return w
+
+    return re.sub(_LETTER + "+", word, text)
+
+
 # Per language: contextual rules applied first, then a letter-by-letter table.
 _TABLES: dict[str, tuple[tuple[Callable[[str], str], ...], dict[int, str]]] = {
     "ru": ((), _char_table(_RU, _OTHER_LETTERS)),
@@ -111,7 +160,9 @@ _TABLES: dict[str, tuple[tuple[Callable[[str], str], ...], dict[int, str]]] = {
         ),
         _char_table(_RU, _OTHER_LETTERS, _PRESS),
     ),
+    "foreign": ((_foreign,), _char_table(_RU, _OTHER_LETTERS, _FOREIGN)),
 }
+
 
 # Letters found in one language only decide the language in "auto" mode, checked in this order.
 _BELARUSIAN = re.compile("[ўЎ]")
@@ -177,9 +228,9 @@ def romanize(text: str, language: str) -> str:
 # Readings offered as variants besides the primary one. Without evidence of the language every
 # big table is plausible; with it, only the habit of reading everything as Russian (common in
 # Western sources: "Vladimir Zelenskiy") and the press spelling remain.
-_ALTERNATIVES_WITHOUT_EVIDENCE = ("uk", "bg", "press")
-_ALTERNATIVES = {"ru": ("press",), "uk": ("ru", "press"), "bg": ("ru", "press"), "sr": ("ru", "press"),
-                 "mk": ("ru", "press"), "be": ("ru", "press")}  # fmt: skip
+_ALTERNATIVES_WITHOUT_EVIDENCE = ("foreign", "uk", "bg", "press")
+_ALTERNATIVES = {"ru": ("foreign", "press"), "uk": ("ru", "press"), "bg": ("ru", "press"),
+                 "sr": ("ru", "press"), "mk": ("ru", "press"), "be": ("ru", "press")}  # fmt: skip
 
 
 def readings(text: str, language: str = "auto") -> tuple[str, ...]:

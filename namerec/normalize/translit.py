@@ -5,7 +5,7 @@ Cyrillic goes through the language tables of :mod:`.cyrillic` (several readings)
 with diacritics are left alone here: step 5 strips them after casefolding.
 
 >>> transliterate("Зеленский")
-('Zelenskiy', 'Zelenskyi', 'Zelensky')
+('Zelenskiy', 'Zelenski', 'Zelenskyi', 'Zelensky')
 >>> transliterate("习近平 and Ελλάδα")
 ('XiJinPing and Ellada', 'Xi JinPing and Ellada')
 >>> dominant_script("Владимир Putin"), dominant_script("123")

@@ -29,7 +29,7 @@ from .model import MatchModel
 
 # Forms tried per name: the primary form and up to this many variants less one.
 MAX_FORMS = 4
-MIN_PROBABILITY = 0.2
+MIN_PROBABILITY = 0.1
 _CHUNK = 200_000
 
 

@@ -68,16 +68,41 @@ def test_romanize_tables(text: str, language: str, latin: str) -> None:
 def test_every_table_reads_every_alphabet() -> None:
     """A letter from another alphabet still becomes Latin (no Cyrillic survives any table)."""
     letters = "абвгґдђѓеёєжзѕиіїйјклљмнњопрстћќуўфхцчџшщъыьэюя"
-    for language in ("ru", "uk", "bg", "sr", "mk", "be", "press"):
+    for language in ("ru", "uk", "bg", "sr", "mk", "be", "press", "foreign"):
         latin = romanize(letters + letters.upper(), language)
         assert latin.isascii(), (language, latin)
 
 
 def test_readings_offer_other_tables_as_alternatives() -> None:
-    assert readings("Зеленский") == ("Zelenskiy", "Zelenskyi", "Zelensky")
+    assert readings("Зеленский") == ("Zelenskiy", "Zelenski", "Zelenskyi", "Zelensky")
     assert readings("Щерба", "bg") == ("Shterba", "Shcherba")
     # With evidence of Ukrainian only the Russian habit and the press spelling remain.
     assert readings("Зеленський") == ("Zelenskyi", "Zelenskiy", "Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Джонстон", "Jonston"),  # дж -> j
+        ("Уильямс", "Wiliams"),  # у before a vowel at the start -> w
+        ("Рейнхарт", "Reinhart"),
+        ("Александр", "Alexandr"),  # кс -> x
+        ("Сильвия", "Silvia"),
+        ("Вишневский", "Vishnevski"),  # -ий -> -i, the Polish and English habit
+        # Words made only of Japanese syllables are read back from Polivanov to Hepburn.
+        ("Нисидзи", "Nishiji"),
+        ("Тюбати", "Chubachi"),
+        ("Сёдзю", "Shoju"),
+        ("Цутому", "Tsutomu"),
+    ],
+)
+def test_foreign_reading_undoes_russian_transcription(cyrillic: str, latin: str) -> None:
+    assert romanize(cyrillic, "foreign") == latin
+
+
+def test_foreign_reading_is_offered_for_russian_spellings() -> None:
+    assert "Jonston" in readings("Джонстон")
+    assert "Zelenski" not in readings("Зеленський")  # Ukrainian evidence: no foreign reading
 
 
 def test_cyrillic_names_through_the_whole_normaliser() -> None:
