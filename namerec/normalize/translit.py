@@ -1,8 +1,10 @@
 """Which script a name is written in, and step 3: script-aware transliteration to Latin.
 
 Cyrillic goes through the language tables of :mod:`.cyrillic` (several readings), Greek through
-:mod:`.greek`, and every other non-Latin letter, mark or digit through ``anyascii``. Latin letters
-with diacritics are left alone here: step 5 strips them after casefolding.
+:mod:`.greek`, Arabic script through :mod:`.arabic`, Hebrew through :mod:`.hebrew` (both keep the
+vowels those scripts write, which anyascii drops), and every other non-Latin letter, mark or digit
+through ``anyascii``. Latin letters with diacritics are left alone here: step 5 strips them after
+casefolding.
 
 >>> transliterate("Зеленский")
 ('Zelenskiy', 'Zelenski', 'Zelenskyi', 'Zelensky')
@@ -20,8 +22,10 @@ from bisect import bisect_right
 
 from anyascii import anyascii
 
+from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
+from .hebrew import HEBREW, romanize_hebrew
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
 
@@ -157,6 +161,10 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = (*forms, _split_han_surname(forms[0]))
     if GREEK.search(text):
         forms = tuple(romanize_greek(form) for form in forms)
+    if ARABIC.search(text):
+        forms = tuple(romanize_arabic(form) for form in forms)
+    if HEBREW.search(text):
+        forms = tuple(romanize_hebrew(form) for form in forms)
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

@@ -1,0 +1,76 @@
+"""Arabic script (Arabic, Persian, Urdu) to Latin, keeping the vowels the script writes (step 3).
+
+Arabic writes long vowels with the letters ا و ي and leaves short vowels out. A letter-by-letter
+reading such as anyascii's drops alif altogether (روحاني -> "rwhny"), which leaves too little for
+a Latin spelling ("Rouhani") to meet. Here alif is "a", و and ي are consonants (w, y) at the start
+of a word or next to alif and vowels (u, i) between consonants, the feminine ending ة is "a",
+the article ال is "al-", and an initial ع, which always carries a vowel, is "a". Letters follow
+the common English-language press spellings (خ kh, ش sh, ث th, ذ dh, غ gh, ق q). Short-vowel marks,
+when present, are read as a, i, u.
+
+>>> romanize_arabic("حسن روحاني"), romanize_arabic("أسامة بن لادن")
+('hsn ruhani', 'asama bn ladn')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ARABIC", "romanize_arabic"]
+
+#: Any letter of the Arabic blocks (Arabic, Supplement, Extended-A, Presentation Forms).
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "", "ء": "",
+    # Persian and Urdu letters
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    "ھ": "h", "ہ": "h", "ۀ": "a",
+}  # fmt: skip
+_ALIFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a"}
+_YEH = frozenset("يیئےې")
+_WAW = frozenset("وؤ")
+_SHORT_VOWELS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
+# Other marks (tanwin, sukun, shadda, superscript alif, tatweel) carry nothing a Latin spelling shows.
+_SILENT = re.compile("[\u064b-\u064d\u0651\u0652\u0670\u0640]")
+_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def _is_vowel_letter(char: str) -> bool:
+    return char in _ALIFS
+
+
+def _word(word: str) -> str:
+    if word == "الله":  # the name of God, in names such as عبد الله (Abdullah)
+        return "allah"
+    prefix = ""
+    if len(word) > 3 and word.startswith("ال"):  # the article, written joined to its noun
+        prefix, word = "al-", word[2:]
+    out: list[str] = []
+    for i, char in enumerate(word):
+        before = word[i - 1] if i else ""
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if char in _SHORT_VOWELS:
+            out.append(_SHORT_VOWELS[char])
+        elif char in _ALIFS:
+            out.append(_ALIFS[char])
+        elif char in _WAW or char in _YEH:
+            semivowel = "w" if char in _WAW else "y"
+            vowel = "u" if char in _WAW else ("e" if char == "ے" else "i")
+            glide = not before or _is_vowel_letter(before) or _is_vowel_letter(after)
+            out.append(semivowel if glide else vowel)
+        elif char == "ع" and not before:
+            out.append("a")
+        elif char in _CONSONANTS:
+            out.append(_CONSONANTS[char])
+        else:
+            out.append(char)  # a digit or unknown letter: left for anyascii
+    return prefix + "".join(out)
+
+
+def romanize_arabic(text: str) -> str:
+    """Read the Arabic-script words of ``text`` in Latin letters; other characters stay."""
+    text = _SILENT.sub("", text)
+    return _WORD.sub(lambda m: _word(m.group()), text)

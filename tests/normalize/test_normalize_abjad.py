@@ -1,0 +1,64 @@
+"""Arabic and Hebrew readings (namerec.normalize.arabic, .hebrew) and their place in transliteration."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namerec.normalize import normalize_name
+from namerec.normalize.arabic import romanize_arabic
+from namerec.normalize.hebrew import romanize_hebrew
+from namerec.normalize.translit import transliterate
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("خالد", "khald"),
+        ("روحاني", "ruhani"),  # alif is kept, و and ي between consonants are vowels
+        ("يوسف", "yusf"),  # ي at the start of a word is a consonant
+        ("أسامة", "asama"),  # hamza on alif, feminine ending ة
+        ("القاهرة", "al-qahra"),  # the article
+        ("عمر", "amr"),  # initial ع carries a vowel
+        ("عبد الله", "abd allah"),
+        ("مُحَمَّد", "muhamad"),  # short-vowel marks are read; shadda (doubling) is dropped
+        ("پاکستان", "pakstan"),  # Persian and Urdu letters
+    ],
+)
+def test_romanize_arabic(arabic: str, latin: str) -> None:
+    assert romanize_arabic(arabic) == latin
+
+
+def test_other_characters_are_left_alone() -> None:
+    assert romanize_arabic("Hassan 12 حسن") == "Hassan 12 hsn"
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=30))
+def test_every_arabic_letter_becomes_ascii_after_transliteration(text: str) -> None:
+    for form in transliterate(text):
+        assert all(ord(c) < 0x0600 or not c.isalpha() for c in form), form
+
+
+def test_arabic_names_meet_their_latin_spellings() -> None:
+    assert normalize_name("أسامة بن لادن").text == "asama bn ladn"
+    assert normalize_name("حسن روحاني", "PERSON").script == "arabic"
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "latin"),
+    [
+        ("תל אביב", "tl aviv"),  # ב after a vowel letter is v
+        ("חיפה", "khifa"),  # final ה is the vowel a
+        ("שמעון פרס", "shmon prs"),
+        ("גולדה מאיר", "golda myr"),
+    ],
+)
+def test_romanize_hebrew(hebrew: str, latin: str) -> None:
+    assert romanize_hebrew(hebrew) == latin
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0590, max_codepoint=0x05FF), max_size=30))
+def test_every_hebrew_letter_becomes_ascii_after_transliteration(text: str) -> None:
+    for form in transliterate(text):
+        assert all(ord(c) < 0x0590 or not c.isalpha() for c in form), form
