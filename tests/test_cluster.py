@@ -53,6 +53,24 @@ def test_types_never_merge():
     assert _groups(_run(2, edges, types=["person", ""]).labels) == [[0, 1]]
 
 
+def test_one_word_pairs_that_cohere_better_than_they_link_stay_apart():
+    # "maran"/"маран" (0, 1) and "maren"/"марен" (2, 3): each a word and its transliteration,
+    # linked to the other pair at 0.93 on average, above the one-word threshold of 0.7.
+    edges = [(0, 1, 0.997), (2, 3, 0.997), (0, 2, 0.95), (1, 3, 0.95), (0, 3, 0.91), (1, 2, 0.91)]
+    single = [True] * 4
+    result = cluster_units(
+        4, *(np.array(col) for col in zip(*edges)), single_word=np.array(single),
+        cannot_link=np.zeros(len(edges), dtype=bool), type_keys=[""] * 4, threshold=0.5,
+        one_word_threshold=0.7,
+    )
+    assert _groups(result.labels) == [[0, 1], [2, 3]]
+    # The same links between names of two or more words merge: the rule is for one-word names.
+    assert _groups(_run(4, edges).labels) == [[0, 1, 2, 3]]
+    # A pair that links as well as it coheres still merges.
+    close = [(0, 1, 0.95), (2, 3, 0.95), (0, 2, 0.94), (1, 3, 0.94), (0, 3, 0.93), (1, 2, 0.93)]
+    assert _groups(_run(4, close, single=single).labels) == [[0, 1, 2, 3]]
+
+
 def test_partial_name_attaches_only_when_unique():
     # units 0,1 = "max bergman"/"max bergmann", 2 = "bergman" (one word).
     edges = [(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.8)]
