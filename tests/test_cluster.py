@@ -71,6 +71,19 @@ def test_one_word_pairs_that_cohere_better_than_they_link_stay_apart():
     assert _groups(_run(4, close, single=single).labels) == [[0, 1, 2, 3]]
 
 
+def test_bare_given_name_joins_its_only_full_name_even_on_weak_evidence():
+    # 0, 1 = "georgina king" / "georgina kng"; 2 = "george angus"; 3 = "georgina" (one word).
+    edges = [(0, 1, 0.95), (0, 3, 0.15), (1, 3, 0.12), (2, 3, 0.02)]
+    single = [False, False, False, True]
+    assert _groups(_run(4, edges, single=single).labels) == [[0, 1, 3], [2]]
+    # With a rival full name nearly as likely, the bare name stays apart.
+    rival = [(0, 1, 0.95), (0, 3, 0.15), (1, 3, 0.12), (2, 3, 0.1)]
+    assert _groups(_run(4, rival, single=single).labels) == [[0, 1], [2], [3]]
+    # Weak evidence does not bridge a known type and an unknown one.
+    typed = _run(4, edges, single=single, types=["", "", "", "LOC"])
+    assert _groups(typed.labels) == [[0, 1], [2], [3]]
+
+
 def test_partial_name_attaches_only_when_unique():
     # units 0,1 = "max bergman"/"max bergmann", 2 = "bergman" (one word).
     edges = [(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.8)]
