@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .palladius import looks_chinese, pinyin
+
 __all__ = ["LANGUAGES", "guess_language", "readings", "romanize"]
 
 #: Accepted values of ``cyrillic_language``; "press" is an extra reading, not a language.
@@ -94,9 +96,12 @@ def _char_table(*layers: dict[str, str]) -> dict[int, str]:
 
 # The "foreign" reading undoes the Russian practical transcription of foreign names, giving the
 # spelling their own language most likely used: Джонстон -> Jonston (Johnstone), Уильям -> William,
-# Рейнхарт -> Reinhart, Флакк -> Flakk, Цепион -> Cepion (Caepio). A word made only of Japanese
-# syllables as Polivanov's system writes them (Нисидзи, Тюбати, Томэкити) is read back to Hepburn
-# instead: си -> shi, ти -> chi, цу -> tsu, дз -> z/j, тя -> cha.
+# Рейнхарт -> Reinhart, Флакк -> Flakk, Цепион -> Cepion (Caepio). A word made only of Chinese
+# syllables as the Palladius system writes them is read as pinyin (Цзиньпин -> Jinping, see
+# .palladius) when it is one syllable or spelled the Palladius way (чж, цз, юй ...); a word made
+# only of Japanese syllables as Polivanov's system writes them (Нисидзи, Тюбати, Томэкити) is read
+# back to Hepburn: си -> shi, ти -> chi, цу -> tsu, дз -> z/j, тя -> cha; any other word of Chinese
+# syllables is read as pinyin.
 _VOWELS = "аеёиоуыэюя"
 _FOREIGN = {
     "е": "e", "ё": "o", "ж": "j", "й": "i", "х": "h", "ц": "c", "ы": "y", "э": "e", "ю": "u",
@@ -130,8 +135,13 @@ _POLIVANOV_RULE = _rule("дз[яюёи]?|[ст][яюёи]|цу|к[аяюё]|[я�
 def _foreign(text: str) -> str:
     def word(match: re.Match[str]) -> str:
         w = match.group()
+        if looks_chinese(w):
+            return pinyin(w) or w
         if _JAPANESE_WORD.fullmatch(w):
             return _POLIVANOV_RULE(w)
+        chinese = pinyin(w)
+        if chinese is not None:
+            return chinese
         for rule in _FOREIGN_RULES:
             w = rule(w)
         return w

@@ -7,6 +7,7 @@ import pytest
 from namerec.normalize import normalize_name, normalize_text
 from namerec.normalize.cyrillic import guess_language, readings, romanize
 from namerec.normalize.greek import romanize_greek
+from namerec.normalize.palladius import looks_chinese, pinyin
 from namerec.normalize.translit import dominant_script, transliterate
 
 
@@ -98,6 +99,30 @@ def test_readings_offer_other_tables_as_alternatives() -> None:
 )
 def test_foreign_reading_undoes_russian_transcription(cyrillic: str, latin: str) -> None:
     assert romanize(cyrillic, "foreign") == latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Си Цзиньпин", "Xi Jinping"),
+        ("Мао Цзэдун", "Mao Zedong"),
+        ("Дэн Сяопин", "Deng Xiaoping"),  # one syllable alone is read as Chinese
+        ("Чжан", "Zhang"),
+        ("Сюй", "Xu"),
+        ("Шанхай", "Shanghai"),
+        ("Иван Петров", "Ivan Petrov"),  # not Chinese syllables: the Western reading
+    ],
+)
+def test_foreign_reading_reads_palladius_as_pinyin(cyrillic: str, latin: str) -> None:
+    assert romanize(cyrillic, "foreign") == latin
+
+
+def test_palladius_syllables() -> None:
+    assert pinyin("Цзиньтао") == "Jintao"
+    assert pinyin("Гуанчжоу") == "Guangzhou"
+    assert pinyin("Иванов") is None
+    assert looks_chinese("Чжоу") and looks_chinese("Ли")
+    assert not looks_chinese("Анна")  # parses (ан-на) but nothing Chinese about it
 
 
 def test_foreign_reading_is_offered_for_russian_spellings() -> None:
