@@ -59,7 +59,7 @@ class Config(BaseModel):
         description="Match probability at or above which two names may be put in one entity.",
     )
     one_word_threshold: float = Field(
-        0.7, ge=0.0, le=1.0,
+        0.75, ge=0.0, le=1.0,
         description="Mean match probability needed to put two one-word names (a lone surname or given "
         "name) in one entity; higher than match_threshold because one word is thin evidence and "
         "look-alike words abound.",
