@@ -19,8 +19,12 @@ _SCRIPTS = set(SCRIPTS)
 any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=60)
 entity_types = st.sampled_from(["", "PERSON", "ORG", "LOC", "VESSEL"])
 languages = st.sampled_from(["auto", "ru", "uk", "bg", "sr", "mk", "be"])
-# Name-like text: words from Latin, Cyrillic and Greek letters with name punctuation between them.
-_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,'-&üēñßøłЗелнскийщъєїΑλέξης"
+# Name-like text: words from Latin, Cyrillic (with the letters of the Japanese and Chinese readings),
+# Greek, Arabic and Hebrew letters with name punctuation between them.
+_NAME_CHARACTERS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,'-&üēñßøłЗелнскийщъєїΑλέξης"
+    "дзцюяёэчжоауДЖЦ" "ابتحسنروياةأعلى" "אבוחיירשלםע"
+)
 name_like = st.text(st.sampled_from(list(_NAME_CHARACTERS)), max_size=40)
 
 common = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
