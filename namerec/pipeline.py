@@ -85,8 +85,21 @@ class ScoredUnits:
     row_units: np.ndarray  # unit per row, -1 for a name with nothing left after normalisation
     left: np.ndarray
     right: np.ndarray
-    features: np.ndarray
+    given_conflict: np.ndarray  # bool per pair: the given_conflict feature of its best reading
     probability: np.ndarray
+    # The whole feature matrix, kept only when no model scores the pairs (training); a pool of a
+    # million names has tens of millions of pairs, and the clustering needs only the two arrays above.
+    features: np.ndarray | None = None
+
+
+class _GivenConflictSink:
+    """Takes the place of the feature matrix in ``best_readings``: keeps the one column needed later."""
+
+    def __init__(self, flags: np.ndarray) -> None:
+        self.flags = flags
+
+    def __setitem__(self, rows, features: np.ndarray) -> None:
+        self.flags[rows] = np.asarray(features)[:, _GIVEN_CONFLICT] > 0.5
 
 
 def score_units(
@@ -114,18 +127,22 @@ def score_units(
     left, right = candidate_pairs(records, max_block_size=config.max_block_size)
     keep = type_compatibility(records.types, left, right)
     left, right = left[keep], right[keep]
-    features = np.zeros((len(left), len(FEATURES)), dtype=np.float32)
+    features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if model is None else None
+    given_conflict = np.zeros(len(left), dtype=bool)
     probability = np.zeros(len(left))
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for start in range(0, len(left), _SCORE_CHUNK):
             stop = start + _SCORE_CHUNK
-            features[start:stop] = pair_features(records, left[start:stop], right[start:stop])
+            chunk = pair_features(records, left[start:stop], right[start:stop])
+            given_conflict[start:stop] = chunk[:, _GIVEN_CONFLICT] > 0.5
+            if features is not None:
+                features[start:stop] = chunk
             if model is not None:
-                probability[start:stop] = model.predict(features[start:stop])
+                probability[start:stop] = model.predict(chunk)
             bar.update(min(stop, len(left)) - start)
     if model is not None:
-        best_readings(records, left, right, features, probability, model)
-    return ScoredUnits(records, row_units, left, right, features, probability)
+        best_readings(records, left, right, _GivenConflictSink(given_conflict), probability, model)
+    return ScoredUnits(records, row_units, left, right, given_conflict, probability, features)
 
 
 def features_for_pairs(pairs, types, config: Config):
@@ -187,7 +204,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     """
     person_like = scored.records.kinds != 2
     return (
-        (scored.features[:, _GIVEN_CONFLICT] > 0.5)
+        scored.given_conflict
         & (scored.probability < _VETO_BELOW)
         & person_like[scored.left]
         & person_like[scored.right]

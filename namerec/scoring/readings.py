@@ -52,8 +52,9 @@ def best_readings(
     """Raise each pair's probability to its best combination of forms, in place.
 
     ``features`` and ``probability`` (rows aligned with ``left``/``right``) are overwritten where a
-    combination of variants scores higher than the primary forms. Returns, for those rows only,
-    the texts of the forms that gave the new probability.
+    combination of variants scores higher than the primary forms; ``features`` is only ever
+    assigned rows (``features[rows] = matrix``), so anything supporting that will do. Returns, for
+    those rows only, the texts of the forms that gave the new probability.
     """
     changed = _same_letters(records, left, right, features, probability, model)
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))

@@ -40,4 +40,5 @@ def candidate_training_set(
         (bool(gold[int(a)] & gold[int(b)]) for a, b in zip(scored.left, scored.right)),
         dtype=bool, count=len(scored.left),
     )
+    assert scored.features is not None  # kept when no model scores the pairs
     return scored.features, labels
