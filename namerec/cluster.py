@@ -141,13 +141,20 @@ class _Linkage:
     def agglomerate(self, nodes: list[int], threshold: float) -> None:
         """Merge clusters among ``nodes`` while the best average linkage reaches ``threshold``."""
         members = set(nodes)
-        version, linkage = self.version, self.linkage
-        heap = [
-            (-score, a, b, version[a], version[b])
-            for a in nodes
-            for b in self.links[a]
-            if a < b and b in members and (score := linkage(a, b)) >= threshold
-        ]
+        version, size, unscored_weight = self.version, self.size, self.unscored_weight
+        # self.linkage, inlined here and below: these loops run once per edge and once per
+        # neighbour of every merged cluster.
+        heap = []
+        for a in nodes:
+            for b, (total, scored) in self.links[a].items():
+                if a < b and b in members:
+                    pairs = size[a] * size[b]
+                    score = (
+                        total / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
+                        if scored else 0.0
+                    )
+                    if score >= threshold:
+                        heap.append((-score, a, b, version[a], version[b]))
         heapq.heapify(heap)  # the same pops as pushing one by one: entries are unique and ordered
         parent = self.parent
         while heap:
@@ -160,8 +167,6 @@ class _Linkage:
             members.add(survivor)
             if self.on_merge is not None:
                 self.on_merge(1)
-            # self.linkage, inlined: this loop runs once per neighbour of every merged cluster
-            size, unscored_weight = self.size, self.unscored_weight
             survivor_size = size[survivor]
             for other, (total, scored) in self.links[survivor].items():
                 if other not in members:
@@ -258,10 +263,10 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
     reaches = np.zeros(len(single_word), dtype=bool)
     reaches[cluster_of[single_end[cross & (probability >= threshold)]]] = True
     cross &= reaches[cluster_of[single_end]]
+    multi_end = np.where(single_word[left], right, left)
     sums: dict[int, dict[int, float]] = {}
-    for u, v, p in zip(left[cross].tolist(), right[cross].tolist(), probability[cross].tolist()):
-        single, multi = (u, v) if single_word[u] else (v, u)
-        s, m = cluster_of[single], cluster_of[multi]
+    for s, m, p in zip(cluster_of[single_end[cross]].tolist(), cluster_of[multi_end[cross]].tolist(),
+                       probability[cross].tolist()):
         sums.setdefault(s, {})
         sums[s][m] = sums[s].get(m, 0.0) + p
     decisions = []
