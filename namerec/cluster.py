@@ -115,14 +115,15 @@ class _Linkage:
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.types[a] = self.types[a] | self.types[b]
-        links_a = self.links[a]
-        for other, (total, scored) in self.links[b].items():
+        links, links_a = self.links, self.links[a]
+        for other, link in links[b].items():
             if other == a:
                 continue
-            old_total, old_scored = links_a.get(other, (0.0, 0.0))
-            link = (old_total + total, old_scored + scored)
+            old = links_a.get(other)
+            if old is not None:  # a neighbour of both: the sums add up (else b's link moves over as is)
+                link = (old[0] + link[0], old[1] + link[1])
             links_a[other] = link
-            links_other = self.links[other]
+            links_other = links[other]
             links_other[a] = link
             del links_other[b]
         self.links[a].pop(b, None)
