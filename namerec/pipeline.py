@@ -203,7 +203,7 @@ def entity_id(member_keys: Sequence[str]) -> str:
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Pause CPython's cyclic garbage collector (reference counting still frees memory as usual).
 
     The pipeline allocates millions of long-lived tuples, lists and dicts but makes no reference
@@ -223,7 +223,7 @@ def reconcile(
     model: MatchModel | None = None,
 ) -> Reconciliation:
     """Reconcile a list of names into entities. See :func:`namerec.reconcile`."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _reconcile(names, types, config or Config(), model)
 
 
