@@ -219,7 +219,11 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
 
     out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)
-    out[:, column["token_sort"]] = whole(fuzz.token_sort_ratio, texts_a, texts_b, 100.0)
+    # token_sort_ratio is the ratio of the texts with their words sorted: sort each unit's words once.
+    sorted_texts = np.array(records.sorted_texts, dtype=object)
+    out[:, column["token_sort"]] = whole(
+        fuzz.ratio, sorted_texts[left].tolist(), sorted_texts[right].tolist(), 100.0
+    )
     out[:, column["token_set"]] = whole(fuzz.token_set_ratio, texts_a, texts_b, 100.0)
     out[:, column["levenshtein"]] = whole(Levenshtein.normalized_similarity, texts_a, texts_b)
     longer = np.maximum(length_a, length_b).astype(np.float32)
