@@ -145,7 +145,7 @@ class _Linkage:
         version, size, unscored_weight = self.version, self.size, self.unscored_weight
         # self.linkage, inlined here and below: these loops run once per edge and once per
         # neighbour of every merged cluster.
-        heap = []
+        seeds = []
         for a in nodes:
             for b, (total, scored) in self.links[a].items():
                 if a < b and b in members:
@@ -155,11 +155,20 @@ class _Linkage:
                         if scored else 0.0
                     )
                     if score >= threshold:
-                        heap.append((-score, a, b, version[a], version[b]))
-        heapq.heapify(heap)  # the same pops as pushing one by one: entries are unique and ordered
+                        seeds.append((-score, a, b, version[a], version[b]))
+        # The first entries, sorted once, and a heap of the entries pushed after merges: popping
+        # the smaller head of the two gives the pops of one heap holding both (entries are unique
+        # and totally ordered), with far fewer heap operations.
+        seeds.sort()
+        next_seed = 0
+        heap: list[tuple[float, int, int, int, int]] = []
         parent = self.parent
-        while heap:
-            _, a, b, va, vb = heapq.heappop(heap)
+        while next_seed < len(seeds) or heap:
+            if heap and (next_seed == len(seeds) or heap[0] < seeds[next_seed]):
+                _, a, b, va, vb = heapq.heappop(heap)
+            else:
+                _, a, b, va, vb = seeds[next_seed]
+                next_seed += 1
             if version[a] != va or version[b] != vb or parent[a] != a or parent[b] != b:
                 continue
             if not self.can_merge(a, b):
