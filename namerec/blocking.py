@@ -29,6 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
+from .normalize import NormalizedName
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
@@ -55,26 +56,68 @@ def word_keys(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
-    """Every blocking key of one unit."""
+def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
+    """The keys of a unit that come from the name as a whole (not from one of its words)."""
     name = records.names[unit]
     tokens = name.tokens
-    if not tokens:
-        return
-    yield "w:" + " ".join(sorted(tokens))
-    yield "j:" + name.text.replace(" ", "")  # the same letters spaced differently: "PolPot", "Pol Pot"
-    yield "s:" + records.skeletons[unit]
-    for form in (name.text, *name.variants):
-        for token in set(form.split()):
-            yield from word_keys(token)
+    keys = [
+        "w:" + " ".join(sorted(tokens)),
+        "j:" + name.text.replace(" ", ""),  # the same letters spaced differently: "PolPot", "Pol Pot"
+        "s:" + records.skeletons[unit],
+    ]
     if len(tokens) >= 2:
-        yield "i:" + tokens[0][0] + " " + skeleton(tokens[-1])
+        keys.append("i:" + tokens[0][0] + " " + skeleton(tokens[-1]))
     if name.acronym:
-        yield "a:" + name.acronym
+        keys.append("a:" + name.acronym)
     if name.is_acronym:
-        yield "a:" + name.text.replace(" ", "")
+        keys.append("a:" + name.text.replace(" ", ""))
     for group in records.place_groups[unit] if records.place_groups else ():
-        yield "e:" + str(group - PLACE_GROUP_BASE)
+        keys.append("e:" + str(group - PLACE_GROUP_BASE))
+    return keys
+
+
+def _words(name: NormalizedName) -> set[str]:
+    """The distinct words of a name's primary form and of its variants: each gives its word_keys."""
+    return {token for form in (name.text, *name.variants) for token in form.split()}
+
+
+def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
+    """Every blocking key of one unit."""
+    if not records.names[unit].tokens:
+        return
+    yield from _whole_name_keys(records, unit)
+    for token in _words(records.names[unit]):
+        yield from word_keys(token)
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique of integers by sorting: faster than its hash table on millions of values."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
+    """(key id, unit) of every key of every unit, each once, sorted by key then unit."""
+    key_ids: dict[str, int] = {}
+    word_key_ids: dict[str, list[int]] = {}  # per distinct word: its keys' ids (words repeat a lot)
+    key_of: list[int] = []
+    key_counts = np.zeros(len(records), dtype=np.int64)
+    for unit, name in enumerate(records.names):
+        if not name.tokens:
+            continue
+        ids = [key_ids.setdefault(key, len(key_ids)) for key in _whole_name_keys(records, unit)]
+        for token in _words(name):
+            found = word_key_ids.get(token)
+            if found is None:
+                found = word_key_ids[token] = [key_ids.setdefault(k, len(key_ids)) for k in word_keys(token)]
+            ids.extend(found)
+        key_of.extend(ids)
+        key_counts[unit] = len(ids)
+    n = max(len(records), 1)
+    # A unit can reach one key twice (two of its words share a skeleton): keep each (key, unit) once.
+    units = np.repeat(np.arange(len(records), dtype=np.int64), key_counts)
+    packed = _sorted_unique(np.asarray(key_of, dtype=np.int64) * n + units)
+    return packed // n, packed % n
 
 
 def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -101,20 +144,10 @@ def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tupl
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (left < right, unique, sorted) that share at least one key."""
-    key_ids: dict[str, int] = {}
-    key_of: list[int] = []
-    unit_of: list[int] = []
-    for unit in range(len(records)):
-        for key in set(name_keys(records, unit)):
-            key_of.append(key_ids.setdefault(key, len(key_ids)))
-            unit_of.append(unit)
-    if not key_of:
+    keys, units = _unit_keys(records)
+    if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    keys = np.asarray(key_of, dtype=np.int64)
-    units = np.asarray(unit_of, dtype=np.int64)
-    order = np.lexsort((units, keys))
-    keys, units = keys[order], units[order]
     boundaries = np.flatnonzero(np.diff(keys)) + 1
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(keys)])))
@@ -140,5 +173,5 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     right = np.concatenate(rights)
     low, high = np.minimum(left, right), np.maximum(left, right)
     n = max(len(records), 1)
-    packed = np.unique(low * n + high)
+    packed = _sorted_unique(low * n + high)
     return packed // n, packed % n

@@ -23,7 +23,7 @@ def _completeness(name: NormalizedName, original: str) -> tuple[int, int, int, i
     full_words = sum(1 for token in name.tokens if len(token) > 1)
     if name.is_acronym:
         full_words = 0
-    letters = sum(ch.isalpha() for ch in original)
+    letters = sum(map(str.isalpha, original))
     return full_words, len(name.tokens), len(name.text.replace(" ", "")), letters
 
 
@@ -32,10 +32,11 @@ def _form_quality(original: str) -> int:
     if not letters:
         return 0
     score = 1
-    if any(ch.isupper() for ch in letters) and any(ch.islower() for ch in letters):
+    # map(str.is...) rather than generators: this runs for every row of every entity.
+    if any(map(str.isupper, letters)) and any(map(str.islower, letters)):
         score += 2  # mixed case: written the way a person would write the name
     words = original.split()
-    if not any(any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w) for w in words):
+    if not any(any(map(str.isdigit, w)) and any(map(str.isalpha, w)) for w in words):
         score += 1  # no digits inside words (typos like "hard6")
     return score
 

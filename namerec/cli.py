@@ -299,6 +299,14 @@ def _cluster_cells(table: NameTable, result: Reconciliation) -> list[list[str]]:
 
 
 def _run_cluster(args: argparse.Namespace) -> int:
+    from .pipeline import cyclic_gc_paused
+
+    # Reading and writing the rows allocate as much as reconciling them: pause the collector for all.
+    with cyclic_gc_paused():
+        return _cluster_file(args)
+
+
+def _cluster_file(args: argparse.Namespace) -> int:
     config = _load_config(args)
     table = read_names(args.input, column=args.column, type_column=args.type_column)
     cells = _cluster_cells(table, _reconcile(table, config)) if table.names else []

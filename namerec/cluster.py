@@ -153,14 +153,15 @@ class _Linkage:
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.types[a] = self.types[a] | self.types[b]
-        links_a = self.links[a]
-        for other, (total, scored) in self.links[b].items():
+        links, links_a = self.links, self.links[a]
+        for other, link in links[b].items():
             if other == a:
                 continue
-            old_total, old_scored = links_a.get(other, (0.0, 0.0))
-            link = (old_total + total, old_scored + scored)
+            old = links_a.get(other)
+            if old is not None:  # a neighbour of both: the sums add up (else b's link moves over as is)
+                link = (old[0] + link[0], old[1] + link[1])
             links_a[other] = link
-            links_other = self.links[other]
+            links_other = links[other]
             links_other[a] = link
             del links_other[b]
         self.links[a].pop(b, None)
@@ -183,17 +184,33 @@ class _Linkage:
         link (see ``looser_than_members``) are not merged.
         """
         members = set(nodes)
-        version, linkage = self.version, self.linkage
-        heap = [
-            (-score, a, b, version[a], version[b])
-            for a in nodes
-            for b in self.links[a]
-            if a < b and b in members and (score := linkage(a, b)) >= threshold
-        ]
-        heapq.heapify(heap)  # the same pops as pushing one by one: entries are unique and ordered
+        version, size, unscored_weight = self.version, self.size, self.unscored_weight
+        # self.linkage, inlined here and below: these loops run once per edge and once per
+        # neighbour of every merged cluster.
+        seeds = []
+        for a in nodes:
+            for b, (total, scored) in self.links[a].items():
+                if a < b and b in members:
+                    pairs = size[a] * size[b]
+                    score = (
+                        total / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
+                        if scored else 0.0
+                    )
+                    if score >= threshold:
+                        seeds.append((-score, a, b, version[a], version[b]))
+        # The first entries, sorted once, and a heap of the entries pushed after merges: popping
+        # the smaller head of the two gives the pops of one heap holding both (entries are unique
+        # and totally ordered), with far fewer heap operations.
+        seeds.sort()
+        next_seed = 0
+        heap: list[tuple[float, int, int, int, int]] = []
         parent = self.parent
-        while heap:
-            negative_score, a, b, va, vb = heapq.heappop(heap)
+        while next_seed < len(seeds) or heap:
+            if heap and (next_seed == len(seeds) or heap[0] < seeds[next_seed]):
+                negative_score, a, b, va, vb = heapq.heappop(heap)
+            else:
+                negative_score, a, b, va, vb = seeds[next_seed]
+                next_seed += 1
             if version[a] != va or version[b] != vb or parent[a] != a or parent[b] != b:
                 continue
             if not self.can_merge(a, b):
@@ -205,8 +222,6 @@ class _Linkage:
             members.add(survivor)
             if self.on_merge is not None:
                 self.on_merge(1)
-            # self.linkage, inlined: this loop runs once per neighbour of every merged cluster
-            size, unscored_weight = self.size, self.unscored_weight
             survivor_size = size[survivor]
             for other, (total, scored) in self.links[survivor].items():
                 if other not in members:
@@ -311,11 +326,12 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
     cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
     cluster_of = np.fromiter((graph.find(u) for u in range(len(single_word))), dtype=np.int64,
                              count=len(single_word))
+    single_end = np.where(single_word[left], left, right)
+    multi_end = np.where(single_word[left], right, left)
     sums: dict[int, dict[int, float]] = {}
     best_pair: dict[int, dict[int, float]] = {}
-    for u, v, p in zip(left[cross].tolist(), right[cross].tolist(), probability[cross].tolist()):
-        single, multi = (u, v) if single_word[u] else (v, u)
-        s, m = cluster_of[single], cluster_of[multi]
+    for s, m, p in zip(cluster_of[single_end[cross]].tolist(), cluster_of[multi_end[cross]].tolist(),
+                       probability[cross].tolist()):
         sums_s, best_s = sums.setdefault(s, {}), best_pair.setdefault(s, {})
         sums_s[m] = sums_s.get(m, 0.0) + p
         best_s[m] = max(best_s.get(m, 0.0), p)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -169,6 +169,11 @@ class NameRecords:
     @property
     def token_counts(self) -> np.ndarray:
         return np.diff(self.offsets)
+
+    @cached_property
+    def sorted_texts(self) -> list[str]:
+        """Each unit's text with its words sorted (what token_sort_ratio compares), computed once."""
+        return [" ".join(sorted(text.split())) for text in self.texts]
 
     def tokens_of(self, unit: int) -> list[str]:
         ids = self.token_ids[self.offsets[unit] : self.offsets[unit + 1]]

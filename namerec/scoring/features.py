@@ -107,9 +107,9 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     key = tok_a.astype(np.int64) * n_tokens + tok_b
     unique, inverse = np.unique(key, return_inverse=True)
     ua, ub = unique // n_tokens, unique % n_tokens
-    strings = records.tokens.strings
+    strings = np.array(records.tokens.strings, dtype=object)
     jw = process.cpdist(
-        [strings[t] for t in ua], [strings[t] for t in ub],
+        strings[ua].tolist(), strings[ub].tolist(),
         scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=-1,
     )
     attrs = records.token_attributes
@@ -138,32 +138,54 @@ def _segment_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, emp
     return ufunc.reduceat(values, starts)
 
 
-def _directional(grid: _TokenGrid, values: np.ndarray, weights: np.ndarray, by_rows: bool):
-    """Best match of each token of one side, then the plain and weighted mean per pair."""
+@dataclass
+class _Direction:
+    """The grid cut into segments, one per token of one side (against every token of the other side).
+
+    Built once per grid and shared by every feature that reduces over that side's tokens.
+    """
+
+    order: np.ndarray | None  # grid elements in segment order; None: the grid's own (row-major) order
+    seg_starts: np.ndarray  # first element of each segment, in ``order``
+    pair_starts: np.ndarray  # first segment of each pair
+    own: np.ndarray  # segments (tokens of this side) per pair
+    seg_weight: np.ndarray  # rarity of each segment's token
+    weight_total: np.ndarray  # per pair: total rarity of this side's tokens (at least 1e-6)
+
+    def ordered(self, values: np.ndarray) -> np.ndarray:
+        return values if self.order is None else values[self.order]
+
+    def best(self, values: np.ndarray) -> np.ndarray:
+        """Best value of each segment: how well each token finds a counterpart."""
+        return _segment_reduce(np.maximum, self.ordered(values), self.seg_starts, 0.0)
+
+    def mean(self, best: np.ndarray) -> np.ndarray:
+        return _segment_reduce(np.add, best, self.pair_starts, 0.0) / self.own
+
+    def weighted(self, best: np.ndarray) -> np.ndarray:
+        return _segment_reduce(np.add, best * self.seg_weight, self.pair_starts, 0.0) / self.weight_total
+
+
+def _direction(grid: _TokenGrid, weights: np.ndarray, by_rows: bool) -> _Direction:
+    """Segments of the tokens of a (``by_rows``) or of b; ``weights`` are per grid element."""
     pairs = len(grid.na)
     own, other = (grid.na, grid.nb) if by_rows else (grid.nb, grid.na)
     seg_pair = np.repeat(np.arange(pairs), own)
     seg_index = np.arange(int(own.sum())) - np.repeat(np.cumsum(own) - own, own)
     if by_rows:
         order = None
-        seg_starts = grid.starts[seg_pair] + seg_index * other[seg_pair]
     else:
         # Reorder the grid column-major so each column of a pair is contiguous.
-        within = np.arange(len(values)) - grid.starts[grid.pair]
+        within = np.arange(len(grid.pair)) - grid.starts[grid.pair]
         rows_of_pair = grid.na[grid.pair]
         col, row = within // rows_of_pair, within % rows_of_pair
         order = grid.starts[grid.pair] + row * grid.nb[grid.pair] + col
-        seg_starts = grid.starts[seg_pair] + seg_index * other[seg_pair]
-    ordered = values if order is None else values[order]
-    best = _segment_reduce(np.maximum, ordered, seg_starts, 0.0)
+    seg_starts = grid.starts[seg_pair] + seg_index * other[seg_pair]
     w = weights if order is None else weights[order]
     seg_weight = w[seg_starts] if len(w) else np.zeros(0, dtype=np.float32)
     pair_starts = np.cumsum(own) - own
-    mean = _segment_reduce(np.add, best, pair_starts, 0.0) / own
-    weighted = _segment_reduce(np.add, best * seg_weight, pair_starts, 0.0) / np.maximum(
-        _segment_reduce(np.add, seg_weight, pair_starts, 0.0), 1e-6
-    )
-    return best, seg_starts, mean, weighted
+    weight_total = np.maximum(_segment_reduce(np.add, seg_weight, pair_starts, 0.0), 1e-6)
+    return _Direction(order, seg_starts, pair_starts, own, seg_weight, weight_total)
 
 
 def _by_length(na: np.ndarray, nb: np.ndarray, from_a: np.ndarray, from_b: np.ndarray):
@@ -186,26 +208,30 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     if n == 0:
         return out
     column = {name: i for i, name in enumerate(FEATURES)}
-    texts_a = [records.texts[i] for i in left]
-    texts_b = [records.texts[i] for i in right]
+    # Per-unit values gathered with numpy: a Python loop over millions of pairs costs seconds.
+    texts = np.array(records.texts, dtype=object)
+    texts_a, texts_b = texts[left].tolist(), texts[right].tolist()
+    text_lengths = np.fromiter(map(len, records.texts), dtype=np.int64, count=len(records))
+    length_a, length_b = text_lengths[left], text_lengths[right]
 
     def whole(scorer, a, b, scale=1.0):
         return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=-1) / scale
 
     out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)
-    out[:, column["token_sort"]] = whole(fuzz.token_sort_ratio, texts_a, texts_b, 100.0)
+    # token_sort_ratio is the ratio of the texts with their words sorted: sort each unit's words once.
+    sorted_texts = np.array(records.sorted_texts, dtype=object)
+    out[:, column["token_sort"]] = whole(
+        fuzz.ratio, sorted_texts[left].tolist(), sorted_texts[right].tolist(), 100.0
+    )
     out[:, column["token_set"]] = whole(fuzz.token_set_ratio, texts_a, texts_b, 100.0)
     out[:, column["levenshtein"]] = whole(Levenshtein.normalized_similarity, texts_a, texts_b)
-    longer = np.maximum(
-        np.fromiter((len(t) for t in texts_a), dtype=np.float32, count=n),
-        np.fromiter((len(t) for t in texts_b), dtype=np.float32, count=n),
-    )
+    longer = np.maximum(length_a, length_b).astype(np.float32)
     affixes = whole(Prefix.similarity, texts_a, texts_b) + whole(Postfix.similarity, texts_a, texts_b)
     out[:, column["affixes"]] = np.minimum(affixes / np.maximum(longer, 1.0), 1.0)
+    skeletons = np.array(records.skeletons, dtype=object)
     out[:, column["skeleton"]] = whole(
-        Indel.normalized_similarity,
-        [records.skeletons[i] for i in left], [records.skeletons[i] for i in right],
+        Indel.normalized_similarity, skeletons[left].tolist(), skeletons[right].tolist()
     )
 
     counts = records.token_counts
@@ -214,10 +240,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     if valid.any():
         _token_features(records, left[valid], right[valid], out, valid, column)
 
-    shorter = np.minimum(
-        np.fromiter((len(t) for t in texts_a), dtype=np.int64, count=n),
-        np.fromiter((len(t) for t in texts_b), dtype=np.int64, count=n),
-    )
+    shorter = np.minimum(length_a, length_b)
     out[:, column["short"]] = shorter <= 4
     out[:, column["partial"]] = (np.minimum(na, nb) == 1) & (np.maximum(na, nb) > 1)
     out[:, column["token_diff"]] = np.abs(na - nb) / np.maximum(np.maximum(na, nb), 1)
@@ -242,48 +265,56 @@ def _token_features(records, left, right, out, valid, column) -> None:
     attrs = records.token_attributes
     rarity_a = attrs.rarity[grid.tok_a]
     rarity_b = attrs.rarity[grid.tok_b]
-    best_row, _, _, wme_a = _directional(grid, hybrid, rarity_a, by_rows=True)
-    best_col, _, _, wme_b = _directional(grid, hybrid, rarity_b, by_rows=False)
+    rows = _direction(grid, rarity_a, by_rows=True)
+    cols = _direction(grid, rarity_b, by_rows=False)
+    best_row, best_col = rows.best(hybrid), cols.best(hybrid)
+    wme_a, wme_b = rows.weighted(best_row), cols.weighted(best_col)
     na, nb = grid.na, grid.nb
     same = hybrid >= 0.999
 
-    def share(flags: np.ndarray) -> np.ndarray:
+    # The four agreement flags (each or'd with "same"), one bit each, so that one bitwise-or per
+    # segment finds, for all four at once, whether a token has an agreeing token in the other name.
+    agreements = (pairs.phonetic, pairs.dm, pairs.metaphone, pairs.soundex)
+    bits = np.zeros(len(hybrid), dtype=np.uint8)
+    for bit, flags in enumerate(agreements):
+        bits |= (flags | same).astype(np.uint8) << bit
+    row_bits = _segment_reduce(np.bitwise_or, rows.ordered(bits), rows.seg_starts, 0)
+    col_bits = _segment_reduce(np.bitwise_or, cols.ordered(bits), cols.seg_starts, 0)
+
+    def share(bit: int) -> np.ndarray:
         """Share of the shorter name's tokens with an agreeing token in the other name."""
-        values = (flags | same).astype(np.float32)
-        _, _, from_a, _ = _directional(grid, values, rarity_a, by_rows=True)
-        _, _, from_b, _ = _directional(grid, values, rarity_b, by_rows=False)
+        from_a = rows.mean(((row_bits >> bit) & 1).astype(np.float32))
+        from_b = cols.mean(((col_bits >> bit) & 1).astype(np.float32))
         return _by_length(na, nb, from_a, from_b)[0]
 
     # Alignment means weight each word by its rarity: "center for ... and" must not make two
     # organisations alike.
     me_short, me_long = _by_length(na, nb, wme_a, wme_b)
-    near_exact = (hybrid >= 0.9).astype(np.float32)
-    _, _, _, cover_a = _directional(grid, near_exact, rarity_a, by_rows=True)
-    _, _, _, cover_b = _directional(grid, near_exact, rarity_b, by_rows=False)
+    # A token has a near-exact counterpart exactly when its best match is near-exact.
+    cover_a = rows.weighted((best_row >= 0.9).astype(np.float32))
+    cover_b = cols.weighted((best_col >= 0.9).astype(np.float32))
     first = hybrid[grid.starts]
     last = hybrid[grid.starts + (na - 1) * nb + nb - 1]
     # First token's best match anywhere in the other name: robust to "Surname Given" order.
-    first_row_best = best_row[np.cumsum(na) - na]
-    first_col_best = best_col[np.cumsum(nb) - nb]
+    first_row_best = best_row[rows.pair_starts]
+    first_col_best = best_col[cols.pair_starts]
     conflict = (
         (na >= 2) & (nb >= 2) & (last >= 0.85)
         & (first_row_best < _CONFLICT_BELOW) & (first_col_best < _CONFLICT_BELOW)
     )
-    sizes = na * nb
-    pair_starts = np.cumsum(sizes) - sizes
     good = hybrid >= 0.9
-    rare = _segment_reduce(np.maximum, np.minimum(rarity_a, rarity_b) * good, pair_starts, 0.0)
-    initials = _segment_reduce(np.maximum, initial.astype(np.float32), pair_starts, 0.0)
+    rare = _segment_reduce(np.maximum, np.minimum(rarity_a, rarity_b) * good, grid.starts, 0.0)
+    initials = _segment_reduce(np.maximum, initial.astype(np.float32), grid.starts, 0.0)
 
     values = {
         "me_short": me_short,
         "me_long": me_long,
         "weighted_me": np.minimum(wme_a, wme_b),
         "exact_coverage": np.minimum(cover_a, cover_b),
-        "phonetic_share": share(pairs.phonetic),
-        "dm_share": share(pairs.dm),
-        "metaphone_share": share(pairs.metaphone),
-        "soundex_share": share(pairs.soundex),
+        "phonetic_share": share(0),
+        "dm_share": share(1),
+        "metaphone_share": share(2),
+        "soundex_share": share(3),
         "first_sim": first,
         "last_sim": last,
         "given_conflict": conflict,

@@ -104,16 +104,23 @@ class MatchModel:
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """intercept + basis . coefficients per pair, one basis column at a time (no basis matrix)."""
         regime = regime_of(features)
-        z = self.intercepts[regime].copy()
-        column = 0
-        for i, feature in enumerate(FEATURES):
-            x = features[:, i].astype(np.float64)
-            z += self.coefficients[regime, column] * x
-            column += 1
-            if feature not in _FLAGS:
-                for knot in _KNOTS:
-                    z += self.coefficients[regime, column] * np.maximum(x - knot, 0.0)
-                    column += 1
+        z = np.empty(len(features))
+        # One regime at a time, so each coefficient is a scalar rather than gathered per pair.
+        for r in np.unique(regime).tolist():
+            rows = np.flatnonzero(regime == r)
+            values = features[rows].T.astype(np.float64)  # one contiguous row per feature
+            coefficients = self.coefficients[r]
+            z_r = np.full(len(rows), self.intercepts[r])
+            column = 0
+            for i, feature in enumerate(FEATURES):
+                x = values[i]
+                z_r += coefficients[column] * x
+                column += 1
+                if feature not in _FLAGS:
+                    for knot in _KNOTS:
+                        z_r += coefficients[column] * np.maximum(x - knot, 0.0)
+                        column += 1
+            z[rows] = z_r
         return z
 
     def predict(self, features: np.ndarray) -> np.ndarray:

@@ -74,16 +74,17 @@ def best_readings(
         types.extend([records.types[unit]] * len(unit_forms))
     form_records = NameRecords.build(forms, types)
 
-    rows, form_left, form_right = [], [], []
-    for k, a, b in zip(affected.tolist(), left[affected].tolist(), right[affected].tolist()):
-        for i in range(count[a]):
-            for j in range(count[b]):
-                if i or j:  # (primary, primary) is already scored
-                    rows.append(k)
-                    form_left.append(start[a] + i)
-                    form_right.append(start[b] + j)
-    rows_arr = np.asarray(rows, dtype=np.int64)
-    fl, fr = np.asarray(form_left, dtype=np.int64), np.asarray(form_right, dtype=np.int64)
+    # Every combination (i, j) of the two names' forms, pair by pair, i then j, with numpy.
+    a, b = left[affected], right[affected]
+    combinations = count[a] * count[b]
+    pair_of = np.repeat(np.arange(len(affected)), combinations)
+    first = np.cumsum(combinations) - combinations
+    within = np.arange(int(combinations.sum())) - np.repeat(first, combinations)
+    i, j = within // count[b][pair_of], within % count[b][pair_of]
+    scored_already = within == 0  # (primary, primary)
+    rows_arr = affected[pair_of][~scored_already]
+    fl = (start[a][pair_of] + i)[~scored_already]
+    fr = (start[b][pair_of] + j)[~scored_already]
     best = probability.copy()
     best_at = np.full(len(probability), -1, dtype=np.int64)
     for begin in range(0, len(rows_arr), _CHUNK):
