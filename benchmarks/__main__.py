@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks {report,core,quality,speed,render} [options]`` (from the repo root).
+"""Command line: ``python -m benchmarks {report,core,quality,speed,render,combine} [options]`` (repo root).
 
 - ``report``: everything, namerec beside every peer: quality per dataset and pool, slices by phenomenon,
   calibration, speed at 10k-1M names; writes ``benchmarks/RESULTS.md``, the plots
@@ -8,6 +8,8 @@
 - ``core``: quality and a two-size speed run, as tables only; writes ``results/core.md`` and ``core.json``.
 - ``quality`` / ``speed``: one half only; writes ``results/quality.*`` / ``results/speed.*``.
 - ``render RESULTS.json``: rebuild the Markdown (and, for a report, the plots) from a results JSON.
+- ``combine QUALITY.json SPEED.json``: the full report (``RESULTS.md``, plots, ``report.json``) from a
+  ``quality`` run and a ``speed`` run, e.g. to time the speed half alone on an idle machine.
 
 Progress goes to stderr, one line per step with the elapsed time.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import sys
 import time
@@ -26,7 +29,7 @@ from typing import Any
 from benchmarks import datasets
 from benchmarks.progress import log
 
-COMMANDS = ["report", "core", "quality", "speed", "render"]
+COMMANDS = ["report", "core", "quality", "speed", "render", "combine"]
 
 
 def _int_list(text: str) -> list[int]:
@@ -56,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         "see docs/benchmarks.md.",
     )
     ap.add_argument("command", choices=COMMANDS)
-    ap.add_argument("results", nargs="?", type=Path, help="render: the results JSON to render")
+    ap.add_argument("results", nargs="*", type=Path,
+                    help="render: the results JSON to render; combine: the quality JSON, then the speed JSON")
     ap.add_argument(
         "--quick",
         action="store_true",
@@ -135,18 +139,39 @@ def render(data: dict[str, Any]) -> str:
 def _render(a: argparse.Namespace) -> int:
     from benchmarks import report
 
-    if a.results is None:
-        _parser().error("render needs the results JSON")
-    data = json.loads(a.results.read_text(encoding="utf-8"))
+    if len(a.results) != 1:
+        _parser().error("render needs one results JSON")
+    results = a.results[0]
+    data = json.loads(results.read_text(encoding="utf-8"))
     if data.get("benchmark") == "report":
-        md = (a.results.parent / data.get("layout", {}).get("markdown", "RESULTS.md")).resolve()
+        md = (results.parent / data.get("layout", {}).get("markdown", "RESULTS.md")).resolve()
         report.write_report(
-            data, a.results, md, draw=not a.no_plots, discussion_file=a.discussion or report.DISCUSSION_FILE
+            data, results, md, draw=not a.no_plots, discussion_file=a.discussion or report.DISCUSSION_FILE
         )
     else:
-        md = a.results.with_suffix(".md")
+        md = results.with_suffix(".md")
         md.write_text(report.render(data).rstrip() + "\n", encoding="utf-8")
     log(f"wrote {md}")
+    return 0
+
+
+def _combine(a: argparse.Namespace) -> int:
+    from benchmarks import report
+
+    if len(a.results) != 2:
+        _parser().error("combine needs the quality results JSON and the speed results JSON")
+    quality_data, speed_data = (json.loads(p.read_text(encoding="utf-8")) for p in a.results)
+    try:
+        data = report.combine_halves(quality_data, speed_data)
+    except ValueError as exc:
+        _parser().error(str(exc))
+    out_dir = a.out_dir or report.RESULTS_DIR
+    md = out_dir / "RESULTS.md" if a.out_dir is not None else report.RESULTS_MD
+    md, js, _ = report.write_report(
+        data, out_dir / report.REPORT_JSON, md, draw=not a.no_plots,
+        discussion_file=a.discussion or report.DISCUSSION_FILE,
+    )
+    log(f"wrote {md} and {js}")
     return 0
 
 
@@ -166,12 +191,16 @@ def main(argv: list[str] | None = None) -> int:
     a = _parser().parse_args(argv)
     if a.command == "render":
         return _render(a)
+    if a.command == "combine":
+        return _combine(a)
     if a.data_dir is not None:
         datasets.set_data_dir(a.data_dir)
     from benchmarks import quality, report, speed
 
     t0 = time.perf_counter()
     command = shlex.join(["python", "-m", "benchmarks", *argv])
+    if "PYTHONHASHSEED" in os.environ:  # dedupe's results depend on it: say how the run was made
+        command = f"PYTHONHASHSEED={os.environ['PYTHONHASHSEED']} {command}"
     data: dict[str, Any] = {
         "benchmark": a.command,
         "command": command,

@@ -589,6 +589,32 @@ def _render_report(
     return "\n".join(out)
 
 
+def combine_halves(quality_data: dict[str, Any], speed_data: dict[str, Any]) -> dict[str, Any]:
+    """One report's data from a ``quality`` run and a ``speed`` run (for example the speed half rerun on
+    an idle machine). The machine described is the speed run's, since its timings depend on it; the
+    quality run's commit and load are named beside it."""
+    for data, half in ((quality_data, "quality"), (speed_data, "speed")):
+        if half not in data:
+            raise ValueError(f"the {half} results JSON has no {half!r} section (is it a `{half}` run?)")
+    combined = dict(quality_data)
+    quality_machine = quality_data.get("machine", {})
+    machine = dict(speed_data.get("machine", quality_machine))
+    if quality_machine.get("git_commit") != machine.get("git_commit"):
+        machine["git_commit"] = (
+            f"{machine.get('git_commit')} (quality half at {quality_machine.get('git_commit')}, "
+            f"load average {quality_machine.get('load_average_at_start')} at its start)"
+        )
+    combined.update(
+        benchmark="report",
+        command=f"python -m benchmarks report, run as its two halves: {quality_data.get('command')}; "
+                f"{speed_data.get('command')}",
+        machine=machine,
+        speed=speed_data["speed"],
+        total_seconds=quality_data.get("total_seconds", 0.0) + speed_data.get("total_seconds", 0.0),
+    )
+    return combined
+
+
 def write_report(
     data: dict[str, Any],
     json_path: Path,

@@ -178,3 +178,22 @@ def test_namerec_is_also_measured_after_calibrating_on_the_train_split(data_dir)
     assert after["train_pairs"] > 0 and 0.0 <= after["ece"] <= 1.0
     markdown = quality.calibrated_markdown({"pairs": results, "systems": [{"system": "namerec"}]})
     assert "ECE calibrated" in markdown
+
+
+def test_combine_builds_one_report_from_a_quality_run_and_a_speed_run(data_dir, tmp_path, monkeypatch):
+    halves = tmp_path / "halves"
+    common = ["--quick", "--fake", "--data-dir", str(data_dir), "--out-dir", str(halves)]
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    assert cli.main(["quality", *common, "--peers", "BaselinePeer", "--no-slices"]) == 0
+    assert cli.main(["speed", *common, "--speed-sizes", "60,120", "--speed-systems", "baseline"]) == 0
+    quality_json, speed_json = halves / "quality-quick.json", halves / "speed-quick.json"
+    out = tmp_path / "out"
+    assert cli.main(["combine", str(quality_json), str(speed_json), "--out-dir", str(out), "--no-plots"]) == 0
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["benchmark"] == "report" and "quality" in data and "speed" in data
+    assert data["command"].startswith("python -m benchmarks report, run as its two halves: PYTHONHASHSEED=0 ")
+    md = (out / "RESULTS.md").read_text(encoding="utf-8")
+    assert "## Clustering" in md and "## Speed" in md
+    # the halves in the wrong order are refused with a message, not a traceback
+    with pytest.raises(SystemExit):
+        cli.main(["combine", str(speed_json), str(quality_json), "--out-dir", str(out)])
