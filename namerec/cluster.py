@@ -13,7 +13,7 @@ Three phases over the units (distinct normalised names):
    King" (one word says little), but with no other Georgina in the list it joins her.
 
 Average linkage merges two clusters only while the mean match probability over their scored member
-pairs reaches the threshold (see ``_Linkage.linkage``). A chain Bergman - Bergmann - Berman - Herman
+pairs reaches the threshold (see ``_Linkage.agglomerate``). A chain Bergman - Bergmann - Berman - Herman
 therefore cannot form: the strong pair is outvoted by the weak ones around it. Cannot-link
 constraints (clearly different given names, different user-supplied types) veto merges of whole
 clusters, not just of the two names involved.
@@ -111,22 +111,6 @@ class _Linkage:
             self.cannot[a].add(b)
             self.cannot[b].add(a)
 
-    def linkage(self, a: int, b: int) -> float:
-        """Mean probability over the member pairs, unscored pairs weighing ``unscored_weight``.
-
-        Blocking scores only some pairs of a large entity, so unscored pairs cannot weigh fully
-        as 0 (a 300-form organisation would never hold together); but blocking also picks the
-        look-alike pairs, so a mean over scored pairs alone is biased upwards and lets large
-        clusters chain. Unscored pairs therefore count as 0 with a reduced weight, and at least
-        min(_MIN_EVIDENCE, |a| * |b|) pairs of evidence are required.
-        """
-        total, scored = self.links[a].get(b, (0.0, 0.0))
-        if not scored:
-            return 0.0
-        pairs = self.size[a] * self.size[b]
-        weight = scored + self.unscored_weight * (pairs - scored)
-        return total / max(weight, min(pairs, _MIN_EVIDENCE))
-
     def can_merge(self, a: int, b: int) -> bool:
         return b not in self.cannot[a] and len(self.types[a] | self.types[b]) <= 1
 
@@ -185,8 +169,14 @@ class _Linkage:
         """
         members = set(nodes)
         version, size, unscored_weight = self.version, self.size, self.unscored_weight
-        # self.linkage, inlined here and below: these loops run once per edge and once per
-        # neighbour of every merged cluster.
+        # The linkage of clusters a and b is their mean probability over their member pairs, an
+        # unscored pair weighing ``unscored_weight``. Blocking scores only some pairs of a large
+        # entity, so unscored pairs cannot weigh fully as 0 (a 300-form organisation would never hold
+        # together); but blocking also picks the look-alike pairs, so a mean over scored pairs alone
+        # is biased upwards and lets large clusters chain. Unscored pairs therefore count as 0 with a
+        # reduced weight, and at least min(_MIN_EVIDENCE, |a| * |b|) pairs of evidence are required.
+        # The formula is written out here and below rather than called: these loops run once per
+        # edge and once per neighbour of every merged cluster.
         seeds = []
         for a in nodes:
             for b, (total, scored) in self.links[a].items():
@@ -357,14 +347,14 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
             decisions.append((s, target))
             weak.add(s)
     # Decide first, then merge: attaching one partial must not change another's candidates.
-    joined_weakly = np.zeros(len(single_word), dtype=bool)
+    weakly_merged: list[int] = []
     for s, target in decisions:
         a, b = graph.find(s), graph.find(target)
         if a != b and graph.can_merge(a, b):
             graph.merge(a, b)
             if s in weak:
-                joined_weakly |= cluster_of == s
-    return joined_weakly
+                weakly_merged.append(s)
+    return np.isin(cluster_of, weakly_merged)
 
 
 def _member_confidence(labels, left, right, probability, single_word) -> np.ndarray:

@@ -18,8 +18,9 @@ import re
 
 __all__ = ["ARABIC", "romanize_arabic"]
 
+_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 #: Any letter of the Arabic blocks (Arabic, Supplement, Extended-A, Presentation Forms).
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC = re.compile(f"[{_BLOCKS}]")
 
 _CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -35,7 +36,7 @@ _WAW = frozenset("وؤ")
 _SHORT_VOWELS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
 # Other marks (tanwin, sukun, shadda, superscript alif, tatweel) carry nothing a Latin spelling shows.
 _SILENT = re.compile("[\u064b-\u064d\u0651\u0652\u0670\u0640]")
-_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_WORD = re.compile(f"[{_BLOCKS}]+")
 
 
 def _is_vowel_letter(char: str) -> bool:

@@ -135,11 +135,11 @@ _POLIVANOV_RULE = _rule("дз[яюёи]?|[ст][яюёи]|цу|к[аяюё]|[я�
 def _foreign(text: str) -> str:
     def word(match: re.Match[str]) -> str:
         w = match.group()
-        if looks_chinese(w):
-            return pinyin(w) or w
+        chinese = pinyin(w)
+        if chinese is not None and looks_chinese(w):
+            return chinese
         if _JAPANESE_WORD.fullmatch(w):
             return _POLIVANOV_RULE(w)
-        chinese = pinyin(w)
         if chinese is not None:
             return chinese
         for rule in _FOREIGN_RULES:

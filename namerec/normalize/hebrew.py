@@ -39,7 +39,7 @@ def _word(word: str) -> str:
         elif char == "י":
             out.append("y" if not before or before in _VOWEL_LETTERS or after in _VOWEL_LETTERS else "i")
         elif char in "בפ":
-            soft = before in _VOWEL_LETTERS and before != ""
+            soft = before in _VOWEL_LETTERS
             out.append(("v" if char == "ב" else "f") if soft else ("b" if char == "ב" else "p"))
         elif char in "אע" and not before:
             out.append("a")  # a word-initial aleph or ayin carries a vowel

@@ -12,8 +12,9 @@ Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov") are read as 
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
 are not re-read: another romanisation changes a few letters, which lifts a plausible pair over the
-threshold but does not make strangers alike (on wikidata_ru_translit a floor of 0.2 gave the same
-F1 as 0.05 at half the cost).
+threshold but does not make strangers alike. On two train-split wikidata_ru_translit pools of 1,000
+entities, with the foreign Cyrillic reading, floors of 0.2, 0.1 and 0.05 gave pairwise F1
+0.850/0.867, 0.852/0.871 and 0.851/0.874: 0.1 is kept, as each step down costs more re-reading.
 """
 
 from __future__ import annotations
