@@ -86,6 +86,36 @@ def relative_negatives(rows: list[datasets.ClusterRow], count: int, seed: int = 
     return pairs
 
 
+def pool_scaling(model) -> tuple[tuple[float, float], ...]:
+    """How the model's log-odds map to probability for candidate pairs of a pool (per regime).
+
+    Fitted on fresh train-split pools (other seeds than the model's), each pair scored on its best
+    reading as the pipeline does, each file weighing the same.
+    """
+    from namerec.scoring.model import platt_scaling, regime_of
+    from namerec.scoring.training import candidate_training_set
+
+    z, y, regime, weight = [], [], [], []
+    for name, n_pools in POOLS.items():
+        rows = datasets.load_clusters(name)
+        n_entities = 1000 if name != "patstat_orgs" else 0
+        parts = [
+            candidate_training_set([r.name for r in pool], [r.entity_id for r in pool],
+                                   types=[r.entity_type for r in pool], readings_by=model)
+            for pool in (datasets.sample_pool(rows, n_entities, seed=200 + seed, split="train")
+                         for seed in range(n_pools))
+        ]
+        features = np.vstack([f for f, _ in parts])
+        labels = np.concatenate([lab for _, lab in parts])
+        z.append(model.log_odds(features))
+        y.append(labels)
+        regime.append(regime_of(features))
+        weight.append(np.full(len(labels), 1.0 / len(labels)))
+        print(f"pool scaling: {name}: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
+    weight = np.concatenate(weight)
+    return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), weight * len(weight))
+
+
 def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     from namerec.config import Config
     from namerec.pipeline import features_for_pairs
@@ -157,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         features, labels, sample_weight=weights, l2=args.l2,
         trained_on="train splits of " + ", ".join(sources) + " (benchmarks/train_default_scorer.py)",
     )
+    scaling = pool_scaling(model)
+    for regime, (a, b) in zip(model.weights.regimes, scaling):
+        print(f"  pool scaling {regime}: log-odds x {a:.3f} {b:+.3f}", file=sys.stderr)
+    model = MatchModel(model.weights.model_copy(update={"pool_scaling": scaling}))
     out = REPO / "namerec" / "scoring" / "weights.json"
     out.write_text(model.weights.model_dump_json(indent=1) + "\n", encoding="utf-8")
     for name, (f, y) in sources.items():

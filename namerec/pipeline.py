@@ -110,8 +110,10 @@ def score_units(
     """Normalise, deduplicate, block and score: everything before clustering.
 
     With ``model=None`` only the features are computed (probabilities stay 0), for training.
+    Pairs found by blocking are scored in the pool context (``MatchModel.in_pools``).
     """
     show = config.progress
+    model = model.in_pools() if model is not None else None
     normalized: dict[tuple[str, str], NormalizedName] = {}
     for key in progress(sorted(set(zip(names, types))), desc="normalising", enabled=show):
         normalized[key] = normalize_name(key[0], key[1], cyrillic_language=config.cyrillic_language)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import namerec
 from namerec import Config, InputError, Reconciler
+from namerec.pipeline import features_for_pairs
 from namerec.scoring.features import FEATURES
 from namerec.scoring.model import shipped_weights
 
@@ -224,11 +225,37 @@ def test_candidate_pairs_report_each_form_at_its_first_row():
     assert not rows & {6, 12}  # blank names have no candidates
 
 
-def test_candidate_pair_probabilities_equal_score():
+def test_candidate_pair_probabilities_are_scores_scaled_for_pools():
     rec = Reconciler()
+    left, right, probability = rec.candidate_pairs(POOL)
+    listed = rec.score_pairs([(POOL[i], POOL[j]) for i, j in zip(left, right)])
+    assert not np.allclose(probability, listed)  # the shipped weights carry a pool scaling
+    pooled = Reconciler(Config(scorer=rec.model_.in_pools().weights))
+    assert np.allclose(probability, pooled.score_pairs([(POOL[i], POOL[j]) for i, j in zip(left, right)]),
+                       atol=1e-9)
+
+
+def test_without_pool_scaling_candidate_pairs_score_as_listed_pairs():
+    rec = Reconciler(Config(scorer=shipped_weights().model_copy(update={"pool_scaling": None})))
     left, right, probability = rec.candidate_pairs(POOL)
     expected = rec.score_pairs([(POOL[i], POOL[j]) for i, j in zip(left, right)])
     assert np.allclose(probability, expected, atol=1e-9)
+
+
+def test_pool_scaling_keeps_the_order_of_pairs_within_a_regime():
+    pairs = [("Kahn", "Kann"), ("Salinas", "Solanas"), ("Bergman", "Berman"), ("Smith", "Smyth")]
+    model = Reconciler().model_
+    features, *_ = features_for_pairs(pairs, None, Config())
+    listed, pooled = model.predict(features), model.in_pools().predict(features)
+    assert (np.argsort(listed) == np.argsort(pooled)).all()
+    assert (pooled < listed).all()  # one-word look-alikes in a pool are rarely one entity
+
+
+def test_fit_and_calibrate_drop_the_pool_scaling():
+    pairs = [("Max Bergman", "Max Bergmann"), ("Max Bergman", "Ingrid Bergman")] * 30
+    labels = [True, False] * 30
+    assert Reconciler().calibrate(pairs, labels).config.scorer.pool_scaling is None
+    assert Reconciler().fit(pairs, labels).config.scorer.pool_scaling is None
 
 
 def test_module_candidate_pairs_matches_the_reconciler():
@@ -277,3 +304,9 @@ def test_calibrate_with_one_class_raises_input_error(labels):
     with pytest.raises(InputError):
         rec.calibrate(PAIRS, labels)
     assert rec.config.scorer is None
+
+
+def test_pool_scaling_of_the_wrong_length_is_refused():
+    weights = shipped_weights().model_copy(update={"pool_scaling": ((1.0, 0.0),)})
+    with pytest.raises(namerec.ConfigError, match="one \\(a, b\\) per regime"):
+        Reconciler(Config(scorer=weights))

@@ -97,9 +97,14 @@ class MatchModel:
             raise ConfigError(
                 "scorer weights were fitted for a different feature set; refit them with Reconciler.fit"
             )
+        if weights.pool_scaling is not None and len(weights.pool_scaling) != len(REGIMES):
+            raise ConfigError(
+                f"pool_scaling needs one (a, b) per regime ({len(REGIMES)}), got {len(weights.pool_scaling)}"
+            )
         self.weights = weights
         self.coefficients = np.asarray(weights.coefficients, dtype=np.float64)  # (regimes x basis)
         self.intercepts = np.asarray(weights.intercepts, dtype=np.float64)
+        self._pool_model: MatchModel | None = None
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """intercept + basis . coefficients per pair, one basis column at a time (no basis matrix)."""
@@ -122,6 +127,30 @@ class MatchModel:
                         column += 1
             z[rows] = z_r
         return z
+
+    def in_pools(self) -> MatchModel:
+        """The model that scores candidate pairs found by blocking a pool (``pool_scaling`` applied).
+
+        Same ranking within each regime; only what a score means changes, because a pool's
+        look-alike pairs are far less often matches than pairs given one by one.
+        """
+        scaling = self.weights.pool_scaling
+        if scaling is None:
+            return self
+        if self._pool_model is None:
+            self._pool_model = self._scaled(scaling, "scaled for pools", pool_scaling=None)
+        return self._pool_model
+
+    def _scaled(self, scaling, note: str, **update) -> MatchModel:
+        """Per regime r, log-odds z become a[r] * z + b[r] (Platt scaling)."""
+        coefficients = tuple(
+            tuple(float(a * c) for c in row) for (a, _), row in zip(scaling, self.coefficients, strict=True)
+        )
+        intercepts = tuple(float(a * i + b) for (a, b), i in zip(scaling, self.intercepts))
+        return MatchModel(self.weights.model_copy(update={
+            "coefficients": coefficients, "intercepts": intercepts,
+            "trained_on": f"{self.weights.trained_on}; {note}", **update,
+        }))
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         """Match probability per pair, float64 in [0, 1]."""
@@ -186,24 +215,32 @@ class MatchModel:
             raise InputError("features and labels must have one row per pair")
         if len(np.unique(y)) < 2:
             raise InputError("calibrating needs both matching and non-matching pairs")
-        z = self.log_odds(features)[:, None]
-        weight = np.ones(len(y))
-        shared = _fit_logistic(z, y, weight, l2, 50)
-        regime = regime_of(features)
-        coefficients, intercepts = [], []
-        for r in range(len(REGIMES)):
-            rows = regime == r
-            positives = int(y[rows].sum())
-            if min(positives, int(rows.sum()) - positives) >= _MIN_REGIME_CLASS:
-                b, a = _fit_logistic(z[rows], y[rows], weight[rows], l2, 50)
-            else:
-                b, a = shared
-            coefficients.append(tuple(float(a * c) for c in self.coefficients[r]))
-            intercepts.append(float(a * self.intercepts[r] + b))
-        return MatchModel(self.weights.model_copy(update={
-            "coefficients": tuple(coefficients), "intercepts": tuple(intercepts),
-            "trained_on": f"{self.weights.trained_on}; recalibrated on {trained_on or f'{len(y)} pairs'}",
-        }))
+        scaling = platt_scaling(self.log_odds(features), y, regime_of(features), np.ones(len(y)), l2=l2)
+        # The user's pairs now define what a probability means, in pools too.
+        return self._scaled(scaling, f"recalibrated on {trained_on or f'{len(y)} pairs'}", pool_scaling=None)
+
+
+def platt_scaling(
+    log_odds: np.ndarray, labels: np.ndarray, regime: np.ndarray, weight: np.ndarray, *, l2: float = 1e-3
+) -> tuple[tuple[float, float], ...]:
+    """Per regime, the (a, b) of ``sigmoid(a * z + b)`` fitted to the labels (Platt scaling).
+
+    Regimes with too few pairs of either class get the scaling fitted on all pairs.
+    """
+    y = np.asarray(labels, dtype=np.float64)
+    z = np.asarray(log_odds, dtype=np.float64)[:, None]
+    b, a = _fit_logistic(z, y, weight, l2, 50)
+    shared = (float(a), float(b))
+    scaling = []
+    for r in range(len(REGIMES)):
+        rows = regime == r
+        positives = int(y[rows].sum())
+        if min(positives, int(rows.sum()) - positives) >= _MIN_REGIME_CLASS:
+            b, a = _fit_logistic(z[rows], y[rows], weight[rows], l2, 50)
+            scaling.append((float(a), float(b)))
+        else:
+            scaling.append(shared)
+    return tuple(scaling)
 
 
 @lru_cache(maxsize=1)

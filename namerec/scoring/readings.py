@@ -7,7 +7,8 @@ keeps the others as ``variants``, which blocking already uses. Here a pair whose
 is scored for every combination of their forms, and the most probable combination counts:
 "Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
 
-Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov") are read as one spelling.
+Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), and two forms of one known place
+("Wien", "Vienna", typed LOC), are read as one name.
 
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
@@ -23,6 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..equivalents import place_key
 from ..normalize import NormalizedName
 from ..records import NameRecords
 from .features import pair_features
@@ -109,11 +111,21 @@ def best_readings(
     return changed
 
 
+def _one_name_key(records: NameRecords, unit: int) -> str:
+    """Equal for two names read as one: the place group of a whole known place typed LOC (its
+    skeleton is then the group's key), otherwise the letters without spaces."""
+    groups = records.place_groups[unit] if records.place_groups else ()
+    if len(groups) == 1 and records.skeletons[unit] == place_key(groups[0]):
+        return records.skeletons[unit]
+    return records.texts[unit].replace(" ", "")
+
+
 def _same_letters(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
     """Pairs whose names differ only in spacing ("SergeiLavrov", "Sergei Lavrov"; "ST Micro",
-    "STMicro") are read as one spelling: they get the features of a name against itself."""
+    "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC), are read
+    as one name: they get the features of a name against itself."""
     ids: dict[str, int] = {}
-    joined = np.fromiter((ids.setdefault(t.replace(" ", ""), len(ids)) for t in records.texts),
+    joined = np.fromiter((ids.setdefault(_one_name_key(records, u), len(ids)) for u in range(len(records))),
                          dtype=np.int64, count=len(records))
     same = np.flatnonzero((joined[left] == joined[right]) & (left != right)) if len(left) else left
     if len(same) == 0:

@@ -14,6 +14,8 @@ import numpy as np
 
 from ..config import Config
 from ..pipeline import clean_names, clean_types, score_units
+from .model import MatchModel
+from .readings import best_readings
 
 
 def candidate_training_set(
@@ -22,11 +24,14 @@ def candidate_training_set(
     *,
     types: Sequence[str] | None = None,
     config: Config | None = None,
+    readings_by: MatchModel | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of the candidate pairs of a labelled pool.
 
     A pair is a match when its two normalised forms share a gold entity (a string can name two
-    entities: homonyms count as matching either).
+    entities: homonyms count as matching either). With ``readings_by``, each pair's features are
+    those of its best reading under that model (as the pipeline scores it); otherwise of the
+    primary forms.
     """
     config = config or Config(progress=False)
     clean = clean_names(names)
@@ -40,5 +45,9 @@ def candidate_training_set(
         (bool(gold[int(a)] & gold[int(b)]) for a, b in zip(scored.left, scored.right)),
         dtype=bool, count=len(scored.left),
     )
-    assert scored.features is not None  # kept when no model scores the pairs
-    return scored.features, labels
+    features = scored.features
+    assert features is not None  # kept when no model scores the pairs
+    if readings_by is not None:
+        probability = readings_by.predict(features)
+        best_readings(scored.records, scored.left, scored.right, features, probability, readings_by)
+    return features, labels
