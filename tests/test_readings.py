@@ -58,3 +58,22 @@ def test_names_that_differ_only_in_spacing_are_one_spelling():
     result = rec.reconcile(["SergeiLavrov", "Sergei Lavrov", "Pol Pot", "PolPot", "Peter Smith"])
     assert result.labels[0] == result.labels[1]
     assert result.labels[2] == result.labels[3] != result.labels[4]
+
+
+def test_a_pair_across_scripts_is_re_read_when_its_forms_are_spelt_alike():
+    # The Russian reading ("si tszinpin") rules the pair out; the Chinese reading of the Cyrillic
+    # ("xi jinping") is the same name.
+    assert _primary_only("Си Цзиньпин", "Xi Jinping") < 0.1
+    assert Reconciler().score("Си Цзиньпин", "Xi Jinping") > 0.9
+
+
+def test_strangers_across_scripts_stay_strangers():
+    assert Reconciler().score("Си Цзиньпин", "Angela Merkel") < 0.05
+
+
+def test_two_forms_of_one_known_place_are_read_as_one_name():
+    rec = Reconciler()
+    typed = rec.score_pairs([("Deutschland", "Germany"), ("Wien", "Vienna")], types=[("LOC", "LOC")] * 2)
+    assert (typed > 0.99).all()
+    # Typed as people, the place lexicon does not apply.
+    assert rec.score_pairs([("Florence", "Firenze")], types=[("PERSON", "PERSON")])[0] < 0.99
