@@ -72,7 +72,7 @@ def token_rarity(token: str) -> float:
     return math.log((documents + 1) / (count + 1)) / math.log(documents + 1)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 20)  # as large as the word caches of namerec.phonetic
 def _soundex(token: str) -> str:
     import jellyfish
 
