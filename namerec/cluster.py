@@ -375,46 +375,52 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
     Returns a mask of the units that joined on such weak evidence.
     """
     cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
-    cluster_of = np.fromiter((graph.find(u) for u in range(len(single_word))), dtype=np.int64,
-                             count=len(single_word))
-    single_end = np.where(single_word[left], left, right)
-    multi_end = np.where(single_word[left], right, left)
-    sums: dict[int, dict[int, float]] = {}
-    best_pair: dict[int, dict[int, float]] = {}
-    for s, m, p in zip(cluster_of[single_end[cross]].tolist(), cluster_of[multi_end[cross]].tolist(),
-                       probability[cross].tolist()):
-        sums_s, best_s = sums.setdefault(s, {}), best_pair.setdefault(s, {})
-        sums_s[m] = sums_s.get(m, 0.0) + p
-        best_s[m] = max(best_s.get(m, 0.0), p)
+    n = len(single_word)
+    cluster_of = np.fromiter((graph.find(u) for u in range(n)), dtype=np.int64, count=n)
+    single_end = cluster_of[np.where(single_word[left], left, right)[cross]]
+    multi_end = cluster_of[np.where(single_word[left], right, left)[cross]]
+    # One row per (one-word cluster s, multi-word cluster m), sorted by s then m: the sum of their
+    # probabilities (bincount adds them in pair order, as a running sum does) and the best one.
+    group, inverse = np.unique(single_end * n + multi_end, return_inverse=True)
+    s, m = group // n, group % n
+    total = np.bincount(inverse, weights=probability[cross], minlength=len(group))
+    best_pair = np.zeros(len(group))
+    np.maximum.at(best_pair, inverse, probability[cross])
+    sizes = np.asarray(graph.size, dtype=np.int64)
+    mean = total / (sizes[s] * sizes[m])
+    firsts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]]) if len(s) else np.zeros(0, dtype=np.int64)
+
+    def best_two(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per s: the best value (ties: the smallest m), its m, and the runner-up value (else 0)."""
+        order = np.lexsort((m, -values, s))
+        ranked = values[order]
+        has_second = np.r_[firsts[1:], len(s)] - firsts > 1
+        runner_up = np.where(has_second, ranked[np.minimum(firsts + 1, len(s) - 1)], 0.0)
+        return ranked[firsts], m[order][firsts], runner_up
+
+    best_mean, mean_target, mean_runner_up = best_two(mean)
+    best_single, pair_target, pair_runner_up = best_two(best_pair)
     decisions = []
     weak: set[int] = set()
-    for s in sorted(sums):
-        means = sorted(
-            ((total / (graph.size[s] * graph.size[m]), m) for m, total in sums[s].items()),
-            key=lambda item: (-item[0], item[1]),
-        )
-        best, target = means[0]
-        runner_up = means[1][0] if len(means) > 1 else 0.0
-        if best >= threshold and runner_up < threshold * _AMBIGUITY_SHARE:
-            decisions.append((s, target))
+    for k, unit in enumerate(s[firsts].tolist()):
+        if best_mean[k] >= threshold and mean_runner_up[k] < threshold * _AMBIGUITY_SHARE:
+            decisions.append((unit, int(mean_target[k])))
             continue
-        pairs = sorted(((p, m) for m, p in best_pair[s].items()), key=lambda item: (-item[0], item[1]))
-        best, target = pairs[0]
-        runner_up = pairs[1][0] if len(pairs) > 1 else 0.0
+        best, target = float(best_single[k]), int(pair_target[k])
         # Weak evidence is not enough to bridge a known type and an unknown one ("Florence", a
         # place, and an untyped "Florence Nightingale").
-        same_types = graph.types[s] == graph.types[target]
-        if same_types and best >= _WEAK_ATTACH_FLOOR and runner_up <= _CLEAR_BEST_RATIO * best:
-            decisions.append((s, target))
-            weak.add(s)
+        same_types = graph.types[unit] == graph.types[target]
+        if same_types and best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best:
+            decisions.append((unit, target))
+            weak.add(unit)
     # Decide first, then merge: attaching one partial must not change another's candidates.
     weakly_merged: list[int] = []
-    for s, target in decisions:
-        a, b = graph.find(s), graph.find(target)
+    for unit, target in decisions:
+        a, b = graph.find(unit), graph.find(target)
         if a != b and graph.can_merge(a, b):
             graph.merge(a, b)
-            if s in weak:
-                weakly_merged.append(s)
+            if unit in weak:
+                weakly_merged.append(unit)
     return np.isin(cluster_of, weakly_merged)
 
 
