@@ -127,19 +127,39 @@ def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tupl
     Members are in sorted text order, and the search runs in half-overlapping windows, so the work
     grows linearly with the block, not quadratically.
     """
-    lefts, rights = [], []
     step = _WINDOW // 2
-    for start in range(0, max(len(members) - step, 1), step):
-        window = members[start : start + _WINDOW]
-        skeletons = [records.skeletons[u] for u in window]
-        scores = process.cdist(skeletons, skeletons, scorer=Indel.normalized_similarity,
-                               dtype=np.float32, workers=-1)
-        np.fill_diagonal(scores, -1.0)
+    skeletons = [records.skeletons[u] for u in members.tolist()]
+    lefts, rights = [], []
+    for window, matrix in _window_scores(skeletons, step):
+        window = members[window]
+        np.fill_diagonal(matrix, -1.0)
         nearest = min(k, len(window) - 1)
-        best = np.argpartition(-scores, nearest - 1, axis=1)[:, :nearest]
+        best = np.argpartition(-matrix, nearest - 1, axis=1)[:, :nearest]
         lefts.append(np.repeat(window, nearest))
         rights.append(window[best.ravel()])
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.ndarray]]:
+    """(window, its similarity matrix) for windows of 2 * ``step`` names starting every ``step``.
+
+    A window is two consecutive chunks of ``step`` names. The similarity is symmetric, so each chunk
+    is scored against itself and against the next chunk once, and a window's matrix is put together
+    from those blocks: half the scoring of scoring every window whole.
+    """
+    def scores(a: list[str], b: list[str]) -> np.ndarray:
+        return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1)
+
+    if len(skeletons) <= 2 * step:  # one window
+        yield slice(0, len(skeletons)), scores(skeletons, skeletons)
+        return
+    chunk = skeletons[:step]
+    within = scores(chunk, chunk)
+    for start in range(0, len(skeletons) - step, step):
+        following = skeletons[start + step : start + 2 * step]
+        across, within_next = scores(chunk, following), scores(following, following)
+        yield slice(start, start + 2 * step), np.block([[within, across], [across.T, within_next]])
+        chunk, within = following, within_next
 
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
