@@ -91,8 +91,8 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique of integers by sorting: faster than its hash table on millions of values."""
-    values = np.sort(values)
+    """np.unique of integers by sorting (in place): faster than its hash table on millions of values."""
+    values.sort()
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
@@ -172,26 +172,27 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(keys)])))
 
-    lefts: list[np.ndarray] = []
-    rights: list[np.ndarray] = []
+    n = max(len(records), 1)
+
+    def pack(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Pairs as one int64 each, low * n + high: a third of the memory of the raw pairs until the
+        duplicates (pairs sharing several keys) are gone."""
+        return np.minimum(left, right) * n + np.maximum(left, right)
+
+    pieces: list[np.ndarray] = []
     # Blocks of one size at a time: a (blocks x size) matrix of members and one triu pattern.
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block_size)]):
         block_starts = starts[sizes == size]
         members = units[block_starts[:, None] + np.arange(size)]
         i, j = np.triu_indices(int(size), k=1)
-        lefts.append(members[:, i].ravel())
-        rights.append(members[:, j].ravel())
+        pieces.append(pack(members[:, i].ravel(), members[:, j].ravel()))
     for start, size in zip(starts[sizes > max_block_size], sizes[sizes > max_block_size]):
         members = units[start : start + size]  # unit ids follow sorted text order
-        left, right = _nearest_in_block(records, members, max(2, max_block_size // 5))
-        lefts.append(left)
-        rights.append(right)
-    if not lefts:
+        pieces.append(pack(*_nearest_in_block(records, members, max(2, max_block_size // 5))))
+    if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    left = np.concatenate(lefts)
-    right = np.concatenate(rights)
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    n = max(len(records), 1)
-    packed = _sorted_unique(low * n + high)
+    packed = np.concatenate(pieces)
+    del pieces
+    packed = _sorted_unique(packed)
     return packed // n, packed % n
