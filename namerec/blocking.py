@@ -91,8 +91,8 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique of integers by sorting: faster than its hash table on millions of values."""
-    values = np.sort(values)
+    """np.unique of integers by sorting (in place): faster than its hash table on millions of values."""
+    values.sort()
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
@@ -127,19 +127,39 @@ def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tupl
     Members are in sorted text order, and the search runs in half-overlapping windows, so the work
     grows linearly with the block, not quadratically.
     """
-    lefts, rights = [], []
     step = _WINDOW // 2
-    for start in range(0, max(len(members) - step, 1), step):
-        window = members[start : start + _WINDOW]
-        skeletons = [records.skeletons[u] for u in window]
-        scores = process.cdist(skeletons, skeletons, scorer=Indel.normalized_similarity,
-                               dtype=np.float32, workers=-1)
-        np.fill_diagonal(scores, -1.0)
+    skeletons = [records.skeletons[u] for u in members.tolist()]
+    lefts, rights = [], []
+    for window, matrix in _window_scores(skeletons, step):
+        window = members[window]
+        np.fill_diagonal(matrix, -1.0)
         nearest = min(k, len(window) - 1)
-        best = np.argpartition(-scores, nearest - 1, axis=1)[:, :nearest]
+        best = np.argpartition(-matrix, nearest - 1, axis=1)[:, :nearest]
         lefts.append(np.repeat(window, nearest))
         rights.append(window[best.ravel()])
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.ndarray]]:
+    """(window, its similarity matrix) for windows of 2 * ``step`` names starting every ``step``.
+
+    A window is two consecutive chunks of ``step`` names. The similarity is symmetric, so each chunk
+    is scored against itself and against the next chunk once, and a window's matrix is put together
+    from those blocks: half the scoring of scoring every window whole.
+    """
+    def scores(a: list[str], b: list[str]) -> np.ndarray:
+        return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1)
+
+    if len(skeletons) <= 2 * step:  # one window
+        yield slice(0, len(skeletons)), scores(skeletons, skeletons)
+        return
+    chunk = skeletons[:step]
+    within = scores(chunk, chunk)
+    for start in range(0, len(skeletons) - step, step):
+        following = skeletons[start + step : start + 2 * step]
+        across, within_next = scores(chunk, following), scores(following, following)
+        yield slice(start, start + 2 * step), np.block([[within, across], [across.T, within_next]])
+        chunk, within = following, within_next
 
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -152,26 +172,27 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(keys)])))
 
-    lefts: list[np.ndarray] = []
-    rights: list[np.ndarray] = []
+    n = max(len(records), 1)
+
+    def pack(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Pairs as one int64 each, low * n + high: a third of the memory of the raw pairs until the
+        duplicates (pairs sharing several keys) are gone."""
+        return np.minimum(left, right) * n + np.maximum(left, right)
+
+    pieces: list[np.ndarray] = []
     # Blocks of one size at a time: a (blocks x size) matrix of members and one triu pattern.
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block_size)]):
         block_starts = starts[sizes == size]
         members = units[block_starts[:, None] + np.arange(size)]
         i, j = np.triu_indices(int(size), k=1)
-        lefts.append(members[:, i].ravel())
-        rights.append(members[:, j].ravel())
+        pieces.append(pack(members[:, i].ravel(), members[:, j].ravel()))
     for start, size in zip(starts[sizes > max_block_size], sizes[sizes > max_block_size]):
         members = units[start : start + size]  # unit ids follow sorted text order
-        left, right = _nearest_in_block(records, members, max(2, max_block_size // 5))
-        lefts.append(left)
-        rights.append(right)
-    if not lefts:
+        pieces.append(pack(*_nearest_in_block(records, members, max(2, max_block_size // 5))))
+    if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    left = np.concatenate(lefts)
-    right = np.concatenate(rights)
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    n = max(len(records), 1)
-    packed = _sorted_unique(low * n + high)
+    packed = np.concatenate(pieces)
+    del pieces
+    packed = _sorted_unique(packed)
     return packed // n, packed % n

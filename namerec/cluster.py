@@ -25,6 +25,7 @@ the result does not depend on input order.
 from __future__ import annotations
 
 import heapq
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,21 +73,51 @@ class ClusterResult:
     confidence: np.ndarray  # float64 per unit: how surely the unit belongs to its cluster
 
 
+_DOUBLE, _UINT64 = struct.Struct("<d"), struct.Struct("<Q")
+_TOP_BITS = (1 << 63) - 1
+
+
+def _float_bits(value: float) -> int:
+    """The bits of a float as an int: for floats >= 0, in the same order as the floats."""
+    return _UINT64.unpack(_DOUBLE.pack(value))[0]
+
+
+def _average(link: complex, pairs: int, unscored_weight: float) -> float:
+    """The linkage of two clusters: their mean probability over their ``pairs`` member pairs.
+
+    ``link`` is (sum of probabilities) + (number of scored pairs)j. An unscored pair weighs
+    ``unscored_weight``. Blocking scores only some pairs of a large entity, so unscored pairs cannot
+    weigh fully as 0 (a 300-form organisation would never hold together); but blocking also picks
+    the look-alike pairs, so a mean over scored pairs alone is biased upwards and lets large clusters
+    chain. Unscored pairs therefore count as 0 with a reduced weight, and at least
+    min(_MIN_EVIDENCE, pairs) pairs of evidence are required. It never rises as ``pairs`` grows.
+    """
+    scored = link.imag
+    if not scored:
+        return 0.0
+    return link.real / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
+
+
 class _Linkage:
-    """Constrained average-linkage agglomeration over a sparse weighted graph."""
+    """Constrained average-linkage agglomeration over a sparse weighted graph.
+
+    A link between two clusters is one complex number, (sum of probabilities) + (number of scored
+    pairs)j: a third of the memory of a tuple of two floats (links are the bulk of the memory of a
+    million names), and ``+`` adds both parts exactly as two float additions would.
+    """
 
     def __init__(self, n: int, type_keys: list[str], on_merge: Callable[[int], object] | None = None) -> None:
         self.unscored_weight = 1.0
         self.on_merge = on_merge  # told of each merge (a progress bar's update)
         self.parent = list(range(n))
         self.size = [1] * n
-        # links[a][b] = (sum of probabilities, number of scored pairs) between clusters a and b
-        self.links: list[dict[int, tuple[float, float]]] = [{} for _ in range(n)]
-        self.cannot: list[set[int]] = [set() for _ in range(n)]
+        # links[a][b]: the link between clusters a and b
+        self.links: list[dict[int, complex]] = [{} for _ in range(n)]
+        self.cannot: dict[int, set[int]] = {}  # clusters a cluster must never merge with (few have any)
         self.types: list[frozenset[str]] = [frozenset({t}) if t else frozenset() for t in type_keys]
-        self.version = [0] * n
-        # inner[a] = (sum of probabilities, number of scored pairs) among the members of cluster a
-        self.inner: list[tuple[float, float]] = [(0.0, 0.0)] * n
+        # inner[a]: the sum of probabilities and number of scored pairs among the members of a, as a link
+        self.inner: list[complex] = [0j] * n
+        self.edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def find(self, u: int) -> int:
         while self.parent[u] != u:
@@ -95,11 +126,16 @@ class _Linkage:
         return u
 
     def add_edges(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
-        """Add many distinct edges between singleton clusters at once (before any merge)."""
+        """Add all the edges, distinct, between single units (once, before any merge)."""
+        self.edges = (left, right, weight)
         ends = np.concatenate([left, right])
         order = np.argsort(ends, kind="stable")
-        others = np.concatenate([right, left])[order].tolist()
-        links = [(w, 1.0) for w in np.concatenate([weight, weight])[order].tolist()]
+        # The two directions of an edge share one link object, and every key is the one int object
+        # of its unit: tens of millions of dict entries, each pointing to shared objects.
+        ids = list(range(len(self.parent)))
+        others = list(map(ids.__getitem__, np.concatenate([right, left])[order].tolist()))
+        edge_links = (np.asarray(weight, dtype=np.float64) + 1j).tolist()
+        links = list(map(edge_links.__getitem__, (order % max(len(left), 1)).tolist()))
         sorted_ends = ends[order]
         bounds = np.flatnonzero(np.diff(sorted_ends)) + 1
         starts = np.concatenate(([0], bounds)).tolist() if len(order) else []
@@ -110,11 +146,11 @@ class _Linkage:
     def forbid(self, u: int, v: int) -> None:
         a, b = self.find(u), self.find(v)
         if a != b:
-            self.cannot[a].add(b)
-            self.cannot[b].add(a)
+            self.cannot.setdefault(a, set()).add(b)
+            self.cannot.setdefault(b, set()).add(a)
 
     def can_merge(self, a: int, b: int) -> bool:
-        return b not in self.cannot[a] and len(self.types[a] | self.types[b]) <= 1
+        return b not in self.cannot.get(a, ()) and len(self.types[a] | self.types[b]) <= 1
 
     def looser_than_members(self, a: int, b: int, linkage: float, margin: float) -> bool:
         """True when clusters a and b (two or more names each) hold together better than they link.
@@ -124,105 +160,132 @@ class _Linkage:
         """
         if self.size[a] < 2 or self.size[b] < 2:
             return False
-        (total_a, scored_a), (total_b, scored_b) = self.inner[a], self.inner[b]
-        if not scored_a or not scored_b:
+        inner_a, inner_b = self.inner[a], self.inner[b]
+        if not inner_a.imag or not inner_b.imag:
             return False
-        return linkage < min(total_a / scored_a, total_b / scored_b) - margin
+        return linkage < min(inner_a.real / inner_a.imag, inner_b.real / inner_b.imag) - margin
 
-    def merge(self, a: int, b: int) -> int:
-        """Merge b into a (or a into b, keeping the larger dict); returns the survivor."""
-        if len(self.links[a]) < len(self.links[b]):
+    def merge(self, a: int, b: int) -> tuple[int, dict[int, complex]]:
+        """Merge b into a (or a into b, keeping the larger dict).
+
+        Returns the survivor and the other's former links but the one between them: the clusters
+        whose link to the survivor has changed.
+        """
+        links = self.links
+        if len(links[a]) < len(links[b]):
             a, b = b, a
-        (inner_a, scored_a), (inner_b, scored_b) = self.inner[a], self.inner[b]
-        cross, cross_scored = self.links[a].get(b, (0.0, 0.0))
-        self.inner[a] = (inner_a + inner_b + cross, scored_a + scored_b + cross_scored)
+        links_a, links_b = links[a], links[b]
+        self.inner[a] = self.inner[a] + self.inner[b] + links_a.get(b, 0j)
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.types[a] = self.types[a] | self.types[b]
-        links, links_a = self.links, self.links[a]
-        for other, link in links[b].items():
+        for other, link in links_b.items():
             if other == a:
                 continue
             old = links_a.get(other)
             if old is not None:  # a neighbour of both: the sums add up (else b's link moves over as is)
-                link = (old[0] + link[0], old[1] + link[1])
+                link = old + link
             links_a[other] = link
             links_other = links[other]
             links_other[a] = link
             del links_other[b]
-        self.links[a].pop(b, None)
-        self.links[b] = {}
-        for other in self.cannot[b]:
-            self.cannot[other].discard(b)
-            if other != a:
-                self.cannot[other].add(a)
-                self.cannot[a].add(other)
-        self.cannot[a].discard(b)
-        self.cannot[b] = set()
-        self.version[a] += 1
-        self.version[b] += 1
-        return a
+        links_a.pop(b, None)
+        links_b.pop(a, None)
+        links[b] = {}
+        cannot_b = self.cannot.pop(b, None)
+        if cannot_b:
+            cannot_a = self.cannot.setdefault(a, set())
+            for other in cannot_b:
+                cannot_other = self.cannot[other]
+                cannot_other.discard(b)
+                if other != a:
+                    cannot_other.add(a)
+                    cannot_a.add(other)
+            cannot_a.discard(b)
+        return a, links_b
 
     def agglomerate(self, nodes: list[int], threshold: float, cohesion_margin: float | None = None) -> None:
         """Merge clusters among ``nodes`` while the best average linkage reaches ``threshold``.
 
-        With ``cohesion_margin``, two clusters of two or more names that cohere better than they
-        link (see ``looser_than_members``) are not merged.
+        ``nodes`` must still be single units, linked only by the edges given to ``add_edges``. With
+        ``cohesion_margin``, two clusters of two or more names that cohere better than they link
+        (see ``looser_than_members``) are not merged.
+
+        The best pair comes from a heap of (-linkage, a, b) entries whose linkage may be out of date
+        but never too low: a merge lowers every unchanged link of the survivor (more pairs, same
+        evidence), and only the links it changed, and pairs refused while both clusters stayed as
+        they were, get new entries. A popped entry whose linkage is out of date goes back with the
+        current one, so pairs are merged in exactly the order of an always-current heap, while
+        a merge costs only the links of the smaller cluster, not those of the growing one.
         """
-        members = set(nodes)
-        version, size, unscored_weight = self.version, self.size, self.unscored_weight
-        # The linkage of clusters a and b is their mean probability over their member pairs, an
-        # unscored pair weighing ``unscored_weight``. Blocking scores only some pairs of a large
-        # entity, so unscored pairs cannot weigh fully as 0 (a 300-form organisation would never hold
-        # together); but blocking also picks the look-alike pairs, so a mean over scored pairs alone
-        # is biased upwards and lets large clusters chain. Unscored pairs therefore count as 0 with a
-        # reduced weight, and at least min(_MIN_EVIDENCE, |a| * |b|) pairs of evidence are required.
-        # The formula is written out here and below rather than called: these loops run once per
-        # edge and once per neighbour of every merged cluster.
-        seeds = []
-        for a in nodes:
-            for b, (total, scored) in self.links[a].items():
-                if a < b and b in members:
-                    pairs = size[a] * size[b]
-                    score = (
-                        total / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
-                        if scored else 0.0
-                    )
-                    if score >= threshold:
-                        seeds.append((-score, a, b, version[a], version[b]))
-        # The first entries, sorted once, and a heap of the entries pushed after merges: popping
-        # the smaller head of the two gives the pops of one heap holding both (entries are unique
-        # and totally ordered), with far fewer heap operations.
-        seeds.sort()
+        n = len(self.parent)
+        member = np.zeros(n, dtype=bool)
+        member[np.asarray(nodes, dtype=np.int64)] = True
+        # Heap entries are ints that sort as the tuples (-linkage, a, b) would: the heap compares
+        # one object instead of a tuple and a float, several times faster on a large heap.
+        id_bits = max(n - 1, 1).bit_length()
+        id_mask, score_shift = (1 << id_bits) - 1, 2 * id_bits
+
+        def entry(linkage: float, a: int, b: int) -> int:
+            return (_TOP_BITS - _float_bits(linkage)) << score_shift | a << id_bits | b
+
+        # At the start every linkage is an edge's own probability: the first entries, sorted once.
+        left, right, weight = self.edges if self.edges is not None else (np.zeros(0, dtype=np.int64),) * 3
+        first = member[left] & member[right] & (weight >= threshold)
+        lo, hi = np.minimum(left, right)[first], np.maximum(left, right)[first]
+        score = np.asarray(weight[first], dtype=np.float64)
+        order = np.lexsort((hi, lo, -score))
+        seeds = [
+            top << score_shift | ids for top, ids in zip(
+                (np.uint64(_TOP_BITS) - score[order].view(np.uint64)).tolist(),
+                (lo[order] << id_bits | hi[order]).tolist(),
+            )
+        ]
+        member = member.tolist()
+        # Popping the smaller head of the sorted seeds and of a heap of the entries pushed after
+        # merges gives the pops of one heap holding both.
         next_seed = 0
-        heap: list[tuple[float, int, int, int, int]] = []
-        parent = self.parent
+        heap: list[int] = []
+        parent, size, links, unscored_weight = self.parent, self.size, self.links, self.unscored_weight
+        refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
         while next_seed < len(seeds) or heap:
             if heap and (next_seed == len(seeds) or heap[0] < seeds[next_seed]):
-                negative_score, a, b, va, vb = heapq.heappop(heap)
+                key = heapq.heappop(heap)
             else:
-                negative_score, a, b, va, vb = seeds[next_seed]
+                key = seeds[next_seed]
                 next_seed += 1
-            if version[a] != va or version[b] != vb or parent[a] != a or parent[b] != b:
+            a, b = key >> id_bits & id_mask, key & id_mask
+            if parent[a] != a or parent[b] != b or b in refused.get(a, ()):
                 continue
-            if not self.can_merge(a, b):
+            linkage = _average(links[a][b], size[a] * size[b], unscored_weight)
+            stored = _TOP_BITS - (key >> score_shift)
+            if _float_bits(linkage) != stored:
+                # Out of date, so lower: back in line (if it is higher, an exact entry is in the heap).
+                if linkage >= threshold and _float_bits(linkage) < stored:
+                    heapq.heappush(heap, entry(linkage, a, b))
                 continue
-            margin = cohesion_margin
-            if margin is not None and self.looser_than_members(a, b, -negative_score, margin):
+            if not self.can_merge(a, b) or (
+                cohesion_margin is not None and self.looser_than_members(a, b, linkage, cohesion_margin)
+            ):
+                refused.setdefault(a, set()).add(b)
+                refused.setdefault(b, set()).add(a)
                 continue
-            survivor = self.merge(a, b)
-            members.add(survivor)
+            survivor, changed = self.merge(a, b)
             if self.on_merge is not None:
                 self.on_merge(1)
-            survivor_size = size[survivor]
-            for other, (total, scored) in self.links[survivor].items():
-                if other not in members:
+            renew = set(changed)
+            for gone in (a, b):
+                for other in refused.pop(gone, ()):
+                    refused[other].discard(gone)
+                    renew.add(other)
+            links_survivor, survivor_size = links[survivor], size[survivor]
+            for other in renew:
+                if other == survivor or not member[other]:
                     continue
-                pairs = survivor_size * size[other]
-                score = total / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
-                if score >= threshold:
-                    lo, hi = (survivor, other) if survivor < other else (other, survivor)
-                    heapq.heappush(heap, (-score, lo, hi, version[lo], version[hi]))
+                linkage = _average(links_survivor[other], survivor_size * size[other], unscored_weight)
+                if linkage >= threshold:
+                    low, high = (survivor, other) if survivor < other else (other, survivor)
+                    heapq.heappush(heap, entry(linkage, low, high))
 
 
 def cluster_units(
@@ -261,8 +324,8 @@ def cluster_units(
     for u, v in zip(left[cannot_link & relevant].tolist(), right[cannot_link & relevant].tolist()):
         graph.forbid(u, v)
 
-    multi_nodes = [u for u in range(n_units) if not single_word[u]]
-    single_nodes = [u for u in range(n_units) if single_word[u]]
+    multi_nodes = np.flatnonzero(~single_word).tolist()
+    single_nodes = np.flatnonzero(single_word).tolist()
     # Multi-word names of one entity share words, so blocking reaches many of their pairs and an
     # unscored pair is weak evidence; one-word names of different entities are look-alikes whose
     # unscored pairs really are unlikely, so there an unscored pair counts fully as 0.
@@ -276,11 +339,9 @@ def cluster_units(
         joined_weakly = _attach_partial(graph, left, right, probability, single_word, threshold)
 
     roots = np.fromiter((graph.find(u) for u in range(n_units)), dtype=np.int64, count=n_units)
-    labels = np.full(n_units, -1, dtype=np.int64)
-    for u in range(n_units):  # relabel each cluster by its smallest unit id
-        if labels[roots[u]] < 0:
-            labels[roots[u]] = u
-    labels = labels[roots]
+    smallest = np.full(n_units, n_units, dtype=np.int64)  # relabel each cluster by its smallest unit id
+    np.minimum.at(smallest, roots, np.arange(n_units, dtype=np.int64))
+    labels = smallest[roots]
     confidence = _member_confidence(labels, left, right, probability, single_word)
     # A bare word joined on weak but unrivalled evidence is as sure as such joins proved to be.
     confidence[joined_weakly] = np.maximum(confidence[joined_weakly], _WEAK_ATTACH_CONFIDENCE)
@@ -316,46 +377,52 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
     Returns a mask of the units that joined on such weak evidence.
     """
     cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
-    cluster_of = np.fromiter((graph.find(u) for u in range(len(single_word))), dtype=np.int64,
-                             count=len(single_word))
-    single_end = np.where(single_word[left], left, right)
-    multi_end = np.where(single_word[left], right, left)
-    sums: dict[int, dict[int, float]] = {}
-    best_pair: dict[int, dict[int, float]] = {}
-    for s, m, p in zip(cluster_of[single_end[cross]].tolist(), cluster_of[multi_end[cross]].tolist(),
-                       probability[cross].tolist()):
-        sums_s, best_s = sums.setdefault(s, {}), best_pair.setdefault(s, {})
-        sums_s[m] = sums_s.get(m, 0.0) + p
-        best_s[m] = max(best_s.get(m, 0.0), p)
+    n = len(single_word)
+    cluster_of = np.fromiter((graph.find(u) for u in range(n)), dtype=np.int64, count=n)
+    single_end = cluster_of[np.where(single_word[left], left, right)[cross]]
+    multi_end = cluster_of[np.where(single_word[left], right, left)[cross]]
+    # One row per (one-word cluster s, multi-word cluster m), sorted by s then m: the sum of their
+    # probabilities (bincount adds them in pair order, as a running sum does) and the best one.
+    group, inverse = np.unique(single_end * n + multi_end, return_inverse=True)
+    s, m = group // n, group % n
+    total = np.bincount(inverse, weights=probability[cross], minlength=len(group))
+    best_pair = np.zeros(len(group))
+    np.maximum.at(best_pair, inverse, probability[cross])
+    sizes = np.asarray(graph.size, dtype=np.int64)
+    mean = total / (sizes[s] * sizes[m])
+    firsts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]]) if len(s) else np.zeros(0, dtype=np.int64)
+
+    def best_two(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per s: the best value (ties: the smallest m), its m, and the runner-up value (else 0)."""
+        order = np.lexsort((m, -values, s))
+        ranked = values[order]
+        has_second = np.r_[firsts[1:], len(s)] - firsts > 1
+        runner_up = np.where(has_second, ranked[np.minimum(firsts + 1, len(s) - 1)], 0.0)
+        return ranked[firsts], m[order][firsts], runner_up
+
+    best_mean, mean_target, mean_runner_up = best_two(mean)
+    best_single, pair_target, pair_runner_up = best_two(best_pair)
     decisions = []
     weak: set[int] = set()
-    for s in sorted(sums):
-        means = sorted(
-            ((total / (graph.size[s] * graph.size[m]), m) for m, total in sums[s].items()),
-            key=lambda item: (-item[0], item[1]),
-        )
-        best, target = means[0]
-        runner_up = means[1][0] if len(means) > 1 else 0.0
-        if best >= threshold and runner_up < threshold * _AMBIGUITY_SHARE:
-            decisions.append((s, target))
+    for k, unit in enumerate(s[firsts].tolist()):
+        if best_mean[k] >= threshold and mean_runner_up[k] < threshold * _AMBIGUITY_SHARE:
+            decisions.append((unit, int(mean_target[k])))
             continue
-        pairs = sorted(((p, m) for m, p in best_pair[s].items()), key=lambda item: (-item[0], item[1]))
-        best, target = pairs[0]
-        runner_up = pairs[1][0] if len(pairs) > 1 else 0.0
+        best, target = float(best_single[k]), int(pair_target[k])
         # Weak evidence is not enough to bridge a known type and an unknown one ("Florence", a
         # place, and an untyped "Florence Nightingale").
-        same_types = graph.types[s] == graph.types[target]
-        if same_types and best >= _WEAK_ATTACH_FLOOR and runner_up <= _CLEAR_BEST_RATIO * best:
-            decisions.append((s, target))
-            weak.add(s)
+        same_types = graph.types[unit] == graph.types[target]
+        if same_types and best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best:
+            decisions.append((unit, target))
+            weak.add(unit)
     # Decide first, then merge: attaching one partial must not change another's candidates.
     weakly_merged: list[int] = []
-    for s, target in decisions:
-        a, b = graph.find(s), graph.find(target)
+    for unit, target in decisions:
+        a, b = graph.find(unit), graph.find(target)
         if a != b and graph.can_merge(a, b):
             graph.merge(a, b)
-            if s in weak:
-                weakly_merged.append(s)
+            if unit in weak:
+                weakly_merged.append(unit)
     return np.isin(cluster_of, weakly_merged)
 
 

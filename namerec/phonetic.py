@@ -25,7 +25,10 @@ from doublemetaphone import doublemetaphone as _doublemetaphone
 
 __all__ = ["daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes"]
 
-_CACHE_SIZE = 1 << 18
+# Per-word caches: each word is coded when the records are built, again for its blocking keys and
+# again when variant readings are built. A pool of a million names has over half a million distinct
+# words; a smaller cache would be emptied before the next pass came back to a word.
+_CACHE_SIZE = 1 << 20
 
 # --------------------------------------------------------------------------------------------------
 # Daitch-Mokotoff Soundex
@@ -293,7 +296,7 @@ def skeleton(token: str) -> str:
     return _VOWEL_RUN.sub("a", word[: final.start()]) + final.group()[-1]
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=1 << 18)  # one entry per name: few repeat
 def _name_skeleton(tokens: tuple[str, ...]) -> str:
     return " ".join(skeleton(token) for token in tokens)
 

@@ -72,7 +72,7 @@ def token_rarity(token: str) -> float:
     return math.log((documents + 1) / (count + 1)) / math.log(documents + 1)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 20)  # as large as the word caches of namerec.phonetic
 def _soundex(token: str) -> str:
     import jellyfish
 
@@ -174,6 +174,27 @@ class NameRecords:
     def sorted_texts(self) -> list[str]:
         """Each unit's text with its words sorted (what token_sort_ratio compares), computed once."""
         return [" ".join(sorted(text.split())) for text in self.texts]
+
+    # Object arrays of the per-unit strings, built once: pair features gather them for every chunk of pairs.
+    @cached_property
+    def text_array(self) -> np.ndarray:
+        return np.array(self.texts, dtype=object)
+
+    @cached_property
+    def sorted_text_array(self) -> np.ndarray:
+        return np.array(self.sorted_texts, dtype=object)
+
+    @cached_property
+    def skeleton_array(self) -> np.ndarray:
+        return np.array(self.skeletons, dtype=object)
+
+    @cached_property
+    def text_lengths(self) -> np.ndarray:
+        return np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
+
+    @cached_property
+    def token_string_array(self) -> np.ndarray:
+        return np.array(self.tokens.strings, dtype=object)
 
     def tokens_of(self, unit: int) -> list[str]:
         ids = self.token_ids[self.offsets[unit] : self.offsets[unit + 1]]

@@ -107,7 +107,7 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     key = tok_a.astype(np.int64) * n_tokens + tok_b
     unique, inverse = np.unique(key, return_inverse=True)
     ua, ub = unique // n_tokens, unique % n_tokens
-    strings = np.array(records.tokens.strings, dtype=object)
+    strings = records.token_string_array
     jw = process.cpdist(
         strings[ua].tolist(), strings[ub].tolist(),
         scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=-1,
@@ -209,9 +209,9 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
         return out
     column = {name: i for i, name in enumerate(FEATURES)}
     # Per-unit values gathered with numpy: a Python loop over millions of pairs costs seconds.
-    texts = np.array(records.texts, dtype=object)
+    texts = records.text_array
     texts_a, texts_b = texts[left].tolist(), texts[right].tolist()
-    text_lengths = np.fromiter(map(len, records.texts), dtype=np.int64, count=len(records))
+    text_lengths = records.text_lengths
     length_a, length_b = text_lengths[left], text_lengths[right]
 
     def whole(scorer, a, b, scale=1.0):
@@ -220,7 +220,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)
     # token_sort_ratio is the ratio of the texts with their words sorted: sort each unit's words once.
-    sorted_texts = np.array(records.sorted_texts, dtype=object)
+    sorted_texts = records.sorted_text_array
     out[:, column["token_sort"]] = whole(
         fuzz.ratio, sorted_texts[left].tolist(), sorted_texts[right].tolist(), 100.0
     )
@@ -229,7 +229,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     longer = np.maximum(length_a, length_b).astype(np.float32)
     affixes = whole(Prefix.similarity, texts_a, texts_b) + whole(Postfix.similarity, texts_a, texts_b)
     out[:, column["affixes"]] = np.minimum(affixes / np.maximum(longer, 1.0), 1.0)
-    skeletons = np.array(records.skeletons, dtype=object)
+    skeletons = records.skeleton_array
     out[:, column["skeleton"]] = whole(
         Indel.normalized_similarity, skeletons[left].tolist(), skeletons[right].tolist()
     )
