@@ -112,8 +112,7 @@ def pool_scaling(model) -> tuple[tuple[float, float], ...]:
         regime.append(regime_of(features))
         weight.append(np.full(len(labels), 1.0 / len(labels)))
         print(f"pool scaling: {name}: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
-    weight = np.concatenate(weight)
-    return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), weight * len(weight))
+    return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), np.concatenate(weight))
 
 
 def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:

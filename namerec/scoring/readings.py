@@ -47,11 +47,14 @@ MIN_SPELLING_SIMILARITY = 0.7
 _CHUNK = 200_000
 
 
+def _form_texts(name: NormalizedName) -> list[str]:
+    """The texts of the forms tried for a name: its primary form, then its first variants."""
+    return [name.text, *name.variants[: MAX_FORMS - 1]]
+
+
 def _forms(name: NormalizedName) -> list[NormalizedName]:
-    variants = [
-        replace(name, text=text, tokens=tuple(text.split()), variants=())
-        for text in name.variants[: MAX_FORMS - 1]
-    ]
+    variants = [replace(name, text=text, tokens=tuple(text.split()), variants=())
+                for text in _form_texts(name)[1:]]
     return [name, *variants]
 
 
@@ -145,10 +148,9 @@ def _spelt_alike(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
     count = np.zeros(len(records), dtype=np.int64)
     texts: list[str] = []
     for unit in units.tolist():
-        name = records.names[unit]
-        start[unit], count[unit] = len(texts), 1 + min(len(name.variants), MAX_FORMS - 1)
-        texts.append(name.text)
-        texts.extend(name.variants[: MAX_FORMS - 1])
+        unit_texts = _form_texts(records.names[unit])
+        start[unit], count[unit] = len(texts), len(unit_texts)
+        texts.extend(unit_texts)
     flat = np.asarray(texts, dtype=object)
     pair_of, i, j = _combinations(count[left], count[right])
     a, b = flat[start[left][pair_of] + i], flat[start[right][pair_of] + j]
