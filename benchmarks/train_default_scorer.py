@@ -28,6 +28,8 @@ from benchmarks import datasets
 
 REPO = Path(__file__).resolve().parent.parent
 POOLS = {"splink_historical50k": 4, "wikidata_ru_translit": 3, "patstat_orgs": 1}
+# Files too small for several pools of 1,000 entities: their whole train split is one pool.
+WHOLE_POOLS = frozenset({"patstat_orgs"})
 GENERATED_WEIGHT = 0.05
 PAIR_FILES = ("ancestry_surnames_pairs", "ancestry_givennames_pairs")
 
@@ -90,19 +92,23 @@ def pool_scaling(model) -> tuple[tuple[float, float], ...]:
     """How the model's log-odds map to probability for candidate pairs of a pool (per regime).
 
     Fitted on fresh train-split pools (other seeds than the model's), each pair scored on its best
-    reading as the pipeline does, each file weighing the same.
+    reading as the pipeline does, each file weighing the same. A file pooled whole (patstat_orgs)
+    has no fresh pool: the model was fitted on that very pool, so scaling on it would only stretch
+    the model's in-sample confidence. Regimes left without enough fresh pairs (organisations) keep
+    the model as fitted, which already learnt them from pool pairs.
     """
     from namerec.scoring.model import platt_scaling, regime_of
     from namerec.scoring.training import candidate_training_set
 
     z, y, regime, weight = [], [], [], []
     for name, n_pools in POOLS.items():
+        if name in WHOLE_POOLS:
+            continue
         rows = datasets.load_clusters(name)
-        n_entities = 1000 if name != "patstat_orgs" else 0
         parts = [
             candidate_training_set([r.name for r in pool], [r.entity_id for r in pool],
                                    types=[r.entity_type for r in pool], readings_by=model)
-            for pool in (datasets.sample_pool(rows, n_entities, seed=200 + seed, split="train")
+            for pool in (datasets.sample_pool(rows, 1000, seed=200 + seed, split="train")
                          for seed in range(n_pools))
         ]
         features = np.vstack([f for f, _ in parts])
@@ -112,7 +118,16 @@ def pool_scaling(model) -> tuple[tuple[float, float], ...]:
         regime.append(regime_of(features))
         weight.append(np.full(len(labels), 1.0 / len(labels)))
         print(f"pool scaling: {name}: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
-    return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), np.concatenate(weight))
+    return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), np.concatenate(weight),
+                         fallback=(1.0, 0.0))
+
+
+def write_weights(weights) -> Path:
+    for regime, (a, b) in zip(weights.regimes, weights.pool_scaling):
+        print(f"  pool scaling {regime}: log-odds x {a:.3f} {b:+.3f}", file=sys.stderr)
+    out = REPO / "namerec" / "scoring" / "weights.json"
+    out.write_text(weights.model_dump_json(indent=1) + "\n", encoding="utf-8")
+    return out
 
 
 def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -126,7 +141,7 @@ def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
         rows = datasets.load_clusters(name)
         parts = []
         for seed in range(n_pools):
-            n_entities = 1000 if name != "patstat_orgs" else 0
+            n_entities = 0 if name in WHOLE_POOLS else 1000
             pool = datasets.sample_pool(rows, n_entities, seed=100 + seed, split="train")
             parts.append(candidate_training_set(
                 [r.name for r in pool], [r.entity_id for r in pool], types=[r.entity_type for r in pool],
@@ -152,11 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic model")
     parser.add_argument("--cache", default=None,
                         help="an .npz file keeping the training features between runs (reused if present)")
+    parser.add_argument("--pool-scaling-only", action="store_true",
+                        help="keep the shipped weights and only refit their pool scaling")
     args = parser.parse_args(argv)
     if args.data_dir:
         datasets.set_data_dir(args.data_dir)
     start = time.perf_counter()
-    from namerec.scoring.model import MatchModel
+    from namerec.scoring.model import MatchModel, shipped_weights
+
+    if args.pool_scaling_only:
+        model = MatchModel(shipped_weights().model_copy(update={"pool_scaling": None}))
+        write_weights(model.weights.model_copy(update={"pool_scaling": pool_scaling(model)}))
+        return 0
 
     if args.cache and Path(args.cache).exists():
         with np.load(args.cache) as saved:
@@ -186,12 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         features, labels, sample_weight=weights, l2=args.l2,
         trained_on="train splits of " + ", ".join(sources) + " (benchmarks/train_default_scorer.py)",
     )
-    scaling = pool_scaling(model)
-    for regime, (a, b) in zip(model.weights.regimes, scaling):
-        print(f"  pool scaling {regime}: log-odds x {a:.3f} {b:+.3f}", file=sys.stderr)
-    model = MatchModel(model.weights.model_copy(update={"pool_scaling": scaling}))
-    out = REPO / "namerec" / "scoring" / "weights.json"
-    out.write_text(model.weights.model_dump_json(indent=1) + "\n", encoding="utf-8")
+    model = MatchModel(model.weights.model_copy(update={"pool_scaling": pool_scaling(model)}))
+    out = write_weights(model.weights)
     for name, (f, y) in sources.items():
         p = model.predict(f)
         acc = ((p >= 0.5) == y).mean()

@@ -251,6 +251,21 @@ def test_pool_scaling_keeps_the_order_of_pairs_within_a_regime():
     assert (pooled < listed).all()  # one-word look-alikes in a pool are rarely one entity
 
 
+def test_platt_scaling_gives_regimes_without_enough_pairs_the_fallback():
+    from namerec.scoring.model import REGIMES, platt_scaling
+
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=400)
+    y = (rng.random(400) < 1 / (1 + np.exp(-2 * z))).astype(float)
+    regime = np.zeros(400, dtype=int)
+    regime[:5] = 1  # five pairs: too few to fit on
+    fitted = platt_scaling(z, y, regime, np.ones(400), fallback=(1.0, 0.0))
+    assert fitted[1] == (1.0, 0.0) and fitted[2] == (1.0, 0.0)
+    assert fitted[0][0] > 1.5  # the labels follow sigmoid(2 z)
+    shared = platt_scaling(z, y, regime, np.ones(400))
+    assert shared[1] == shared[len(REGIMES) - 1] != (1.0, 0.0)
+
+
 def test_fit_and_calibrate_drop_the_pool_scaling():
     pairs = [("Max Bergman", "Max Bergmann"), ("Max Bergman", "Ingrid Bergman")] * 30
     labels = [True, False] * 30

@@ -221,16 +221,20 @@ class MatchModel:
 
 
 def platt_scaling(
-    log_odds: np.ndarray, labels: np.ndarray, regime: np.ndarray, weight: np.ndarray, *, l2: float = 1e-3
+    log_odds: np.ndarray, labels: np.ndarray, regime: np.ndarray, weight: np.ndarray, *, l2: float = 1e-3,
+    fallback: tuple[float, float] | None = None,
 ) -> tuple[tuple[float, float], ...]:
     """Per regime, the (a, b) of ``sigmoid(a * z + b)`` fitted to the labels (Platt scaling).
 
-    Regimes with too few pairs of either class get the scaling fitted on all pairs.
+    Regimes with too few pairs of either class get ``fallback``, by default the scaling fitted on
+    all pairs.
     """
     y = np.asarray(labels, dtype=np.float64)
     z = np.asarray(log_odds, dtype=np.float64)[:, None]
-    b, a = _fit_logistic(z, y, weight, l2, 50)
-    shared = (float(a), float(b))
+    if fallback is None:
+        b, a = _fit_logistic(z, y, weight, l2, 50)
+        fallback = (float(a), float(b))
+    shared = (float(fallback[0]), float(fallback[1]))
     scaling = []
     for r in range(len(REGIMES)):
         rows = regime == r
