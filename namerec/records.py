@@ -165,6 +165,8 @@ class NameRecords:
     script_ids: np.ndarray  # int32, -1 when the name has no letters
     # Place groups of each unit, for blocking (``e:`` keys): () when place equivalence does not apply.
     place_groups: list[tuple[int, ...]] = field(default_factory=list)
+    # The place group each unit's whole text is a form of, where place equivalence applies; else None.
+    whole_places: list[int | None] = field(default_factory=list)
 
     @property
     def token_counts(self) -> np.ndarray:
@@ -218,6 +220,7 @@ class NameRecords:
         kinds = np.zeros(len(names), dtype=np.int8)
         skeletons: list[str] = []
         place_groups: list[tuple[int, ...]] = []
+        whole_places: list[int | None] = []
         for u, name in enumerate(names):
             entity_type = canonical_type(types[u])
             place = place_match(name, entity_type)
@@ -229,6 +232,7 @@ class NameRecords:
                 flat.extend(table.intern(tok) for tok in name.tokens)
             offsets[u + 1] = len(flat)
             place_groups.append(place.groups)
+            whole_places.append(place.whole)
             if place.whole is not None and entity_type == LOC:
                 skeletons.append(place_key(place.whole))
             else:
@@ -258,4 +262,5 @@ class NameRecords:
             digit_ids=digit_ids,
             script_ids=script_ids,
             place_groups=place_groups,
+            whole_places=whole_places,
         )

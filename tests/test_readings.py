@@ -75,5 +75,10 @@ def test_two_forms_of_one_known_place_are_read_as_one_name():
     rec = Reconciler()
     typed = rec.score_pairs([("Deutschland", "Germany"), ("Wien", "Vienna")], types=[("LOC", "LOC")] * 2)
     assert (typed > 0.99).all()
+    # Untyped names that are wholly place forms are read as places too; a name that only holds one
+    # is not.
+    untyped = rec.score_pairs([("Deutschland", "Germany"), ("Canton", "Guangzhou")])
+    assert (untyped > 0.99).all()
+    assert rec.score("Florence Nightingale", "Firenze") < 0.5
     # Typed as people, the place lexicon does not apply.
     assert rec.score_pairs([("Florence", "Firenze")], types=[("PERSON", "PERSON")])[0] < 0.99

@@ -47,6 +47,11 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "acronym": "one name is the acronym of the other",
     "short": "the shorter name has at most 4 letters, so string similarity says little",
     "cross_script": "the names were written in different scripts",
+    # Across scripts a shared skeleton means a transliteration explains every difference; in one
+    # script it often joins look-alike names (Janina, Jeanine). On train-split wikidata pools,
+    # one-word pairs with equal skeletons were the same entity 85% of the time across scripts and
+    # 44% within one, which one skeleton weight cannot express.
+    "script_skeleton": "edit similarity of the romanisation skeletons of names written in different scripts",
     "single_words": "both names are a single word",
     "organisation": "at least one name is an organisation",
 }
@@ -254,6 +259,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["organisation"]] = (records.kinds[left] == 2) | (records.kinds[right] == 2)
     sa, sb = records.script_ids[left], records.script_ids[right]
     out[:, column["cross_script"]] = (sa >= 0) & (sb >= 0) & (sa != sb)
+    out[:, column["script_skeleton"]] = out[:, column["skeleton"]] * out[:, column["cross_script"]]
     np.clip(out, 0.0, 1.0, out=out)
     return out
 

@@ -8,7 +8,7 @@ is scored for every combination of their forms, and the most probable combinatio
 "Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
 
 Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), and two forms of one known place
-("Wien", "Vienna", typed LOC), are read as one name.
+("Wien", "Vienna", typed LOC or untyped), are read as one name.
 
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
@@ -161,17 +161,18 @@ def _spelt_alike(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
 
 
 def _one_name_key(records: NameRecords, unit: int) -> str:
-    """Equal for two names read as one: the place group of a whole known place typed LOC (its
-    skeleton is then the group's key), otherwise the letters without spaces."""
-    groups = records.place_groups[unit] if records.place_groups else ()
-    if len(groups) == 1 and records.skeletons[unit] == place_key(groups[0]):
-        return records.skeletons[unit]
+    """Equal for two names read as one: the key of the place a name is wholly a form of (where place
+    equivalence applies: typed LOC, or untyped and read as neither person nor organisation),
+    otherwise the letters without spaces (place keys are upper case, so the two never meet)."""
+    whole = records.whole_places[unit] if records.whole_places else None
+    if whole is not None:
+        return place_key(whole)
     return records.texts[unit].replace(" ", "")
 
 
 def _same_letters(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
     """Pairs whose names differ only in spacing ("SergeiLavrov", "Sergei Lavrov"; "ST Micro",
-    "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC), are read
+    "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped), are read
     as one name: they get the features of a name against itself."""
     ids: dict[str, int] = {}
     joined = np.fromiter((ids.setdefault(_one_name_key(records, u), len(ids)) for u in range(len(records))),
