@@ -1,16 +1,18 @@
 """From scored candidate pairs to entities, without chaining.
 
-Three phases over the units (distinct normalised names):
+Four phases over the units (distinct normalised names):
 
 1. names of two or more words are clustered with constrained average linkage;
-2. one-word names (a surname or given name alone) are clustered among themselves the same way,
-   with a higher threshold (``Config.one_word_threshold``): one word is thin evidence; and two
-   clusters that each hold together better than they link to each other stay apart (a word and
-   its transliteration do not absorb the look-alike pair next to them);
-3. each one-word cluster joins a multi-word cluster only when exactly one is compatible with it;
-   with two or more (Max Bergmann and Ingrid Bergman for a bare "Bergman") it stays apart.
-   "Compatible" is judged against the rivals: a bare "Georgina" scores low against "Georgina
-   King" (one word says little), but with no other Georgina in the list it joins her.
+2. each one-word name (a surname or given name alone) joins a multi-word cluster only when exactly
+   one is compatible with it; with two or more (Max Bergmann and Ingrid Bergman for a bare
+   "Bergman") it stays apart. "Compatible" is judged against the rivals: a bare "Georgina" scores
+   low against "Georgina King" (one word says little), but with no other Georgina in the list it
+   joins her;
+3. the one-word names left are clustered among themselves with average linkage and a threshold of
+   their own (``Config.one_word_threshold``): one word is thin evidence; and two clusters that
+   each hold together better than they link to each other stay apart (a word and its
+   transliteration do not absorb the look-alike pair next to them);
+4. each one-word cluster then joins a multi-word cluster by the rule of phase 2.
 
 Average linkage merges two clusters only while the mean match probability over their scored member
 pairs reaches the threshold (see ``_Linkage.agglomerate``). A chain Bergman - Bergmann - Berman - Herman
@@ -332,11 +334,16 @@ def cluster_units(
     graph.unscored_weight = _MULTI_WORD_UNSCORED_WEIGHT
     graph.agglomerate(multi_nodes, linkage_threshold)
     graph.unscored_weight = 1.0
-    graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold,
-                      cohesion_margin=_ONE_WORD_COHESION_MARGIN)
     joined_weakly = np.zeros(n_units, dtype=bool)
     if attach_partial:
+        # Lone words first: clustering look-alike bare surnames ("broughton", "bruton") before they
+        # attach would make each ambiguous between the two full names they clearly belong to.
         joined_weakly = _attach_partial(graph, left, right, probability, single_word, threshold)
+        single_nodes = [u for u in single_nodes if graph.size[graph.find(u)] == 1]
+    graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold,
+                      cohesion_margin=_ONE_WORD_COHESION_MARGIN)
+    if attach_partial:
+        joined_weakly |= _attach_partial(graph, left, right, probability, single_word, threshold)
 
     roots = np.fromiter((graph.find(u) for u in range(n_units)), dtype=np.int64, count=n_units)
     smallest = np.full(n_units, n_units, dtype=np.int64)  # relabel each cluster by its smallest unit id
@@ -366,7 +373,7 @@ def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 
 def _attach_partial(graph, left, right, probability, single_word, threshold) -> np.ndarray:
-    """Phase 3: a one-word cluster joins the one multi-word cluster it clearly belongs to, if any.
+    """Phases 2 and 4: a one-word cluster joins the one multi-word cluster it clearly belongs to, if any.
 
     It joins when its mean probability to one multi-word cluster reaches the threshold and to every
     other stays below ``_AMBIGUITY_SHARE`` of it; or, failing that, when its best pair into one

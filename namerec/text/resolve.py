@@ -39,7 +39,7 @@ from .lexicon import ORG_CONNECTORS, ORG_CUES
 __all__ = ["resolve"]
 
 # A partial mention is ambiguous when a second entity reaches this share of the threshold (the
-# core's phase 3 uses the same share).
+# core's phases 2 and 4 use the same share).
 _AMBIGUITY_SHARE = 0.6
 # Confidence given to an acronym that spells the initials of exactly one entity's name.
 _ACRONYM_CONFIDENCE = 0.9
