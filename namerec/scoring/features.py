@@ -39,6 +39,7 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "last_sim": "similarity of the last words (usually surnames)",
     "given_conflict": "same surname but clearly different given names",
     "nickname": "first names are nickname-equivalent (Bill ~ William)",
+    "known_given": "share of the two names whose first word is a known given name",
     "initials": "an initial in one name stands for a word of the other",
     "partial": "one name is a single word and the other is longer (partial mention)",
     "token_diff": "difference in the number of words",
@@ -325,6 +326,8 @@ def _token_features(records, left, right, out, valid, column) -> None:
         "last_sim": last,
         "given_conflict": conflict,
         "nickname": nickname[grid.starts],
+        "known_given": ((attrs.nick_groups[grid.tok_a[grid.starts], 0] >= 0).astype(np.float32)
+                        + (attrs.nick_groups[grid.tok_b[grid.starts], 0] >= 0)) / 2,
         "initials": initials,
         "rare_match": rare,
     }
