@@ -452,3 +452,15 @@ def test_scoring_spread_over_processes_gives_the_same_result(monkeypatch):
     parallel = namerec.reconcile(POOL * 3)
     assert parallel.labels == serial.labels
     assert [e.model_dump() for e in parallel.entities] == [e.model_dump() for e in serial.entities]
+
+
+def test_normalisation_spread_over_processes_gives_the_same_result(monkeypatch):
+    from namerec import pipeline
+
+    serial = namerec.reconcile(POOL * 3)
+    monkeypatch.setattr(pipeline, "_NORMALIZE_CHUNK", 4)
+    monkeypatch.setattr(pipeline, "_PARALLEL_NAMES", 1)
+    monkeypatch.setattr(pipeline, "default_workers", lambda: 2)
+    parallel = namerec.reconcile(POOL * 3)
+    assert parallel.labels == serial.labels
+    assert [e.model_dump() for e in parallel.entities] == [e.model_dump() for e in serial.entities]
