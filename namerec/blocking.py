@@ -30,7 +30,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .parallel import default_workers, fork_map
+from .parallel import default_workers, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
@@ -152,7 +152,9 @@ def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.
     from those blocks: half the scoring of scoring every window whole.
     """
     def scores(a: list[str], b: list[str]) -> np.ndarray:
-        return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1)
+        return process.cdist(
+            a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers()
+        )
 
     if len(skeletons) <= 2 * step:  # one window
         yield slice(0, len(skeletons)), scores(skeletons, skeletons)

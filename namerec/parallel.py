@@ -14,6 +14,14 @@ from typing import Any
 
 # What fork_map's workers inherit from their parent instead of receiving it pickled.
 _inherited: Any = None
+# Set in fork_map's workers: the cores are already shared out among processes.
+_in_worker = False
+
+
+def thread_workers() -> int:
+    """``workers`` for rapidfuzz's process functions: all cores (-1), but one thread inside a pool
+    worker, where more threads would only compete with the other workers for the same cores."""
+    return 1 if _in_worker else -1
 
 
 def default_workers() -> int:
@@ -61,5 +69,7 @@ def fork_map(
 
 
 def _call_inherited(job: tuple[Any, Any]) -> Any:
+    global _in_worker
+    _in_worker = True
     function, chunk = job
     return function(_inherited, chunk)
