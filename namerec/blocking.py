@@ -30,11 +30,15 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
+from .parallel import default_workers, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
 # Oversized blocks are searched in overlapping windows of this many names (in sorted order).
 _WINDOW = 256
+# Members of oversized blocks from which their search is spread over the cores (about 450,000 for
+# 100,000 names); below this, starting the worker processes costs about as much as it saves.
+_PARALLEL_MEMBERS = 100_000
 
 
 @lru_cache(maxsize=1 << 18)
@@ -148,7 +152,9 @@ def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.
     from those blocks: half the scoring of scoring every window whole.
     """
     def scores(a: list[str], b: list[str]) -> np.ndarray:
-        return process.cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1)
+        return process.cdist(
+            a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers()
+        )
 
     if len(skeletons) <= 2 * step:  # one window
         yield slice(0, len(skeletons)), scores(skeletons, skeletons)
@@ -162,6 +168,36 @@ def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.
         chunk, within = following, within_next
 
 
+def _pack(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
+    """Pairs as one int64 each, low * n + high: a third of the memory of the raw pairs until the
+    duplicates (pairs sharing several keys) are gone."""
+    return np.minimum(left, right) * n + np.maximum(left, right)
+
+
+def _batches(blocks: list[tuple[int, int]], members: int) -> list[list[tuple[int, int]]]:
+    """Consecutive blocks (start, size) in batches of about ``members`` members each."""
+    batches: list[list[tuple[int, int]]] = [[]]
+    filled = 0
+    for block in blocks:
+        if filled >= members:
+            batches.append([])
+            filled = 0
+        batches[-1].append(block)
+        filled += block[1]
+    return batches if blocks else []
+
+
+def _nearest_pairs(shared, blocks: list[tuple[int, int]]) -> np.ndarray:
+    """The nearest-neighbour pairs of a batch of oversized blocks, packed; in a worker process when
+    there are many."""
+    records, units, k, n = shared
+    packed = []
+    for start, size in blocks:
+        members = units[start : start + size]  # unit ids follow sorted text order
+        packed.append(_pack(*_nearest_in_block(records, members, k), n))
+    return np.concatenate(packed)
+
+
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (left < right, unique, sorted) that share at least one key."""
     keys, units = _unit_keys(records)
@@ -173,22 +209,19 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     sizes = np.diff(np.concatenate((starts, [len(keys)])))
 
     n = max(len(records), 1)
-
-    def pack(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Pairs as one int64 each, low * n + high: a third of the memory of the raw pairs until the
-        duplicates (pairs sharing several keys) are gone."""
-        return np.minimum(left, right) * n + np.maximum(left, right)
-
     pieces: list[np.ndarray] = []
     # Blocks of one size at a time: a (blocks x size) matrix of members and one triu pattern.
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block_size)]):
         block_starts = starts[sizes == size]
         members = units[block_starts[:, None] + np.arange(size)]
         i, j = np.triu_indices(int(size), k=1)
-        pieces.append(pack(members[:, i].ravel(), members[:, j].ravel()))
-    for start, size in zip(starts[sizes > max_block_size], sizes[sizes > max_block_size]):
-        members = units[start : start + size]  # unit ids follow sorted text order
-        pieces.append(pack(*_nearest_in_block(records, members, max(2, max_block_size // 5))))
+        pieces.append(_pack(members[:, i].ravel(), members[:, j].ravel(), n))
+    big = sizes > max_block_size
+    oversized = list(zip(starts[big].tolist(), sizes[big].tolist()))
+    searched = sum(size for _, size in oversized)
+    workers = default_workers() if searched >= _PARALLEL_MEMBERS else 1
+    shared = (records, units, max(2, max_block_size // 5), n)
+    pieces.extend(fork_map(_nearest_pairs, shared, _batches(oversized, searched // 32 + 1), workers))
     if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

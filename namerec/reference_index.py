@@ -59,7 +59,6 @@ import math
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,7 @@ from .io import ReferenceEntry, read_reference
 from .models import Alternative
 from .normalize import NormalizedName, normalize_name
 from .normalize.lexicons import ACRONYM_STOPWORDS
+from .parallel import default_workers, pool_map
 
 __all__ = ["ACRONYM_SCORE", "ReferenceIndex", "token_keys"]
 
@@ -223,26 +223,6 @@ def _join_letters(tokens: Sequence[str]) -> tuple[str, ...]:
         if token:
             out.append(token)
     return tuple(out)
-
-
-def _pool_map(function: Any, chunks: list[Any], workers: int) -> list[Any]:
-    if workers <= 1 or len(chunks) <= 1:
-        return [function(*chunk) for chunk in chunks]
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_call, [(function, chunk) for chunk in chunks]))
-
-
-def _call(job: tuple[Any, Any]) -> Any:
-    function, args = job
-    return function(*args)
-
-
-def _default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,11 +428,11 @@ class ReferenceIndex:
         if not coerced:
             return
         items = [(form, type_) for _, name, type_, aliases in coerced for form in (name, *aliases)]
-        workers = _default_workers() if workers is None else max(1, int(workers))
+        workers = default_workers() if workers is None else max(1, int(workers))
         if len(items) < _PARALLEL_MIN:
             workers = 1
         chunks = [(items[i : i + _CHUNK], self.cyrillic_language) for i in range(0, len(items), _CHUNK)]
-        normalized = [data for part in _pool_map(_normalize_forms, chunks, workers) for data in part]
+        normalized = [data for part in pool_map(_normalize_forms, chunks, workers) for data in part]
         self._append(coerced, normalized, workers)
         if self._form_count - self._base_forms > _TAIL_LIMIT:
             self._rebuild()
@@ -532,7 +512,7 @@ class ReferenceIndex:
         if new_tokens:
             size = max(1, math.ceil(len(new_tokens) / max(1, workers)))
             chunks = [(new_tokens[i : i + size],) for i in range(0, len(new_tokens), size)]
-            parts = _pool_map(_keys_of_tokens, chunks, workers if len(new_tokens) >= 20_000 else 1)
+            parts = pool_map(_keys_of_tokens, chunks, workers if len(new_tokens) >= 20_000 else 1)
             offset = first_vocab
             for (hashes, owners, kinds), (chunk,) in zip(parts, chunks):
                 self._pk_hash = np.concatenate((self._pk_hash, hashes))

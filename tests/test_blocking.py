@@ -178,3 +178,14 @@ def test_small_pools_pair_exactly_the_names_that_share_a_key(pool):
 def test_capped_pools_give_a_subset_of_the_uncapped_pairs(pool, cap):
     records = records_of(pool)
     assert pairs_of(records, max_block_size=cap) <= pairs_of(records, max_block_size=200)
+
+
+def test_oversized_blocks_searched_over_processes_give_the_same_pairs(monkeypatch):
+    from namerec import blocking
+
+    records = records_of([f"John {s}" for s in invented_surnames(600, seed=3)])
+    serial = candidate_pairs(records, max_block_size=5)
+    monkeypatch.setattr(blocking, "_PARALLEL_MEMBERS", 1)
+    monkeypatch.setattr(blocking, "default_workers", lambda: 2)
+    parallel = candidate_pairs(records, max_block_size=5)
+    assert np.array_equal(parallel[0], serial[0]) and np.array_equal(parallel[1], serial[1])

@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein, Postfix, Prefix
 
+from ..parallel import thread_workers
 from ..records import NameRecords
 
 FEATURE_DESCRIPTIONS: dict[str, str] = {
@@ -116,7 +117,7 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     strings = records.token_string_array
     jw = process.cpdist(
         strings[ua].tolist(), strings[ub].tolist(),
-        scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=-1,
+        scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=thread_workers(),
     )
     attrs = records.token_attributes
     dm = _any_shared(attrs.dm_codes[ua], attrs.dm_codes[ub])
@@ -221,7 +222,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     length_a, length_b = text_lengths[left], text_lengths[right]
 
     def whole(scorer, a, b, scale=1.0):
-        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=-1) / scale
+        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=thread_workers()) / scale
 
     out[:, column["indel"]] = whole(Indel.normalized_similarity, texts_a, texts_b)
     out[:, column["jaro_winkler"]] = whole(JaroWinkler.normalized_similarity, texts_a, texts_b)

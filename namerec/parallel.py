@@ -1,0 +1,75 @@
+"""Process pools: independent chunks of work spread over the machine's cores.
+
+Results always come back in the order of the chunks, so the outcome never depends on how many
+processes did the work. A pool is only worth its start-up for large inputs: callers decide when.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+# What fork_map's workers inherit from their parent instead of receiving it pickled.
+_inherited: Any = None
+# Set in fork_map's workers: the cores are already shared out among processes.
+_in_worker = False
+
+
+def thread_workers() -> int:
+    """``workers`` for rapidfuzz's process functions: all cores (-1), but one thread inside a pool
+    worker, where more threads would only compete with the other workers for the same cores."""
+    return 1 if _in_worker else -1
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def pool_map(function: Callable[..., Any], chunks: Sequence[Any], workers: int) -> list[Any]:
+    """``function(*chunk)`` for each chunk, in order, over up to ``workers`` processes."""
+    if workers <= 1 or len(chunks) <= 1:
+        return [function(*chunk) for chunk in chunks]
+    context = multiprocessing.get_context("fork" if can_fork() else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_call, [(function, chunk) for chunk in chunks]))
+
+
+def _call(job: tuple[Any, Any]) -> Any:
+    function, args = job
+    return function(*args)
+
+
+def fork_map(
+    function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any], workers: int
+) -> Iterator[Any]:
+    """``function(shared, chunk)`` for each chunk, yielded in order, over up to ``workers`` forked processes.
+
+    ``shared`` (large arrays, say) reaches the workers through fork, copy-on-write, and is never
+    pickled; only the chunks and the results are. Where fork is unavailable the work runs here.
+    """
+    if workers <= 1 or len(chunks) <= 1 or not can_fork():
+        for chunk in chunks:
+            yield function(shared, chunk)
+        return
+    global _inherited
+    _inherited = shared  # set before the pool forks its workers
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+            yield from pool.map(_call_inherited, [(function, chunk) for chunk in chunks])
+    finally:
+        _inherited = None
+
+
+def _call_inherited(job: tuple[Any, Any]) -> Any:
+    global _in_worker
+    _in_worker = True
+    function, chunk = job
+    return function(_inherited, chunk)
