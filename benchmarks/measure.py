@@ -2,10 +2,16 @@
 
     python -m benchmarks.measure RESULT.json -- COMMAND [ARGS...]
 
-Started in a fresh process per measurement, so ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` covers exactly
-one command (the counter is a maximum over every child a process has waited for). On Linux
-``ru_maxrss`` is in KiB. The command's stdout and stderr pass through; the result file gets
-``{"seconds", "max_rss_mb", "returncode"}``.
+Peak memory is the larger of two readings:
+
+- ``getrusage(RUSAGE_CHILDREN).ru_maxrss``: the largest single process's maximum resident set (this
+  wrapper is a fresh process per measurement, so it covers exactly one command);
+- on Linux, the proportional set size (PSS) summed over the command and every process it started,
+  sampled every 0.2 s. namerec spreads large jobs over worker processes; their memory counts too,
+  and PSS shares the pages they inherit from their parent instead of counting them once per process.
+
+``ru_maxrss`` is in KiB on Linux. The command's stdout and stderr pass through; the result file gets
+``{"seconds", "max_rss_mb", "largest_process_mb", "process_tree_mb", "returncode"}``.
 """
 
 from __future__ import annotations
@@ -14,7 +20,44 @@ import json
 import resource
 import subprocess
 import sys
+import threading
 import time
+from pathlib import Path
+
+_SAMPLE_SECONDS = 0.2
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            out.extend(int(c) for c in task.read_text().split())
+        except OSError:
+            pass  # the task ended while being read
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def tree_pss_kib(root: int) -> int:
+    """PSS of ``root`` and all its descendants, in KiB (0 where /proc cannot tell)."""
+    total, stack, seen = 0, [root], set()
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _pss_kib(pid)
+        stack.extend(_children(pid))
+    return total
 
 
 def main(argv: list[str]) -> int:
@@ -23,12 +66,30 @@ def main(argv: list[str]) -> int:
         return 2
     out_path, cmd = argv[0], argv[2:]
     t = time.perf_counter()
-    rc = subprocess.run(cmd).returncode
+    proc = subprocess.Popen(cmd)
+    peak_tree = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.wait(_SAMPLE_SECONDS):
+            peak_tree = max(peak_tree, tree_pss_kib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if sys.platform.startswith("linux"):
+        sampler.start()
+    rc = proc.wait()
     seconds = time.perf_counter() - t
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
     kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes
+    largest = kib * 1024 / scale / 1024
+    tree = peak_tree / 1024
     with open(out_path, "w", encoding="utf-8") as fh:
-        json.dump({"seconds": seconds, "max_rss_mb": kib * 1024 / scale / 1024, "returncode": rc}, fh)
+        json.dump({"seconds": seconds, "max_rss_mb": max(largest, tree), "largest_process_mb": largest,
+                   "process_tree_mb": tree, "returncode": rc}, fh)
     return 0
 
 

@@ -452,7 +452,9 @@ def speed_markdown(s: dict[str, Any]) -> str:
         "Each run is a fresh process; seconds are wall time of the whole command (start-up and CSV I/O "
         "included)"
         + (f", the fastest of {s['repeat']} runs" if s.get("repeat", 1) > 1 else ", one run")
-        + "; peak RSS is the measured process's maximum resident set (the largest single process).\n",
+        + "; peak RSS is the larger of the largest single process's maximum resident set and the "
+        "proportional set size summed over the command and its worker processes (sampled every 0.2 s; "
+        "namerec spreads large inputs over the cores).\n",
     ]
     rows = []
     for r in s["runs"]:
