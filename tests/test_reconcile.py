@@ -441,25 +441,17 @@ def test_identical_names_in_rare_script_share_an_entity():
     assert labels[0] == labels[1]
 
 
-def test_scoring_spread_over_processes_gives_the_same_result(monkeypatch):
-    """Large pools score their pairs in forked workers; the result must not depend on it."""
+@pytest.mark.parametrize("chunk, threshold", [
+    ("_SCORE_CHUNK", "_PARALLEL_PAIRS"),  # pair scoring
+    ("_NORMALIZE_CHUNK", "_PARALLEL_NAMES"),  # normalisation
+])
+def test_work_spread_over_processes_gives_the_same_result(monkeypatch, chunk, threshold):
+    """Large pools spread work over forked workers; the result must not depend on it."""
     from namerec import pipeline
 
     serial = namerec.reconcile(POOL * 3)
-    monkeypatch.setattr(pipeline, "_SCORE_CHUNK", 7)
-    monkeypatch.setattr(pipeline, "_PARALLEL_PAIRS", 1)
-    monkeypatch.setattr(pipeline, "default_workers", lambda: 2)
-    parallel = namerec.reconcile(POOL * 3)
-    assert parallel.labels == serial.labels
-    assert [e.model_dump() for e in parallel.entities] == [e.model_dump() for e in serial.entities]
-
-
-def test_normalisation_spread_over_processes_gives_the_same_result(monkeypatch):
-    from namerec import pipeline
-
-    serial = namerec.reconcile(POOL * 3)
-    monkeypatch.setattr(pipeline, "_NORMALIZE_CHUNK", 4)
-    monkeypatch.setattr(pipeline, "_PARALLEL_NAMES", 1)
+    monkeypatch.setattr(pipeline, chunk, 4)
+    monkeypatch.setattr(pipeline, threshold, 1)
     monkeypatch.setattr(pipeline, "default_workers", lambda: 2)
     parallel = namerec.reconcile(POOL * 3)
     assert parallel.labels == serial.labels
