@@ -40,7 +40,7 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "last_sim": "similarity of the last words (usually surnames)",
     "given_conflict": "same surname but clearly different given names",
     "nickname": "first names are nickname-equivalent (Bill ~ William)",
-    "known_given": "share of the two names whose first word is a known given name",
+    "known_given": "share of two one-word names that are known given names",
     "initials": "an initial in one name stands for a word of the other",
     "partial": "one name is a single word and the other is longer (partial mention)",
     "token_diff": "difference in the number of words",
@@ -327,8 +327,10 @@ def _token_features(records, left, right, out, valid, column) -> None:
         "last_sim": last,
         "given_conflict": conflict,
         "nickname": nickname[grid.starts],
+        # Only between one-word names: in longer names the first word is a given name or, in an
+        # untyped list, often a company's name, and the flag would stand for the kind of name.
         "known_given": ((attrs.nick_groups[grid.tok_a[grid.starts], 0] >= 0).astype(np.float32)
-                        + (attrs.nick_groups[grid.tok_b[grid.starts], 0] >= 0)) / 2,
+                        + (attrs.nick_groups[grid.tok_b[grid.starts], 0] >= 0)) / 2 * ((na == 1) & (nb == 1)),
         "initials": initials,
         "rare_match": rare,
     }
