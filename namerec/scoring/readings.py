@@ -32,6 +32,7 @@ from rapidfuzz.distance import Indel
 
 from ..equivalents import place_key
 from ..normalize import NormalizedName
+from ..parallel import thread_workers
 from ..records import NameRecords
 from .features import pair_features
 from .model import MatchModel
@@ -88,15 +89,8 @@ def best_readings(
         return changed
 
     units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
-    start = np.zeros(len(records), dtype=np.int64)
-    count = np.zeros(len(records), dtype=np.int64)
-    forms: list[NormalizedName] = []
-    types: list[str] = []
-    for unit in units:
-        unit_forms = _forms(records.names[unit])
-        start[unit], count[unit] = len(forms), len(unit_forms)
-        forms.extend(unit_forms)
-        types.extend([records.types[unit]] * len(unit_forms))
+    start, count, forms = _laid_out(records, units, _forms)
+    types = [records.types[unit] for unit in units for _ in range(count[unit])]
     form_records = NameRecords.build(forms, types)
 
     a, b = left[affected], right[affected]
@@ -128,6 +122,19 @@ def best_readings(
     return changed
 
 
+def _laid_out(records: NameRecords, units: list[int], items_of) -> tuple[np.ndarray, np.ndarray, list]:
+    """``items_of(name)`` for each unit, laid out flat: unit u's items are
+    ``items[start[u] : start[u] + count[u]]`` (start and count are 0 for other units)."""
+    start = np.zeros(len(records), dtype=np.int64)
+    count = np.zeros(len(records), dtype=np.int64)
+    items: list = []
+    for unit in units:
+        unit_items = items_of(records.names[unit])
+        start[unit], count[unit] = len(items), len(unit_items)
+        items.extend(unit_items)
+    return start, count, items
+
+
 def _combinations(count_a: np.ndarray, count_b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every combination (i, j) of two names' forms, pair by pair, i then j: (pair, i, j) arrays."""
     combinations = count_a * count_b
@@ -142,19 +149,12 @@ def _spelt_alike(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
     least ``MIN_SPELLING_SIMILARITY``: a cheap test, in rapidfuzz, before the full re-scoring."""
     if len(left) == 0:
         return np.zeros(0, dtype=bool)
-    # The forms' texts laid out flat, each unit's from start[unit], as in best_readings.
-    units = np.unique(np.r_[left, right])
-    start = np.zeros(len(records), dtype=np.int64)
-    count = np.zeros(len(records), dtype=np.int64)
-    texts: list[str] = []
-    for unit in units.tolist():
-        unit_texts = _form_texts(records.names[unit])
-        start[unit], count[unit] = len(texts), len(unit_texts)
-        texts.extend(unit_texts)
+    start, count, texts = _laid_out(records, np.unique(np.r_[left, right]).tolist(), _form_texts)
     flat = np.asarray(texts, dtype=object)
     pair_of, i, j = _combinations(count[left], count[right])
     a, b = flat[start[left][pair_of] + i], flat[start[right][pair_of] + j]
-    similarity = process.cpdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32)
+    similarity = process.cpdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32,
+                                workers=thread_workers())
     best = np.zeros(len(left), dtype=np.float32)
     np.maximum.at(best, pair_of, similarity)
     return best >= MIN_SPELLING_SIMILARITY
