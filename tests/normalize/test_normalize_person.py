@@ -51,7 +51,8 @@ def test_name_order(name: str, text: str, given: tuple[str, ...], surname: str) 
         ("Mr. Dr.", "dr"),
         ("Don Johnson", "don johnson"),  # weak title with one other token: a given name
         ("Don Vito Corleone", "vito corleone"),
-        ("Lady Gaga", "lady gaga"),
+        ("Lady Gaga", "gaga"),  # a title, like Lord and Master
+        ("Lord Grosvenor", "grosvenor"),
     ],
 )
 def test_titles(name: str, text: str) -> None:
