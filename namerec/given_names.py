@@ -28,13 +28,55 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     return {name: tuple(sorted(ids)) for name, ids in groups.items()}
 
 
+# English pet forms end in -y, -ie, -ey, -ee, spelt freely: Aggy, Aggie; Jack, Jacky, Jackie. Letters
+# before the ending may be doubled (Fred, Freddie). A final -i counts only after a doubled letter
+# (Bobbi, Terri): Ali, Eli and Levi are names of their own.
+_PET_ENDINGS = ("ie", "ey", "ee", "y")
+
+
+def _pet_key(stem: str) -> str:
+    """The spelling-free key of the pet form ``stem`` + "-y": a doubled last letter is written once."""
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        stem = stem[:-1]
+    return stem + "y"
+
+
+def _pet_stem(name: str) -> str | None:
+    """``name`` less its pet ending, if it has one and at least two letters remain."""
+    for ending in _PET_ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            return name[: -len(ending)]
+    if name.endswith("i") and len(name) >= 4 and name[-2] == name[-3]:
+        return name[:-1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _groups_by_pet_key() -> dict[str, tuple[int, ...]]:
+    """Groups by the pet key of each known name's pet forms: the name's own pet ending respelt
+    (Aggy -> Aggie), or a short form with a pet ending added (Art -> Artie, Jack -> Jacky)."""
+    groups: dict[str, set[int]] = {}
+    for name, ids in _groups_by_name().items():
+        stem = _pet_stem(name)
+        keys = {_pet_key(stem)} if stem else set()
+        if len(name) <= 4:
+            keys.add(_pet_key(name[:-1] if name.endswith("e") else name))
+        for key in keys:
+            groups.setdefault(key, set()).update(ids)
+    return {key: tuple(sorted(ids)) for key, ids in groups.items()}
+
+
 def nickname_groups(token: str) -> tuple[int, ...]:
     """Ids of the canonical given names that ``token`` is, or is a nickname of; () if unknown.
 
     >>> bool(set(nickname_groups("bill")) & set(nickname_groups("william")))
     True
     """
-    return _groups_by_name().get(token, ())
+    known = _groups_by_name().get(token, ())
+    # A pet spelling of a known name or short form: Bobbi (Bobby), Artie (Art), Freddie (Fred).
+    stem = _pet_stem(token)
+    pet = _groups_by_pet_key().get(_pet_key(stem), ()) if stem else ()
+    return tuple(sorted({*known, *pet})) if pet else known
 
 
 def are_nicknames(a: str, b: str) -> bool:

@@ -17,6 +17,19 @@ def test_forms_of_one_name_across_languages():
     assert are_nicknames("yusuf", "joseph")
 
 
+def test_pet_forms_spelt_freely():
+    assert are_nicknames("aggie", "agnes")  # the lexicon knows Aggy
+    assert are_nicknames("artie", "arthur")  # a pet ending on the short form Art
+    assert are_nicknames("bobbi", "robert")  # -i after a doubled letter
+    assert are_nicknames("freddie", "alfred")
+
+
+def test_pet_endings_do_not_make_names_alike():
+    assert not are_nicknames("ali", "alfred")  # -i alone is no pet ending
+    assert not are_nicknames("murphy", "murray")
+    assert nickname_groups("smithy") == ()
+
+
 def test_different_names_are_not_equivalent():
     assert not are_nicknames("max", "ingrid")
     assert not are_nicknames("john", "mary")
