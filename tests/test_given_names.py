@@ -17,6 +17,14 @@ def test_forms_of_one_name_across_languages():
     assert are_nicknames("yusuf", "joseph")
 
 
+def test_pet_forms_in_other_languages():
+    assert are_nicknames("sasha", "aleksandr")
+    assert are_nicknames("pepe", "jose")
+    assert are_nicknames("paco", "francisco")
+    assert are_nicknames("dima", "dmitri")
+    assert are_nicknames("grete", "margarethe")
+
+
 def test_pet_forms_spelt_freely():
     assert are_nicknames("aggie", "agnes")  # the lexicon knows Aggy
     assert are_nicknames("artie", "arthur")  # a pet ending on the short form Art
