@@ -9,7 +9,7 @@ opensanctions file are never read here; quality is measured on them by ``python 
 Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1,000-entity pools
 of the train split of each cluster file, plus the train split of the two Ancestry pair files,
 plus generated negatives (two people sharing
-a surname, see ``relative_negatives``). Each source gets the same total weight (the generated
+a surname, see ``relative_negatives``; look-alike places, see ``place_lookalike_negatives``). Each source gets the same total weight (the generated
 negatives a twentieth), so no single file dictates the model.
 """
 
@@ -88,6 +88,29 @@ def relative_negatives(rows: list[datasets.ClusterRow], count: int, seed: int = 
     return pairs
 
 
+def place_lookalike_negatives(count: int = 3000, seed: int = 7) -> list[tuple[str, str]]:
+    """Generated negatives: forms of two different known places that are spelt alike (Austria,
+    Australia; Niger, Nigeria; Slovakia, Slovenia), from namerec's place lexicon.
+
+    The train splits hold hardly any place names, so without these the ``different_places`` feature
+    would never be seen to matter.
+    """
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    from namerec.equivalents import place_forms, place_group, place_groups
+
+    forms = sorted({form for group in place_groups() for form in place_forms(group)})
+    groups = [place_group(form) for form in forms]
+    similarity = process.cdist(forms, forms, scorer=Indel.normalized_similarity, score_cutoff=0.7,
+                               dtype=np.float32, workers=-1)
+    rows, columns = np.nonzero(np.triu(similarity, k=1))
+    pairs = [(forms[i], forms[j]) for i, j in zip(rows.tolist(), columns.tolist()) if groups[i] != groups[j]]
+    return random.Random(seed).sample(pairs, min(count, len(pairs)))
+
+
 def pool_scaling(model) -> tuple[tuple[float, float], ...]:
     """How the model's log-odds map to probability for candidate pairs of a pool (per regime).
 
@@ -154,6 +177,11 @@ def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     # A title taken for a given name ("sir smith") leaves a bare surname, which is no sure negative.
     features = features[regime_of(features) == REGIMES.index("multi_words")]
     sources["generated relatives (negatives)"] = (features, np.zeros(len(features), dtype=bool))
+    places = place_lookalike_negatives()
+    # Typed LOC and untyped: place equivalence applies to both (an untyped name read as no person).
+    place_types = [("LOCATION", "LOCATION"), ("", "")] * (len(places) // 2 + 1)
+    features, *_ = features_for_pairs(places, place_types[: len(places)], Config(progress=False))
+    sources["generated look-alike places (negatives)"] = (features, np.zeros(len(features), dtype=bool))
     for name in PAIR_FILES:
         rows = datasets.split_pairs(datasets.load_pairs(name), "train")
         features, *_ = features_for_pairs([(r.name1, r.name2) for r in rows], None, Config(progress=False))

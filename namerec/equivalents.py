@@ -49,6 +49,7 @@ __all__ = [
     "nickname_groups",
     "place_forms",
     "place_group",
+    "place_groups",
     "place_key",
     "place_match",
     "place_spans",
@@ -80,6 +81,11 @@ def _places() -> _PlaceLexicon:
 def place_group(text: str) -> int | None:
     """The id of the place group whose forms include the normalised ``text``; None if none does."""
     return _places().group_of.get(text)
+
+
+def place_groups() -> range:
+    """The ids of every place group of the lexicon."""
+    return range(PLACE_GROUP_BASE, PLACE_GROUP_BASE + len(_places().forms))
 
 
 def place_forms(group: int) -> tuple[str, ...]:

@@ -191,6 +191,12 @@ class NameRecords:
         return np.array(self.skeletons, dtype=object)
 
     @cached_property
+    def whole_place_ids(self) -> np.ndarray:
+        """``whole_places`` as int64, -1 where a unit is no known place (for pair features)."""
+        ids = [-1 if group is None else group for group in self.whole_places]
+        return np.asarray(ids, dtype=np.int64) if ids else np.full(len(self), -1, dtype=np.int64)
+
+    @cached_property
     def text_lengths(self) -> np.ndarray:
         return np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
 

@@ -124,6 +124,10 @@ def test_flags_describe_the_pair():
     assert features_of("IBM", "International Business Machines", "ORG", "ORG")["acronym"] == 1.0
     assert features_of("Acme Widgets Ltd", "Acme Widgets", "ORG", "")["organisation"] == 1.0
     assert features_of("Li", "Lee")["short"] == 1.0
+    assert features_of("Austria", "Australia", "LOC", "LOC")["different_places"] == 1.0
+    assert features_of("Wien", "Vienna", "LOC", "LOC")["different_places"] == 0.0  # one place
+    # A person named like a place is no place.
+    assert features_of("Austria", "Australia", "PERSON", "PERSON")["different_places"] == 0.0
 
 
 def test_similar_names_score_higher_than_different_ones():

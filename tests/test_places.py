@@ -85,6 +85,13 @@ def test_different_places_stay_apart(a: str, b: str, type_a: str, type_b: str) -
     assert labels[0] != labels[1]
 
 
+@pytest.mark.parametrize(("a", "b"), [("Austria", "Australia"), ("Niger", "Nigeria"), ("Mali", "Malawi")])
+@pytest.mark.parametrize("place_type", ["LOC", ""])
+def test_look_alike_places_are_unlikely_matches(a: str, b: str, place_type: str) -> None:
+    # Spelt alike, but the lexicon knows them as two places (the different_places feature).
+    assert namerec.Reconciler().score_pairs([(a, b)], types=[(place_type, place_type)])[0] < 0.2
+
+
 def test_a_person_named_after_a_place_is_not_the_place() -> None:
     names = ["Florence Nightingale", "Florence", "Firenze", "Florenz"]
     for person_type in ("PERSON", ""):

@@ -54,6 +54,9 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     # one-word pairs with equal skeletons were the same entity 85% of the time across scripts and
     # 44% within one, which one skeleton weight cannot express.
     "script_skeleton": "edit similarity of the romanisation skeletons of names written in different scripts",
+    # Look-alike places are different places (Austria, Australia; Niger, Nigeria): string similarity
+    # cannot tell them from a typo, the place lexicon can.
+    "different_places": "the names are forms of two different known places",
     "single_words": "both names are a single word",
     "organisation": "at least one name is an organisation",
 }
@@ -257,6 +260,9 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
         records.self_acronym_ids[right] == records.acronym_ids[left]
     )
     out[:, column["acronym"]] = acronym
+    places = records.whole_place_ids
+    pa, pb = places[left], places[right]
+    out[:, column["different_places"]] = (pa >= 0) & (pb >= 0) & (pa != pb)
     out[:, column["single_words"]] = (na == 1) & (nb == 1)
     out[:, column["organisation"]] = (records.kinds[left] == 2) | (records.kinds[right] == 2)
     sa, sb = records.script_ids[left], records.script_ids[right]

@@ -24,7 +24,7 @@ from .features import FEATURES
 _KNOTS = (0.5, 0.7, 0.8, 0.9, 0.95)
 _FLAGS = frozenset({
     "given_conflict", "nickname", "initials", "partial", "digits_mismatch", "acronym", "short",
-    "cross_script", "single_words", "organisation",
+    "cross_script", "different_places", "single_words", "organisation",
 })
 
 
