@@ -8,8 +8,8 @@ opensanctions file are never read here; quality is measured on them by ``python 
 
 Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1,000-entity pools
 of the train split of each cluster file, plus the train split of the two Ancestry pair files,
-plus generated negatives (two people sharing
-a surname, see ``relative_negatives``; look-alike places, see ``place_lookalike_negatives``). Each source gets the same total weight (the generated
+plus generated negatives (two people sharing a surname, see ``relative_negatives``; look-alike
+places, see ``place_lookalike_negatives``). Each source gets the same total weight (the generated
 negatives a twentieth), so no single file dictates the model.
 """
 
