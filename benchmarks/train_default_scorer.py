@@ -88,6 +88,37 @@ def relative_negatives(rows: list[datasets.ClusterRow], count: int, seed: int = 
     return pairs
 
 
+def gendered_negatives(given: list[str], surnames: list[str], count: int = 2000,
+                       seed: int = 6) -> list[tuple[str, str]]:
+    """Generated hard negatives: a man and a woman of one surname whose given names are two forms of
+    one name (Robert and Roberta Smith, Paul and Pauline Smith), as in any list of families.
+
+    A pair of ``given`` names counts when ``GenderForms`` finds one the other's feminine form and the
+    nickname lexicon does not make them one name; each pair gets a surname drawn from ``surnames``.
+    """
+    import random
+
+    from namerec.given_names import are_nicknames
+    from namerec.records import GenderForms
+
+    forms = GenderForms.of(given)
+    by_feminine_stem: dict[int, list[int]] = {}
+    for woman, stems in enumerate(forms.feminine_stems.tolist()):
+        for stem in stems:
+            by_feminine_stem.setdefault(stem, []).append(woman)
+    pairs = sorted({
+        (given[man], given[woman])
+        for man in range(len(given))
+        for key in (int(forms.own[man]), int(forms.masculine_stem[man]))
+        for woman in by_feminine_stem.get(key, ())
+        if not are_nicknames(given[man], given[woman])
+    })
+    rng = random.Random(seed)
+    chosen = [rng.choice(pairs) for _ in range(count)] if pairs else []
+    return [(f"{man} {surname}", f"{woman} {surname}") for (man, woman), surname in
+            zip(chosen, (rng.choice(surnames) for _ in chosen))]
+
+
 def place_lookalike_negatives(count: int = 3000, seed: int = 7) -> list[tuple[str, str]]:
     """Generated negatives: forms of two different known places that are spelt alike (Austria,
     Australia; Niger, Nigeria; Slovakia, Slovenia), from namerec's place lexicon.
@@ -155,6 +186,7 @@ def write_weights(weights) -> Path:
 
 def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     from namerec.config import Config
+    from namerec.given_names import known_given_names
     from namerec.pipeline import features_for_pairs
     from namerec.scoring.model import REGIMES, regime_of
     from namerec.scoring.training import candidate_training_set
@@ -177,6 +209,13 @@ def training_sources() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     # A title taken for a given name ("sir smith") leaves a bare surname, which is no sure negative.
     features = features[regime_of(features) == REGIMES.index("multi_words")]
     sources["generated relatives (negatives)"] = (features, np.zeros(len(features), dtype=bool))
+    # Given names from the lexicons: the data's own first words include truncations (Theoph,
+    # Kathrin for Kathrina) that are the same name.
+    two_words = [r.name.split() for r in person_rows if len(r.name.split()) == 2 and r.name.isascii()]
+    surnames = sorted({words[1] for words in two_words})
+    couples = gendered_negatives(sorted(known_given_names()), surnames)
+    features, *_ = features_for_pairs(couples, [("PERSON", "PERSON")] * len(couples), Config(progress=False))
+    sources["generated gendered relatives (negatives)"] = (features, np.zeros(len(features), dtype=bool))
     places = place_lookalike_negatives()
     # Typed LOC and untyped: place equivalence applies to both (an untyped name read as no person).
     place_types = [("LOCATION", "LOCATION"), ("", "")] * (len(places) // 2 + 1)

@@ -28,6 +28,11 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     return {name: tuple(sorted(ids)) for name, ids in groups.items()}
 
 
+def known_given_names() -> frozenset[str]:
+    """Every given name the lexicons list (canonical names, nicknames and forms across languages)."""
+    return frozenset(_groups_by_name())
+
+
 # English pet forms end in -y, -ie, -ey, -ee, spelt freely: Aggy, Aggie; Jack, Jacky, Jackie. Letters
 # before the ending may be doubled (Fred, Freddie). A final -i counts only after a doubled letter
 # (Bobbi, Terri): Ali, Eli and Levi are names of their own.

@@ -146,6 +146,47 @@ class TokenAttributes:
         return cls(skeletons, dm, mp, soundex, nicks, rarity, first, is_initial)
 
 
+# Endings that make a feminine given name of a masculine one: Roberta, Pauline, Paulina, Paulette.
+# A final -o is masculine where -a is feminine (Mario, Maria). Not -e: French men's names end in it
+# (Auguste, Gustave, Adolphe), as do spellings of one name (Nevil, Neville).
+_FEMININE_ENDINGS = ("a", "ine", "ina", "ette")
+
+
+@dataclass(frozen=True)
+class GenderForms:
+    """Keys over a token table: token A is a gendered form of token B when A's own key or its
+    masculine stem is one of B's feminine stems (Robert / Roberta; Mario / Maria), or the other way
+    round. Keys are ids of strings, assigned in token order."""
+
+    own: np.ndarray  # int64 (T,)
+    masculine_stem: np.ndarray  # int64 (T,): the token less a final -o, else -1
+    feminine_stems: np.ndarray  # int64 (T, endings): the token less each ending it has, else -2
+
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> GenderForms:
+        ids: dict[str, int] = {}
+        own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
+        masculine = np.full(len(strings), -1, dtype=np.int64)
+        feminine = np.full((len(strings), len(_FEMININE_ENDINGS)), -2, dtype=np.int64)
+        for t, token in enumerate(strings):
+            if len(token) < 4:
+                continue  # Jo / Joe, Al / Ala: too short to tell
+            if token.endswith("o"):
+                masculine[t] = ids.setdefault(token[:-1], len(ids))
+            for k, ending in enumerate(_FEMININE_ENDINGS):
+                if token.endswith(ending) and len(token) - len(ending) >= 3:
+                    feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))
+        return cls(own, masculine, feminine)
+
+    def gendered(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Per token pair (a[k], b[k]): is one a gendered form of the other?"""
+        def feminine_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+            stems = self.feminine_stems[y]
+            return ((stems == self.own[x][:, None]) | (stems == self.masculine_stem[x][:, None])).any(axis=1)
+
+        return feminine_of(a, b) | feminine_of(b, a)
+
+
 @dataclass
 class NameRecords:
     """Units (distinct normalised names with a type) in array form."""
@@ -189,6 +230,11 @@ class NameRecords:
     @cached_property
     def skeleton_array(self) -> np.ndarray:
         return np.array(self.skeletons, dtype=object)
+
+    @cached_property
+    def gender_forms(self) -> GenderForms:
+        """Per token, the keys that tell a name's masculine and feminine forms apart (given_conflict)."""
+        return GenderForms.of(self.tokens.strings)
 
     @cached_property
     def whole_place_ids(self) -> np.ndarray:

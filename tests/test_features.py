@@ -124,6 +124,10 @@ def test_flags_describe_the_pair():
     assert features_of("IBM", "International Business Machines", "ORG", "ORG")["acronym"] == 1.0
     assert features_of("Acme Widgets Ltd", "Acme Widgets", "ORG", "")["organisation"] == 1.0
     assert features_of("Li", "Lee")["short"] == 1.0
+    assert features_of("Robert Smith", "Roberta Smith")["gendered_given"] == 1.0
+    assert features_of("Mario Rossi", "Maria Rossi")["gendered_given"] == 1.0
+    assert features_of("Andre Rossi", "Andrea Rossi")["gendered_given"] == 0.0  # one name (lexicon)
+    assert features_of("Robert Smith", "Robert Smyth")["gendered_given"] == 0.0
     assert features_of("Austria", "Australia", "LOC", "LOC")["different_places"] == 1.0
     assert features_of("Wien", "Vienna", "LOC", "LOC")["different_places"] == 0.0  # one place
     # A person named like a place is no place.

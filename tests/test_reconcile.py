@@ -308,6 +308,14 @@ def test_golden_one_letter_surname_variant_but_not_a_relative():
     assert _apart(names, "Max Bergmann", "Ingrid Bergman")
 
 
+@pytest.mark.parametrize(("man", "woman"), [("Paul Smith", "Paula Smith"), ("Robert Kane", "Roberta Kane"),
+                                          ("Mario Rossi", "Maria Rossi")])
+def test_golden_a_man_and_a_woman_of_one_family_stay_apart(man: str, woman: str):
+    # One letter apart, but a man's and a woman's form of one given name.
+    names = [man, woman, "Paul Smyth"]
+    assert _apart(names, man, woman)
+
+
 def test_golden_relatives_stay_apart_with_types():
     names = ["Max Bergmann", "Max Bergman", "Ingrid Bergman"]
     assert _apart(names, "Max Bergman", "Ingrid Bergman", types=["PERSON"] * 3)

@@ -39,6 +39,7 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "first_sim": "similarity of the first words (usually given names)",
     "last_sim": "similarity of the last words (usually surnames)",
     "given_conflict": "same surname but clearly different given names",
+    "gendered_given": "the first names are a man's and a woman's form of one name (Robert, Roberta)",
     "nickname": "first names are nickname-equivalent (Bill ~ William)",
     "known_given": "share of two one-word names that are known given names",
     "initials": "an initial in one name stands for a word of the other",
@@ -316,6 +317,11 @@ def _token_features(records, left, right, out, valid, column) -> None:
         (na >= 2) & (nb >= 2) & (last >= 0.85)
         & (first_row_best < _CONFLICT_BELOW) & (first_col_best < _CONFLICT_BELOW)
     )
+    first_a, first_b = grid.tok_a[grid.starts], grid.tok_b[grid.starts]
+    # A man's and a woman's form of one first name (Robert / Roberta, Paul / Pauline, Mario / Maria)
+    # that the lexicon does not make one name (Andre / Andrea): alike as strings, yet two people.
+    gendered = ((na >= 2) & (nb >= 2) & records.gender_forms.gendered(first_a, first_b)
+                & ~nickname[grid.starts])
     good = hybrid >= 0.9
     rare = _segment_reduce(np.maximum, np.minimum(rarity_a, rarity_b) * good, grid.starts, 0.0)
     initials = _segment_reduce(np.maximum, initial.astype(np.float32), grid.starts, 0.0)
@@ -332,11 +338,12 @@ def _token_features(records, left, right, out, valid, column) -> None:
         "first_sim": first,
         "last_sim": last,
         "given_conflict": conflict,
+        "gendered_given": gendered,
         "nickname": nickname[grid.starts],
         # Only between one-word names: in longer names the first word is a given name or, in an
         # untyped list, often a company's name, and the flag would stand for the kind of name.
-        "known_given": ((attrs.nick_groups[grid.tok_a[grid.starts], 0] >= 0).astype(np.float32)
-                        + (attrs.nick_groups[grid.tok_b[grid.starts], 0] >= 0)) / 2 * ((na == 1) & (nb == 1)),
+        "known_given": ((attrs.nick_groups[first_a, 0] >= 0).astype(np.float32)
+                        + (attrs.nick_groups[first_b, 0] >= 0)) / 2 * ((na == 1) & (nb == 1)),
         "initials": initials,
         "rare_match": rare,
     }

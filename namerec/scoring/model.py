@@ -23,8 +23,8 @@ from .features import FEATURES
 # Hinge knots for the continuous similarities; flags (0/1 features) get no hinges.
 _KNOTS = (0.5, 0.7, 0.8, 0.9, 0.95)
 _FLAGS = frozenset({
-    "given_conflict", "nickname", "initials", "partial", "digits_mismatch", "acronym", "short",
-    "cross_script", "different_places", "single_words", "organisation",
+    "given_conflict", "gendered_given", "nickname", "initials", "partial", "digits_mismatch", "acronym",
+    "short", "cross_script", "different_places", "single_words", "organisation",
 })
 
 
