@@ -29,6 +29,7 @@ from .translit import transliterate
 __all__ = [
     "GENERIC_STEPS",
     "apostrophes",
+    "caron_variant",
     "casefold",
     "clean",
     "german_umlaut_variant",
@@ -169,6 +170,24 @@ def german_umlaut_variant(text: str) -> str | None:
     return _UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group()], text)
 
 
+# Central European letters with a caron or an acute that Russian, English and German renderings
+# of the same name spell with two or three letters: Čechov ~ Chekhov, Barišić ~ Баришич (barishich),
+# Žukov ~ Zhukov, Dvořák ~ Дворжак (dvorzhak).
+_CARON_SPELLING = {"č": "ch", "ć": "ch", "š": "sh", "ś": "sh", "ž": "zh", "ź": "zh", "ż": "zh", "ř": "rzh"}
+_CARONS = re.compile("[" + "".join(_CARON_SPELLING) + "]")
+
+
+def caron_variant(text: str) -> str | None:
+    """The spelling of č, š, ž (and ć, ś, ź, ż, ř) as ch, sh, zh ("čechov" -> "chechov"), or None.
+
+    Step 5 reads č as c, as most Latin-script sources do (Barisic); the spelling with digraphs is
+    how the same name reads out of Cyrillic or in English (Barishich, Chekhov), so both are kept.
+    """
+    if not _CARONS.search(text):
+        return None
+    return _CARONS.sub(lambda m: _CARON_SPELLING[m.group()], text)
+
+
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 
 
@@ -204,8 +223,8 @@ def clean(name: str) -> str:
 def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
     """Steps 3-6 on the output of :func:`clean`: lowercase ASCII forms with punctuation still in.
 
-    The first form is the primary one; the others come from other transliteration tables and the
-    German umlaut spelling. All forms are distinct.
+    The first form is the primary one; the others come from other transliteration tables, the
+    German umlaut spelling and the digraph spelling of carons. All forms are distinct.
 
     >>> romanize(clean("Müller, Jürgen"))
     ('muller, jurgen', 'mueller, juergen')
@@ -215,8 +234,8 @@ def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
     out: list[str] = []
     for reading in transliterate(cleaned, cyrillic_language):
         folded = casefold(reading)
-        umlauts = german_umlaut_variant(folded)
-        for form in (folded,) if umlauts is None else (folded, umlauts):
+        spellings = (german_umlaut_variant(folded), caron_variant(folded))
+        for form in (folded, *(spelling for spelling in spellings if spelling is not None)):
             ascii_form = apostrophes(strip_diacritics(form))
             if ascii_form not in out:
                 out.append(ascii_form)

@@ -8,6 +8,7 @@ from namerec.normalize import normalize_text
 from namerec.normalize.unicode import (
     GENERIC_STEPS,
     apostrophes,
+    caron_variant,
     casefold,
     clean,
     german_umlaut_variant,
@@ -94,6 +95,14 @@ def test_step5_strip_diacritics(raw: str, expected: str) -> None:
 def test_step5_german_umlaut_variant() -> None:
     assert german_umlaut_variant("müller") == "mueller"
     assert german_umlaut_variant("goethe") is None
+
+
+def test_step5_caron_variant() -> None:
+    assert caron_variant("čechov") == "chechov"
+    assert caron_variant("barišić") == "barishich"
+    assert caron_variant("dvořák") == "dvorzhák"  # other diacritics are step 5's
+    assert caron_variant("chekhov") is None
+    assert romanize(clean("Žukov")) == ("zukov", "zhukov")
 
 
 @pytest.mark.parametrize(
