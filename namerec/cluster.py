@@ -383,16 +383,11 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
 
     Returns a mask of the units that joined on such weak evidence.
     """
+    cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
     n = len(single_word)
     cluster_of = np.fromiter((graph.find(u) for u in range(n)), dtype=np.int64, count=n)
-    # A cluster counts as multi-word once it holds a multi-word name: a one-word cluster's pairs to
-    # the lone words that joined it in phase 2 are links into it too.
-    in_multi = np.zeros(n, dtype=bool)
-    in_multi[cluster_of[~single_word]] = True
-    in_multi = in_multi[cluster_of]
-    cross = (in_multi[left] != in_multi[right]) & (probability >= _EDGE_FLOOR)
-    single_end = cluster_of[np.where(in_multi[left], right, left)[cross]]
-    multi_end = cluster_of[np.where(in_multi[left], left, right)[cross]]
+    single_end = cluster_of[np.where(single_word[left], left, right)[cross]]
+    multi_end = cluster_of[np.where(single_word[left], right, left)[cross]]
     # One row per (one-word cluster s, multi-word cluster m), sorted by s then m: the sum of their
     # probabilities (bincount adds them in pair order, as a running sum does) and the best one.
     group, inverse = np.unique(single_end * n + multi_end, return_inverse=True)

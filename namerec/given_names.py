@@ -46,12 +46,18 @@ def _pet_key(stem: str) -> str:
     return stem + "y"
 
 
+# Letters a pet form keeps before its ending: with two (Jo-y, Ja-y) three-letter names of their
+# own would become pet forms and chain short names into one entity (on the whole wikidata file, a
+# 144-name cluster of Joy, Jay, Jo, Joan, Jim...).
+_MIN_PET_STEM = 3
+
+
 def _pet_stem(name: str) -> str | None:
-    """``name`` less its pet ending, if it has one and at least two letters remain."""
+    """``name`` less its pet ending, if it has one and at least ``_MIN_PET_STEM`` letters remain."""
     for ending in _PET_ENDINGS:
-        if name.endswith(ending) and len(name) - len(ending) >= 2:
+        if name.endswith(ending) and len(name) - len(ending) >= _MIN_PET_STEM:
             return name[: -len(ending)]
-    if name.endswith("i") and len(name) >= 4 and name[-2] == name[-3]:
+    if name.endswith("i") and len(name) > _MIN_PET_STEM and name[-2] == name[-3]:
         return name[:-1]
     return None
 
@@ -64,8 +70,9 @@ def _groups_by_pet_key() -> dict[str, tuple[int, ...]]:
     for name, ids in _groups_by_name().items():
         stem = _pet_stem(name)
         keys = {_pet_key(stem)} if stem else set()
-        if len(name) <= 4:
-            keys.add(_pet_key(name[:-1] if name.endswith("e") else name))
+        short_form = name[:-1] if name.endswith("e") else name
+        if _MIN_PET_STEM <= len(short_form) <= 4:
+            keys.add(_pet_key(short_form))
         for key in keys:
             groups.setdefault(key, set()).update(ids)
     return {key: tuple(sorted(ids)) for key, ids in groups.items()}

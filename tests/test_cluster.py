@@ -86,14 +86,6 @@ def test_bare_given_name_joins_its_only_full_name_even_on_weak_evidence():
     assert _groups(typed.labels) == [[0, 1], [2], [3]]
 
 
-def test_a_word_linked_only_to_an_attached_word_follows_it():
-    # "max bergmann" (0), "max bergman" (1); the bare "bergmann" (2) attaches to them first; its
-    # misspelling "bergmannn" (3) is linked only to it and must join the same entity.
-    edges = [(0, 1, 0.95), (0, 2, 0.9), (1, 2, 0.9), (2, 3, 0.9)]
-    result = _run(4, edges, single=[False, False, True, True])
-    assert _groups(result.labels) == [[0, 1, 2, 3]]
-
-
 def test_partial_name_attaches_only_when_unique():
     # units 0,1 = "max bergman"/"max bergmann", 2 = "bergman" (one word).
     edges = [(0, 1, 0.95), (0, 2, 0.8), (1, 2, 0.8)]
