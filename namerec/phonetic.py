@@ -382,7 +382,8 @@ def code_words(words: Iterable[str], workers: int) -> None:
     a large pool one by one in a single process costs seconds.
     """
     room = _CACHE_SIZE - max(map(len, _WORD_CACHES))  # words beyond it are coded when used
-    todo = sorted({word for word in words if word not in _WORD_CACHES[0]})[:room]
+    coded = _WORD_CACHES[0]  # code_words stores a word in every cache, other calls in one or two
+    todo = sorted({word for word in words if word not in coded})[:room]
     chunks = [todo[start : start + _CODE_CHUNK] for start in range(0, len(todo), _CODE_CHUNK)]
     for chunk, values in zip(chunks, fork_map(_code_chunk, None, chunks, workers)):
         for cache, chunk_values in zip(_WORD_CACHES, values):
@@ -390,4 +391,5 @@ def code_words(words: Iterable[str], workers: int) -> None:
 
 
 def _code_chunk(_, words: list[str]) -> tuple[list, ...]:
+    """Each cached function's values for a chunk of words, in a worker process when there are many."""
     return tuple([cache.function(word) for word in words] for cache in _WORD_CACHES)
