@@ -80,7 +80,7 @@ def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
     return keys
 
 
-def _words(name: NormalizedName) -> set[str]:
+def name_words(name: NormalizedName) -> set[str]:
     """The distinct words of a name's primary form and of its variants: each gives its word_keys."""
     return {token for form in (name.text, *name.variants) for token in form.split()}
 
@@ -90,7 +90,7 @@ def name_keys(records: NameRecords, unit: int) -> Iterator[str]:
     if not records.names[unit].tokens:
         return
     yield from _whole_name_keys(records, unit)
-    for token in _words(records.names[unit]):
+    for token in name_words(records.names[unit]):
         yield from word_keys(token)
 
 
@@ -110,7 +110,7 @@ def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         if not name.tokens:
             continue
         ids = [key_ids.setdefault(key, len(key_ids)) for key in _whole_name_keys(records, unit)]
-        for token in _words(name):
+        for token in name_words(name):
             found = word_key_ids.get(token)
             if found is None:
                 found = word_key_ids[token] = [key_ids.setdefault(k, len(key_ids)) for k in word_keys(token)]

@@ -445,7 +445,7 @@ def _member_confidence(labels, left, right, probability, single_word) -> np.ndar
     count = np.zeros(n)
     for ends in (left, right):
         np.add.at(total, ends[inside], probability[inside])
-        np.add.at(count, ends[inside], 1)
+        count += np.bincount(ends[inside], minlength=n)  # np.add.at with a scalar is many times slower
     best_outside = np.zeros(n)
     for ends, others in ((left, right), (right, left)):
         counts = ~inside & ~(single_word[others] & ~single_word[ends])

@@ -18,17 +18,60 @@ Daitch-Mokotoff is implemented here from the published rule table (Gary Mokotoff
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache, wraps
+from typing import Generic, TypeVar
 
 from doublemetaphone import doublemetaphone as _doublemetaphone
 
-__all__ = ["daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes"]
+from .parallel import fork_map
+
+__all__ = ["code_words", "daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes"]
 
 # Per-word caches: each word is coded when the records are built, again for its blocking keys and
 # again when variant readings are built. A pool of a million names has over half a million distinct
 # words; a smaller cache would be emptied before the next pass came back to a word.
 _CACHE_SIZE = 1 << 20
+# Words coded per task when code_words spreads them over the cores.
+_CODE_CHUNK = 5_000
+
+_Value = TypeVar("_Value")
+_CacheInfo = namedtuple("_CacheInfo", "maxsize currsize")
+
+
+class _WordCache(dict, Generic[_Value]):
+    """A per-word function's values, each computed on first use or stored by ``code_words`` from
+    worker processes. Emptied when full, so it never holds more than an lru_cache of that size."""
+
+    def __init__(self, function: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> _Value:
+        if len(self) >= _CACHE_SIZE:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value
+
+
+# The caches that code_words fills, in the order of its workers' values.
+_WORD_CACHES: list[_WordCache] = []
+
+
+def _word_cached(function: Callable[[str], _Value]) -> Callable[[str], _Value]:
+    """Cache a per-word function as ``lru_cache(maxsize=_CACHE_SIZE)`` would (``__wrapped__`` and
+    ``cache_info()`` included), in a cache that ``code_words`` can also fill."""
+    cache = _WordCache(function)
+    _WORD_CACHES.append(cache)
+
+    @wraps(function)
+    def cached(word: str) -> _Value:
+        return cache[word]
+
+    cached.cache_info = lambda: _CacheInfo(_CACHE_SIZE, len(cache))  # type: ignore[attr-defined]
+    return cached
+
 
 # --------------------------------------------------------------------------------------------------
 # Daitch-Mokotoff Soundex
@@ -136,7 +179,7 @@ _DM_GROUP = re.compile("|".join(sorted(_DM_READINGS, key=len, reverse=True)))
 _NON_LETTERS = re.compile("[^a-z]+")
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@_word_cached
 def daitch_mokotoff(token: str) -> tuple[str, ...]:
     """Daitch-Mokotoff Soundex codes (6 digits each, all branches, sorted, deduplicated).
 
@@ -180,7 +223,7 @@ def daitch_mokotoff(token: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@_word_cached
 def double_metaphone(token: str) -> tuple[str, ...]:
     """Primary and alternate Double Metaphone codes (non-empty, deduplicated, primary first).
 
@@ -272,7 +315,7 @@ def _apply(rules: _Rules, word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@_word_cached
 def skeleton(token: str) -> str:
     """Transliteration skeleton: folds romanisation differences so variants of one name collide.
 
@@ -325,3 +368,28 @@ def token_codes(token: str) -> tuple[str, ...]:
     codes = [f"dm:{code}" for code in daitch_mokotoff(token)]
     codes += [f"mp:{code}" for code in double_metaphone(token)]
     return tuple(sorted(codes))
+
+
+# --------------------------------------------------------------------------------------------------
+# Many words at once
+# --------------------------------------------------------------------------------------------------
+
+
+def code_words(words: Iterable[str], workers: int) -> None:
+    """Compute the skeleton and phonetic codes of ``words`` over ``workers`` processes, ahead of use.
+
+    The values go into the per-word caches, where every later call finds them: coding the words of
+    a large pool one by one in a single process costs seconds.
+    """
+    room = _CACHE_SIZE - max(map(len, _WORD_CACHES))  # words beyond it are coded when used
+    coded = _WORD_CACHES[0]  # code_words stores a word in every cache, other calls in one or two
+    todo = sorted({word for word in words if word not in coded})[:room]
+    chunks = [todo[start : start + _CODE_CHUNK] for start in range(0, len(todo), _CODE_CHUNK)]
+    for chunk, values in zip(chunks, fork_map(_code_chunk, None, chunks, workers)):
+        for cache, chunk_values in zip(_WORD_CACHES, values):
+            cache.update(zip(chunk, chunk_values))
+
+
+def _code_chunk(_, words: list[str]) -> tuple[list, ...]:
+    """Each cached function's values for a chunk of words, in a worker process when there are many."""
+    return tuple([cache.function(word) for word in words] for cache in _WORD_CACHES)

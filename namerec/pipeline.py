@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .blocking import candidate_pairs
+from .blocking import candidate_pairs, name_words
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
@@ -27,6 +27,7 @@ from .errors import InputError
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, fork_map
+from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
 from .scoring.features import FEATURES, pair_features
@@ -129,7 +130,11 @@ def score_units(
     representative: dict[tuple[str, str], NormalizedName] = {}
     for (_, t), n in sorted(normalized.items()):
         representative.setdefault((n.text, t), n)
-    records = NameRecords.build([representative[k] for k in unit_keys], [t for _, t in unit_keys])
+    unit_names = [representative[k] for k in unit_keys]
+    if len(unit_names) >= _PARALLEL_NAMES:
+        # Over the cores now, rather than word by word in the records, blocking keys and readings.
+        code_words((word for name in unit_names for word in name_words(name)), default_workers())
+    records = NameRecords.build(unit_names, [t for _, t in unit_keys])
     row_units = np.fromiter(
         (unit_index.get((normalized[(n, t)].text, t), -1) for n, t in zip(names, types)),
         dtype=np.int64, count=len(names),

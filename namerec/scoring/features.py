@@ -108,8 +108,19 @@ class TokenPairs:
 
 
 def _any_shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Row-wise: do two -1-padded code arrays share a code?"""
-    return ((a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)).any(axis=(1, 2))
+    """Row-wise: do two -1-padded code arrays share a code?
+
+    One column of each at a time: comparing flat arrays costs a fraction of broadcasting all
+    columns against all (a rows x width x width array, then reduced).
+    """
+    shared = np.zeros(len(a), dtype=bool)
+    for i in range(a.shape[1]):
+        code = np.ascontiguousarray(a[:, i])
+        found = np.zeros(len(a), dtype=bool)
+        for j in range(b.shape[1]):
+            found |= code == b[:, j]
+        shared |= found & (code >= 0)
+    return shared
 
 
 def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> TokenPairs:

@@ -113,17 +113,22 @@ class MatchModel:
         # One regime at a time, so each coefficient is a scalar rather than gathered per pair.
         for r in np.unique(regime).tolist():
             rows = np.flatnonzero(regime == r)
-            values = features[rows].T.astype(np.float64)  # one contiguous row per feature
-            coefficients = self.coefficients[r]
+            # One contiguous row per feature (a transposed astype would keep the columns strided).
+            values = np.ascontiguousarray(features[rows].T, dtype=np.float64)
+            coefficients = self.coefficients[r].tolist()
             z_r = np.full(len(rows), self.intercepts[r])
+            term = np.empty(len(rows))  # each basis term in turn, computed in place: no temporaries
             column = 0
             for i, feature in enumerate(FEATURES):
                 x = values[i]
-                z_r += coefficients[column] * x
+                z_r += np.multiply(x, coefficients[column], out=term)
                 column += 1
                 if feature not in _FLAGS:
                     for knot in _KNOTS:
-                        z_r += coefficients[column] * np.maximum(x - knot, 0.0)
+                        np.subtract(x, knot, out=term)
+                        np.maximum(term, 0.0, out=term)
+                        term *= coefficients[column]
+                        z_r += term
                         column += 1
             z[rows] = z_r
         return z
