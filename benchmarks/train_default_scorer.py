@@ -137,8 +137,9 @@ def place_lookalike_negatives(count: int = 3000, seed: int = 7) -> list[tuple[st
     groups = [place_group(form) for form in forms]
     similarity = process.cdist(forms, forms, scorer=Indel.normalized_similarity, score_cutoff=0.7,
                                dtype=np.float32, workers=-1)
-    rows, columns = np.nonzero(np.triu(similarity, k=1))
-    pairs = [(forms[i], forms[j]) for i, j in zip(rows.tolist(), columns.tolist()) if groups[i] != groups[j]]
+    rows, columns = np.nonzero(similarity)  # row-major, as the upper triangle would give them
+    pairs = [(forms[i], forms[j]) for i, j in zip(rows.tolist(), columns.tolist())
+             if i < j and groups[i] != groups[j]]
     return random.Random(seed).sample(pairs, min(count, len(pairs)))
 
 

@@ -159,6 +159,7 @@ class GenderForms:
     round. Keys are ids of strings, assigned in token order."""
 
     own: np.ndarray  # int64 (T,)
+    # Missing stems are -1 and -2: negative, so they match no key, and unequal, so not each other.
     masculine_stem: np.ndarray  # int64 (T,): the token less a final -o, else -1
     feminine_stems: np.ndarray  # int64 (T, endings): the token less each ending it has, else -2
 
@@ -233,7 +234,7 @@ class NameRecords:
 
     @cached_property
     def gender_forms(self) -> GenderForms:
-        """Per token, the keys that tell a name's masculine and feminine forms apart (given_conflict)."""
+        """Per token, the keys that tell a man's and a woman's form of one name (``gendered_given``)."""
         return GenderForms.of(self.tokens.strings)
 
     @cached_property
