@@ -40,7 +40,7 @@ from importlib import resources
 
 from .entity_types import LOC
 from .given_names import are_nicknames, nickname_groups
-from .normalize import NormalizedName
+from .normalize import NormalizedName, normalize_name
 
 __all__ = [
     "PLACE_GROUP_BASE",
@@ -66,14 +66,28 @@ class _PlaceLexicon:
     longest: int  # words in the longest form
 
 
+def _data(name: str) -> dict:
+    return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _places() -> _PlaceLexicon:
-    raw = resources.files("namerec").joinpath("data/place_equivalents.json").read_text("utf-8")
-    groups = [tuple(group) for group in json.loads(raw)["groups"]]
+    groups = [tuple(group) for group in _data("place_equivalents.json")["groups"]]
+    native = _data("place_scripts.json")["forms"]
     group_of: dict[str, int] = {}
     for index, forms in enumerate(groups):
         for form in forms:
             group_of.setdefault(form, PLACE_GROUP_BASE + index)
+    # Forms in other scripts are stored as written and read by the normaliser here, so they always
+    # agree with what it makes of the same name in the input; each reading joins its group.
+    readings: dict[int, list[str]] = {}
+    for index, forms in enumerate(groups):
+        for written in native.get(forms[0], ()):
+            name = normalize_name(written, LOC)
+            for text in (name.text, *name.variants):
+                if text and group_of.setdefault(text, PLACE_GROUP_BASE + index) == PLACE_GROUP_BASE + index:
+                    readings.setdefault(index, []).append(text)
+    groups = [tuple(dict.fromkeys((*forms, *readings.get(i, ())))) for i, forms in enumerate(groups)]
     longest = max((len(form.split()) for form in group_of), default=1)
     return _PlaceLexicon(group_of, tuple(groups), longest)
 

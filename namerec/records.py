@@ -11,11 +11,13 @@ that form a known place are interned as tokens of their own, which carry the pla
 ``nick_groups`` besides their given-name groups: so "moskva" and "moscow" count as equivalent
 words, exactly as nicknames do (hybrid similarity at least 0.9, the ``nickname`` feature), while
 the same word in a person's name keeps its ordinary token. A unit typed LOC whose whole text is a
-known form also gets its place's key as its skeleton, so every form of one place has one skeleton
-(the ``skeleton`` feature and the ``s:`` blocking key) and forms of two different places have unlike
-ones. Untyped names keep their own skeleton: many place forms are also given names and surnames
-("Florence", "Lima", "Alexandria"), whose spelling variants must still match. Everything depends
-only on the unit's own text and type, so a pair scores the same in every pool.
+known form also records its place group in ``typed_places``: between two such units the ``skeleton``
+feature compares the places' keys instead of the spellings, so every form of one place has one
+skeleton and forms of two different places have unlike ones. Every unit keeps its own skeleton
+otherwise: a known form must still meet a spelling the lexicon lacks (Baghdad, "bghdad" read from
+Arabic script), and many place forms are also given names and surnames ("Florence", "Lima",
+"Alexandria") whose spelling variants must match. Everything depends only on the unit's own text and
+type, so a pair scores the same in every pool.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .entity_types import LOC, canonical_type
-from .equivalents import nickname_groups, place_key, place_match
+from .equivalents import nickname_groups, place_match
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
@@ -195,7 +197,7 @@ class NameRecords:
     names: list[NormalizedName]
     types: list[str]
     texts: list[str]
-    skeletons: list[str]  # token skeletons, sorted, joined by spaces (a known place: its place_key)
+    skeletons: list[str]  # token skeletons, sorted, joined by spaces
     offsets: np.ndarray  # int64 (n + 1,): tokens of unit u are token_ids[offsets[u]:offsets[u+1]]
     token_ids: np.ndarray  # int32
     tokens: TokenTable
@@ -209,6 +211,8 @@ class NameRecords:
     place_groups: list[tuple[int, ...]] = field(default_factory=list)
     # The place group each unit's whole text is a form of, where place equivalence applies; else None.
     whole_places: list[int | None] = field(default_factory=list)
+    # int64 per unit: its whole place group when the unit is typed LOC, else -1 (``skeleton`` feature).
+    typed_places: np.ndarray | None = None
 
     @property
     def token_counts(self) -> np.ndarray:
@@ -274,6 +278,7 @@ class NameRecords:
         skeletons: list[str] = []
         place_groups: list[tuple[int, ...]] = []
         whole_places: list[int | None] = []
+        typed_places = np.full(len(names), -1, dtype=np.int64)
         for u, name in enumerate(names):
             entity_type = canonical_type(types[u])
             place = place_match(name, entity_type)
@@ -287,9 +292,8 @@ class NameRecords:
             place_groups.append(place.groups)
             whole_places.append(place.whole)
             if place.whole is not None and entity_type == LOC:
-                skeletons.append(place_key(place.whole))
-            else:
-                skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
+                typed_places[u] = place.whole
+            skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
             kinds[u] = kind_codes.get(name.kind, 0)
             if name.acronym:
                 acronym_ids[u] = keys.setdefault(name.acronym, len(keys))
@@ -316,4 +320,5 @@ class NameRecords:
             script_ids=script_ids,
             place_groups=place_groups,
             whole_places=whole_places,
+            typed_places=typed_places,
         )

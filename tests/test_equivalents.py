@@ -95,6 +95,40 @@ def test_names_in_other_scripts_are_found(name: str) -> None:
     assert place_match(normalize_name(name, "LOC"), "LOC").whole is not None
 
 
+def _scripts() -> dict:
+    raw = resources.files("namerec").joinpath("data/place_scripts.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def test_forms_in_other_scripts_belong_to_known_groups_and_are_not_latin() -> None:
+    data = _scripts()
+    assert set(data) == {"description", "forms"} and "public-domain" in data["description"]
+    first_forms = {group[0] for group in _lexicon()["groups"]}
+    for place, forms in data["forms"].items():
+        assert place in first_forms, place
+        assert len(set(forms)) == len(forms), place
+        for form in forms:
+            assert form.strip() and not re.search("[A-Za-z]", form), (place, form)
+
+
+def test_forms_in_other_scripts_are_read_into_their_own_group() -> None:
+    """No reading of a written form lands in another place's group: such a form is ambiguous."""
+    for place, forms in _scripts()["forms"].items():
+        for form in forms:
+            name = normalize_name(form, "LOC")
+            for text in (name.text, *name.variants):
+                assert place_group(text) == place_group(place), (place, form, text)
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [("القاهرة", "cairo"), ("بغداد", "baghdad"), ("קהיר", "cairo"), ("Каир", "cairo")],
+)
+def test_written_forms_reach_their_place(written: str, place: str) -> None:
+    assert place_match(normalize_name(written, "LOC"), "LOC").whole == place_group(place)
+    assert place_group(place) is not None and place_group(written) is None  # looked up as read
+
+
 def test_different_places_are_different_groups() -> None:
     for a, b in [("vienna", "venice"), ("austria", "australia"), ("paris", "berlin"), ("georgia", "armenia"),
                  ("sweden", "switzerland"), ("slovakia", "slovenia")]:

@@ -121,6 +121,15 @@ def test_place_words_count_as_equivalent_words() -> None:
     assert row[COLUMN["nickname"]] == 0.0
 
 
+def test_a_known_place_still_meets_spellings_the_lexicon_lacks() -> None:
+    """Only between two known places do place keys stand in for the skeletons."""
+    records = _records([("Baghdad", "LOC"), ("Bagdadh", "LOC"), ("Austria", "LOC"), ("Australia", "LOC")])
+    skeleton = pair_features(records, np.array([0, 2]), np.array([1, 3]))[:, COLUMN["skeleton"]]
+    assert place_group("bagdadh") is None
+    assert skeleton[0] >= 0.9  # a spelling the lexicon lacks: compared as spelt
+    assert skeleton[1] < 0.5  # two known places: their keys, however alike the spellings
+
+
 def test_features_do_not_depend_on_the_pool() -> None:
     pair = [("Florence", "LOC"), ("Firenze", "LOC")]
     alone = pair_features(_records(pair), np.array([0]), np.array([1]))

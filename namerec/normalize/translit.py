@@ -151,8 +151,9 @@ def _split_han_surname(text: str) -> str:
 def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
     """Step 3: Latin readings of ``text``, the primary one first, then distinct alternatives.
 
-    Alternatives come from the other Cyrillic tables and, for Chinese names, from writing the
-    one-syllable surname apart ("Xi JinPing", the usual pinyin shape).
+    Alternatives come from the other Cyrillic tables, for Chinese names from writing the
+    one-syllable surname apart ("Xi JinPing", the usual pinyin shape), and for Greek from reading
+    μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz).
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -160,7 +161,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if _HAS_HAN.search(text):
         forms = (*forms, _split_han_surname(forms[0]))
     if GREEK.search(text):
-        forms = tuple(romanize_greek(form) for form in forms)
+        forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))
     if ARABIC.search(text):
         forms = tuple(romanize_arabic(form) for form in forms)
     if HEBREW.search(text):

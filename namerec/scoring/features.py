@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein, Postfix, Prefix
 
+from ..equivalents import place_key
 from ..parallel import thread_workers
 from ..records import NameRecords
 
@@ -255,6 +256,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["skeleton"]] = whole(
         Indel.normalized_similarity, skeletons[left].tolist(), skeletons[right].tolist()
     )
+    _compare_place_keys(records, left, right, out[:, column["skeleton"]])
 
     counts = records.token_counts
     na, nb = counts[left], counts[right]
@@ -282,6 +284,21 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["script_skeleton"]] = out[:, column["skeleton"]] * out[:, column["cross_script"]]
     np.clip(out, 0.0, 1.0, out=out)
     return out
+
+
+def _compare_place_keys(records: NameRecords, left: np.ndarray, right: np.ndarray, skeleton: np.ndarray) -> None:
+    """Between two names typed LOC that are both known places, the skeleton compares the places'
+    keys (in place): 1 for two forms of one place (Wien, Vienna), a stranger's similarity for two
+    places however alike their spellings (Austria, Australia)."""
+    if records.typed_places is None:
+        return
+    pa, pb = records.typed_places[left], records.typed_places[right]
+    both = np.flatnonzero((pa >= 0) & (pb >= 0))
+    if len(both) == 0:
+        return
+    keys_a = [place_key(g) for g in pa[both].tolist()]
+    keys_b = [place_key(g) for g in pb[both].tolist()]
+    skeleton[both] = process.cpdist(keys_a, keys_b, scorer=Indel.normalized_similarity, dtype=np.float32)
 
 
 def _token_features(records, left, right, out, valid, column) -> None:
