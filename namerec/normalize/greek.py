@@ -11,6 +11,8 @@ them b, d and g: the pipeline keeps that reading as a variant where it differs.
 ('Alexis Tsipras', 'Kyriakos Mitsotakis')
 >>> romanize_greek("Μπαράκ Ομπάμα"), romanize_greek("Μπαράκ Ομπάμα", foreign=True)
 ('Mparak Ompama', 'Barak Obama')
+>>> romanize_greek("Ντόναλντ Τραμπ", foreign=True)
+'Donald Tramp'
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ del _letter, _latin
 _FOREIGN_DIGRAPHS = {**_DIGRAPHS, "μπ": "b", "ντ": "d", "γκ": "g"}
 
 _DIGRAPH = re.compile("|".join(_DIGRAPHS), re.IGNORECASE)
-_FOREIGN_DIGRAPH = re.compile("|".join(_FOREIGN_DIGRAPHS), re.IGNORECASE)
+# A word-final μπ stays mp (Τραμπ, Trump; Κάμπ, Camp).
+_FOREIGN_DIGRAPH = re.compile("|".join(_FOREIGN_DIGRAPHS).replace("μπ", "μπ(?!\\b)"), re.IGNORECASE)
 # Combining marks right after a Greek letter (after NFD): tonos, dialytika, breathings, iota subscript.
 _GREEK_MARKS = re.compile("(?<=[\u0370-\u03ff\u1f00-\u1fff])[\u0300-\u036f]+")
 

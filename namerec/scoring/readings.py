@@ -10,6 +10,10 @@ is scored for every combination of their forms, and the most probable combinatio
 Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), and two forms of one known place
 ("Wien", "Vienna", typed LOC or untyped), are read as one name.
 
+A name read from Arabic or Hebrew script lacks the short vowels its Latin spelling has ("صدام حسين"
+-> "sdam hsin" against "Saddam Hussein"); such a pair is also scored with the Latin name spelt as
+those scripts would write it ("sdm hsin", :mod:`namerec.normalize.abjad`).
+
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
 are not re-read: another romanisation changes a few letters, which lifts a plausible pair over the
@@ -32,6 +36,7 @@ from rapidfuzz.distance import Indel
 
 from ..equivalents import place_key
 from ..normalize import NormalizedName
+from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
 from ..parallel import thread_workers
 from ..records import NameRecords
 from .features import pair_features
@@ -75,6 +80,7 @@ def best_readings(
     those rows only, the texts of the forms that gave the new probability.
     """
     changed = _same_letters(records, left, right, features, probability, model)
+    changed.update(_abjad_spellings(records, left, right, features, probability, model))
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
     candidates = has_variants[left] | has_variants[right]
     plausible = probability >= MIN_PROBABILITY
@@ -158,6 +164,39 @@ def _spelt_alike(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
     best = np.zeros(len(left), dtype=np.float32)
     np.maximum.at(best, pair_of, similarity)
     return best >= MIN_SPELLING_SIMILARITY
+
+
+def _abjad_spellings(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+    """Pairs of a name read from an abjad script (Arabic, Hebrew) and a Latin one, scored again with
+    the Latin name spelt the abjad way; the better probability counts."""
+    scripts = [name.script for name in records.names]
+    abjad = np.fromiter((s in ABJAD_SCRIPTS for s in scripts), dtype=bool, count=len(scripts))
+    if len(left) == 0 or not abjad.any():
+        return {}
+    latin = np.fromiter((s == "latin" for s in scripts), dtype=bool, count=len(scripts))
+    rows = np.flatnonzero((abjad[left] & latin[right]) | (latin[left] & abjad[right]))
+    if len(rows) == 0:
+        return {}
+    units = np.unique(np.concatenate([left[rows], right[rows]]))
+    position = np.zeros(len(records), dtype=np.int64)
+    position[units] = np.arange(len(units))
+    forms = []
+    for unit in units.tolist():
+        name = records.names[unit]
+        if latin[unit]:
+            text = abjad_spelling(name.text)
+            name = replace(name, text=text, tokens=tuple(text.split()), variants=())
+        forms.append(name)
+    form_records = NameRecords.build(forms, [records.types[u] for u in units.tolist()])
+    a, b = position[left[rows]], position[right[rows]]
+    spelt_features = pair_features(form_records, a, b)
+    spelt_probability = model.predict(spelt_features)
+    better = spelt_probability > probability[rows]
+    won = rows[better]
+    features[won] = spelt_features[better]
+    probability[won] = spelt_probability[better]
+    return {k: (form_records.texts[i], form_records.texts[j])
+            for k, i, j in zip(won.tolist(), a[better].tolist(), b[better].tolist())}
 
 
 def _one_name_key(records: NameRecords, unit: int) -> str:

@@ -1,4 +1,4 @@
-"""Arabic and Hebrew readings (namerec.normalize.arabic, .hebrew) and their place in transliteration."""
+"""Arabic and Hebrew readings (namerec.normalize.arabic, .hebrew, .abjad) and their place in transliteration."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namerec.normalize import normalize_name
+from namerec.normalize.abjad import abjad_spelling
 from namerec.normalize.arabic import romanize_arabic
 from namerec.normalize.hebrew import romanize_hebrew
 from namerec.normalize.translit import transliterate
@@ -62,3 +63,25 @@ def test_romanize_hebrew(hebrew: str, latin: str) -> None:
 def test_every_hebrew_letter_becomes_ascii_after_transliteration(text: str) -> None:
     for form in transliterate(text):
         assert all(ord(c) < 0x0590 or not c.isalpha() for c in form), form
+
+
+@pytest.mark.parametrize(
+    ("latin", "spelt"),
+    [
+        ("saddam hussein", "sdm hsin"),  # doubled letters once, short vowels out, ei a long i
+        ("ehud barak", "ahd brk"),  # a word's first vowel is written (alif, aleph)
+        ("muammar", "mmr"),
+        ("hosni", "hsni"),  # and its last
+        ("mahmoud", "mhmud"),  # ou a long u
+        ("al", "al"),  # short words stay
+    ],
+)
+def test_abjad_spelling(latin: str, spelt: str) -> None:
+    assert abjad_spelling(latin) == spelt
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=30))
+def test_abjad_spelling_is_total_and_never_longer(text: str) -> None:
+    spelt = abjad_spelling(text)
+    assert len(spelt.replace(" ", "")) <= len(text.replace(" ", ""))
+    assert len(spelt.split()) == len(text.split())
