@@ -8,7 +8,9 @@ Two kinds of groups, kept apart because they apply under different rules:
   (countries, capitals, major cities and regions) in several languages, scripts and periods:
   exonyms and endonyms (Wien, Vienna, Vienne, Viena, Вена), romanisations (Beijing, Peking, 北京)
   and former names (Bombay, Mumbai). Forms are stored as the normaliser writes them (lower-case
-  ASCII words), and may have several words ("den haag", "the hague", "s gravenhage").
+  ASCII words), and may have several words ("den haag", "the hague", "s gravenhage"). The same
+  places written in other scripts (القاهرة, 카이로, Κάιρο) are in ``data/place_scripts.json``, stored
+  as written and read by the normaliser when a name from such a script is first looked up.
 
 When place equivalence applies (:func:`place_match`) depends on the name's type, so that a person
 called Florence never becomes Firenze:
@@ -70,26 +72,35 @@ def _data(name: str) -> dict:
     return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _places() -> _PlaceLexicon:
+@lru_cache(maxsize=2)
+def _places(written: bool = True) -> _PlaceLexicon:
+    """The lexicon; with ``written``, also the readings of its forms in other scripts."""
     groups = [tuple(group) for group in _data("place_equivalents.json")["groups"]]
-    native = _data("place_scripts.json")["forms"]
     group_of: dict[str, int] = {}
     for index, forms in enumerate(groups):
         for form in forms:
             group_of.setdefault(form, PLACE_GROUP_BASE + index)
-    # Forms in other scripts are stored as written and read by the normaliser here, so they always
-    # agree with what it makes of the same name in the input; each reading joins its group.
-    readings: dict[int, list[str]] = {}
-    for index, forms in enumerate(groups):
-        for written in native.get(forms[0], ()):
-            name = normalize_name(written, LOC)
-            for text in (name.text, *name.variants):
-                if text and group_of.setdefault(text, PLACE_GROUP_BASE + index) == PLACE_GROUP_BASE + index:
-                    readings.setdefault(index, []).append(text)
-    groups = [tuple(dict.fromkeys((*forms, *readings.get(i, ())))) for i, forms in enumerate(groups)]
+    if written:
+        # Forms in other scripts are stored as written and read by the normaliser here, so they
+        # always agree with what it makes of the same name in the input; each reading joins its group.
+        native = _data("place_scripts.json")["forms"]
+        readings: dict[int, list[str]] = {}
+        for index, forms in enumerate(groups):
+            for form in native.get(forms[0], ()):
+                name = normalize_name(form, LOC)
+                group = PLACE_GROUP_BASE + index
+                for text in (name.text, *name.variants):
+                    if text and group_of.setdefault(text, group) == group:  # first group wins
+                        readings.setdefault(index, []).append(text)
+        groups = [tuple(dict.fromkeys((*forms, *readings.get(i, ())))) for i, forms in enumerate(groups)]
     longest = max((len(form.split()) for form in group_of), default=1)
     return _PlaceLexicon(group_of, tuple(groups), longest)
+
+
+def _lexicon_for(name: NormalizedName) -> _PlaceLexicon:
+    """Readings of forms written in other scripts only serve names read from such a script (and
+    reading the forms costs about half a second, which a Latin-only input never pays)."""
+    return _places(written=name.script not in ("latin", "none"))
 
 
 def place_group(text: str) -> int | None:
@@ -119,13 +130,15 @@ def place_key(group: int) -> str:
     return "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
 
 
-def place_spans(tokens: tuple[str, ...] | list[str]) -> tuple[tuple[int, int, int], ...]:
+def place_spans(
+    tokens: tuple[str, ...] | list[str], lexicon: _PlaceLexicon | None = None
+) -> tuple[tuple[int, int, int], ...]:
     """(start, stop, group) for each run of tokens that is a known form, longest first, left to right.
 
     >>> place_spans(("greater", "moskva", "oblast"))[0][:2]
     (1, 2)
     """
-    lexicon = _places()
+    lexicon = lexicon or _places()
     spans: list[tuple[int, int, int]] = []
     start = 0
     while start < len(tokens):
@@ -172,13 +185,14 @@ def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
     typed_place = entity_type == LOC
     if not typed_place and (entity_type or name.kind != "other"):
         return _NO_MATCH
+    lexicon = _lexicon_for(name)
     for form in (name.text, *name.variants):
-        whole = place_group(form)
+        whole = lexicon.group_of.get(form)
         if whole is not None:
             return PlaceMatch((whole,) * len(name.tokens), whole)
     if not typed_place:
         return _NO_MATCH
-    spans = place_spans(name.tokens)
+    spans = place_spans(name.tokens, lexicon)
     if not spans:
         return _NO_MATCH
     token_groups = [0] * len(name.tokens)

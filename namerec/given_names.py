@@ -2,8 +2,10 @@
 
 Two lexicons: the `nicknames` package (Apache-2.0, hand-curated English names), which relates a
 canonical name to its nicknames, and namerec's own ``data/given_name_equivalents.json``, groups of
-one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni ~ John). Each token
-gets the ids of the groups it belongs to, and two given names are equivalent when those id sets meet.
+one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni ~ John), with
+``data/given_name_scripts.json``, the same names written in other scripts (محمد, יוסף, Иван), which
+join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"). Each token gets the ids of
+the groups it belongs to, and two given names are equivalent when those id sets meet.
 """
 
 from __future__ import annotations
@@ -13,14 +15,31 @@ from functools import lru_cache
 from importlib import resources
 
 
+def _data(name: str) -> dict:
+    return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
+
+
+def _written_readings(forms: list[str]) -> set[str]:
+    """The one-word readings of given names written in other scripts, as the normaliser reads them
+    in the input (read here, so the lexicon always agrees with the normaliser)."""
+    from .normalize import normalize_name  # the normaliser's person rules load lexicons of their own
+
+    readings: set[str] = set()
+    for form in forms:
+        name = normalize_name(form, "PERSON")
+        readings.update(text for text in (name.text, *name.variants) if text and " " not in text)
+    return readings
+
+
 @lru_cache(maxsize=1)
 def _groups_by_name() -> dict[str, tuple[int, ...]]:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
     members = [{canonical, *lookup[canonical]} for canonical in sorted(lookup)]
-    raw = resources.files("namerec").joinpath("data/given_name_equivalents.json").read_text("utf-8")
-    members += [set(group) for group in json.loads(raw)["groups"]]
+    written = _data("given_name_scripts.json")["forms"]
+    for group in _data("given_name_equivalents.json")["groups"]:
+        members.append({*group, *_written_readings(written.get(group[0], []))})
     groups: dict[str, set[int]] = {}
     for group_id, names in enumerate(members):
         for name in names:

@@ -1,4 +1,5 @@
 import json
+import re
 from importlib import resources
 
 from namerec.given_names import are_nicknames, nickname_groups
@@ -49,3 +50,22 @@ def test_equivalents_lexicon_is_already_normalised():
     for group in json.loads(raw)["groups"]:
         for name in group:
             assert normalize_text(name) == name and " " not in name
+
+
+def _lexicon(name: str) -> dict:
+    return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
+
+
+def test_names_written_in_other_scripts_join_their_groups() -> None:
+    assert are_nicknames("mhmd", "muhammad")  # محمد as the normaliser reads it
+    assert are_nicknames("yosf", "joseph")  # יוסף
+    assert not are_nicknames("mhmd", "yosf")
+
+
+def test_the_written_forms_file_names_known_groups_and_holds_no_latin_letters() -> None:
+    firsts = {group[0] for group in _lexicon("given_name_equivalents.json")["groups"]}
+    data = _lexicon("given_name_scripts.json")
+    assert set(data) == {"description", "forms"} and "public-domain" in data["description"]
+    for first, forms in data["forms"].items():
+        assert first in firsts, first
+        assert forms and all(form.strip() and not re.search("[A-Za-z]", form) for form in forms), first

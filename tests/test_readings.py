@@ -87,7 +87,8 @@ def test_two_forms_of_one_known_place_are_read_as_one_name():
 def test_a_name_read_from_an_abjad_script_meets_its_latin_spelling():
     """The Latin name spelt without its short vowels ("sdm hsin") meets the reading ("sdam hsin")."""
     rec = Reconciler()
-    for written, latin in [("صدام حسين", "Saddam Hussein"), ("יוסף כהן", "Yosef Cohen"), ("אהוד ברק", "Ehud Barak")]:
+    pairs = [("صدام حسين", "Saddam Hussein"), ("יוסף כהן", "Yosef Cohen"), ("אהוד ברק", "Ehud Barak")]
+    for written, latin in pairs:
         assert _primary_only(written, latin) < 0.5
         assert rec.score(written, latin) > 0.8
         assert rec.score(latin, written) == rec.score(written, latin)

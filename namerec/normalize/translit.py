@@ -25,7 +25,9 @@ from anyascii import anyascii
 from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
+from .hangul import HANGUL, romanize_hangul, romanize_korean_name
 from .hebrew import HEBREW, romanize_hebrew
+from .kana import KANA, romanize_kana
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
 
@@ -152,8 +154,11 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     """Step 3: Latin readings of ``text``, the primary one first, then distinct alternatives.
 
     Alternatives come from the other Cyrillic tables, for Chinese names from writing the
-    one-syllable surname apart ("Xi JinPing", the usual pinyin shape), and for Greek from reading
-    μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz).
+    one-syllable surname apart ("Xi JinPing", the usual pinyin shape), for Greek from reading
+    μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz), for Japanese kana and Korean
+    hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
+    (バスラ basra, 스웨덴 sweden), and for Korean from reading a short name as surname and given
+    name (김정은, "kim jeongeun").
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -166,6 +171,11 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = tuple(romanize_arabic(form) for form in forms)
     if HEBREW.search(text):
         forms = tuple(romanize_hebrew(form) for form in forms)
+    if KANA.search(text):
+        forms = (*(romanize_kana(form) for form in forms), romanize_kana(forms[0], loanword=True))
+    if HANGUL.search(text):
+        forms = (*(romanize_hangul(form) for form in forms), romanize_hangul(forms[0], loanword=True),
+                 romanize_korean_name(forms[0]))
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

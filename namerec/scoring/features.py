@@ -286,7 +286,9 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     return out
 
 
-def _compare_place_keys(records: NameRecords, left: np.ndarray, right: np.ndarray, skeleton: np.ndarray) -> None:
+def _compare_place_keys(
+    records: NameRecords, left: np.ndarray, right: np.ndarray, skeleton: np.ndarray
+) -> None:
     """Between two names typed LOC that are both known places, the skeleton compares the places'
     keys (in place): 1 for two forms of one place (Wien, Vienna), a stranger's similarity for two
     places however alike their spellings (Austria, Australia)."""

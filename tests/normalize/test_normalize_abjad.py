@@ -1,4 +1,4 @@
-"""Arabic and Hebrew readings (namerec.normalize.arabic, .hebrew, .abjad) and their place in transliteration."""
+"""Arabic and Hebrew readings (namerec.normalize.arabic, .hebrew, .abjad) and their use in transliteration."""
 
 from __future__ import annotations
 

@@ -10,9 +10,12 @@ from importlib.resources import files
 import pytest
 
 import namerec.normalize.abbreviations
+import namerec.normalize.abjad
 import namerec.normalize.acronym
 import namerec.normalize.cyrillic
 import namerec.normalize.greek
+import namerec.normalize.hangul
+import namerec.normalize.kana
 import namerec.normalize.lexicons
 import namerec.normalize.name
 import namerec.normalize.org
@@ -100,7 +103,10 @@ def test_particles_are_not_initials() -> None:
         namerec.normalize.arabic,
         namerec.normalize.cyrillic,
         namerec.normalize.greek,
+        namerec.normalize.hangul,
         namerec.normalize.hebrew,
+        namerec.normalize.kana,
+        namerec.normalize.abjad,
         namerec.normalize.lexicons,
         namerec.normalize.name,
         namerec.normalize.org,

@@ -178,6 +178,17 @@ def test_chinese_name_gets_a_surname_split_variant() -> None:
     assert (n.text, n.variants) == ("xijinping", ("xi jinping",))
 
 
+def test_greek_japanese_and_korean_foreign_names_get_their_original_consonants_as_variants() -> None:
+    assert normalize_name("Ταμπρίζ").variants == ("tabriz",)  # μπ read as b
+    assert normalize_name("バスラ").variants == ("basra",)  # the u after s is the script's
+    assert normalize_name("스웨덴").variants[0] == "sweden"  # and eu after s in hangul
+
+
+def test_a_short_korean_name_is_read_as_surname_and_given_name() -> None:
+    n = normalize_name("김정은")
+    assert n.text == "gimjeongeun" and "kim jeongeun" in n.variants
+
+
 def test_latin_text_is_left_for_step5() -> None:
     assert transliterate("Bērziņa") == ("Bērziņa",)
 
