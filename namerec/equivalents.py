@@ -113,9 +113,10 @@ def place_groups() -> range:
     return range(PLACE_GROUP_BASE, PLACE_GROUP_BASE + len(_places().forms))
 
 
-def place_forms(group: int) -> tuple[str, ...]:
-    """Every form of a place group, the first being its English (or best-known) name."""
-    return _places().forms[group - PLACE_GROUP_BASE]
+def place_forms(group: int, *, written: bool = True) -> tuple[str, ...]:
+    """Every form of a place group, the first being its English (or best-known) name; without
+    ``written``, only the Latin forms of place_equivalents.json (not the readings of other scripts)."""
+    return _places(written).forms[group - PLACE_GROUP_BASE]
 
 
 @lru_cache(maxsize=1 << 16)
