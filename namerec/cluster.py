@@ -36,9 +36,16 @@ import numpy as np
 # Scored pairs needed before a mean probability is trusted (measured on train-split pools of the
 # three cluster files: 5 was best or within 0.005 of best on each).
 _MIN_EVIDENCE = 5
-# Weight of an unscored pair between multi-word clusters (one-word clusters use 1): measured on
-# patstat_orgs' train split, even 0.02 split its 300-form organisation (pairwise F1 0.97 -> 0.81).
+# Weight of an unscored pair between multi-word clusters (one-word clusters use 1). Clusters holding
+# an organisation's name count none: on patstat_orgs' train split even 0.02 split its 300-form
+# organisation (pairwise F1 0.97 -> 0.81). Other names count some: a person has few variants, and
+# weightless unscored pairs let clusters of look-alike names chain ("john fox", "jean fox", "jean
+# mayer", ...). On train-split pools, 0 / 0.05 / 0.1 / 0.2 / 0.35 / 0.6 / 1 gave splink_historical50k
+# 1,000-entity pools (s11-s14, mean pairwise F1) 0.769 / 0.774 / 0.776 / 0.776 / 0.774 / 0.768 /
+# 0.760 and its whole train split 0.606 / 0.640 / 0.648 / 0.656 / 0.660 / 0.657 / 0.653;
+# wikidata_ru_translit (s11, s12, whole) and patstat_orgs unchanged.
 _MULTI_WORD_UNSCORED_WEIGHT = 0.0
+_PERSON_UNSCORED_WEIGHT = 0.2
 # Edges below this probability are dropped from linkage: they change averages by very little.
 _EDGE_FLOOR = 0.05
 # Multi-word clusters merge while their mean probability reaches this share of the threshold: the mean
@@ -108,8 +115,20 @@ class _Linkage:
     million names), and ``+`` adds both parts exactly as two float additions would.
     """
 
-    def __init__(self, n: int, type_keys: list[str], on_merge: Callable[[int], object] | None = None) -> None:
+    def __init__(
+        self,
+        n: int,
+        type_keys: list[str],
+        on_merge: Callable[[int], object] | None = None,
+        organisation: np.ndarray | None = None,
+    ) -> None:
         self.unscored_weight = 1.0
+        # Per cluster: does it hold an organisation's name? Then its unscored pairs weigh
+        # ``org_unscored_weight`` instead of ``unscored_weight``.
+        self.organisation: list[bool] = (
+            [False] * n if organisation is None else np.asarray(organisation, dtype=bool).tolist()
+        )
+        self.org_unscored_weight = 1.0
         self.on_merge = on_merge  # told of each merge (a progress bar's update)
         self.parent = list(range(n))
         self.size = [1] * n
@@ -180,6 +199,7 @@ class _Linkage:
         self.inner[a] = self.inner[a] + self.inner[b] + links_a.get(b, 0j)
         self.parent[b] = a
         self.size[a] += self.size[b]
+        self.organisation[a] = self.organisation[a] or self.organisation[b]
         self.types[a] = self.types[a] | self.types[b]
         for other, link in links_b.items():
             if other == a:
@@ -248,7 +268,13 @@ class _Linkage:
         # merges gives the pops of one heap holding both.
         next_seed = 0
         heap: list[int] = []
-        parent, size, links, unscored_weight = self.parent, self.size, self.links, self.unscored_weight
+        parent, size, links, organisation = self.parent, self.size, self.links, self.organisation
+        person_weight, org_weight = self.unscored_weight, self.org_unscored_weight
+
+        def linkage_of(a: int, b: int, link: complex) -> float:
+            weight = org_weight if organisation[a] or organisation[b] else person_weight
+            return _average(link, size[a] * size[b], weight)
+
         refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
         while next_seed < len(seeds) or heap:
             if heap and (next_seed == len(seeds) or heap[0] < seeds[next_seed]):
@@ -259,7 +285,7 @@ class _Linkage:
             a, b = key >> id_bits & id_mask, key & id_mask
             if parent[a] != a or parent[b] != b or b in refused.get(a, ()):
                 continue
-            linkage = _average(links[a][b], size[a] * size[b], unscored_weight)
+            linkage = linkage_of(a, b, links[a][b])
             stored = _TOP_BITS - (key >> score_shift)
             if _float_bits(linkage) != stored:
                 # Out of date, so lower: back in line (if it is higher, an exact entry is in the heap).
@@ -272,19 +298,24 @@ class _Linkage:
                 refused.setdefault(a, set()).add(b)
                 refused.setdefault(b, set()).add(a)
                 continue
+            was_organisation = organisation[a] and organisation[b]
             survivor, changed = self.merge(a, b)
             if self.on_merge is not None:
                 self.on_merge(1)
             renew = set(changed)
+            if organisation[survivor] and not was_organisation and org_weight < person_weight:
+                # The survivor now holds an organisation: its unscored pairs weigh less, which
+                # raises its unchanged links too.
+                renew.update(links[survivor])
             for gone in (a, b):
                 for other in refused.pop(gone, ()):
                     refused[other].discard(gone)
                     renew.add(other)
-            links_survivor, survivor_size = links[survivor], size[survivor]
+            links_survivor = links[survivor]
             for other in renew:
                 if other == survivor or not member[other]:
                     continue
-                linkage = _average(links_survivor[other], survivor_size * size[other], unscored_weight)
+                linkage = linkage_of(survivor, other, links_survivor[other])
                 if linkage >= threshold:
                     low, high = (survivor, other) if survivor < other else (other, survivor)
                     heapq.heappush(heap, entry(linkage, low, high))
@@ -303,6 +334,7 @@ def cluster_units(
     one_word_threshold: float | None = None,
     attach_partial: bool = True,
     on_merge: Callable[[int], object] | None = None,
+    organisation: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
@@ -313,7 +345,7 @@ def cluster_units(
     ``on_merge(1)`` is called after each merge of the linkage phases (for a progress bar).
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
-    graph = _Linkage(n_units, type_keys, on_merge)
+    graph = _Linkage(n_units, type_keys, on_merge, organisation)
     same_kind = single_word[left] == single_word[right]
     # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
     # a linkage is a mean, never above the best pair it averages. Other pairs are left out.
@@ -331,9 +363,9 @@ def cluster_units(
     # Multi-word names of one entity share words, so blocking reaches many of their pairs and an
     # unscored pair is weak evidence; one-word names of different entities are look-alikes whose
     # unscored pairs really are unlikely, so there an unscored pair counts fully as 0.
-    graph.unscored_weight = _MULTI_WORD_UNSCORED_WEIGHT
+    graph.unscored_weight, graph.org_unscored_weight = _PERSON_UNSCORED_WEIGHT, _MULTI_WORD_UNSCORED_WEIGHT
     graph.agglomerate(multi_nodes, linkage_threshold)
-    graph.unscored_weight = 1.0
+    graph.unscored_weight = graph.org_unscored_weight = 1.0
     joined_weakly = np.zeros(n_units, dtype=bool)
     if attach_partial:
         # Lone words first: clustering look-alike bare surnames ("broughton", "bruton") before they

@@ -117,3 +117,19 @@ def test_clustering_is_a_partition_and_labels_are_cluster_minimums(data):
     for i, label in enumerate(result.labels):
         assert label <= i and result.labels[label] == label
     assert np.all((result.confidence >= 0) & (result.confidence <= 1))
+
+
+def test_unscored_pairs_keep_two_groups_of_names_apart_unless_they_are_organisations():
+    # Two groups of six multi-word names, each tight, joined by only five scored pairs of their 36:
+    # look-alike people that blocking happened to pair ("john fox" / "jean fox") stay apart, while
+    # an organisation's variants, whose pairs blocking misses more often, still come together.
+    group_a, group_b = range(6), range(6, 12)
+    edges = [(i, j, 0.95) for g in (group_a, group_b) for i in g for j in g if i < j]
+    edges += [(i, i + 6, 0.9) for i in range(5)]
+    left, right, prob = (np.array(col) for col in zip(*edges))
+    common = dict(single_word=np.zeros(12, dtype=bool), cannot_link=np.zeros(len(edges), dtype=bool),
+                  type_keys=[""] * 12, threshold=0.5)
+    people = cluster_units(12, left, right, prob, **common)
+    assert _groups(people.labels) == [list(group_a), list(group_b)]
+    organisations = cluster_units(12, left, right, prob, organisation=np.ones(12, dtype=bool), **common)
+    assert _groups(organisations.labels) == [list(range(12))]
