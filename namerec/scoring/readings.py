@@ -189,14 +189,19 @@ def _abjad_spellings(records, left, right, features, probability, model) -> dict
         forms.append(name)
     form_records = NameRecords.build(forms, [records.types[u] for u in units.tolist()])
     a, b = position[left[rows]], position[right[rows]]
-    spelt_features = pair_features(form_records, a, b)
-    spelt_probability = model.predict(spelt_features)
-    better = spelt_probability > probability[rows]
-    won = rows[better]
-    features[won] = spelt_features[better]
-    probability[won] = spelt_probability[better]
+    better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)
     return {k: (form_records.texts[i], form_records.texts[j])
-            for k, i, j in zip(won.tolist(), a[better].tolist(), b[better].tolist())}
+            for k, i, j in zip(rows[better].tolist(), a[better].tolist(), b[better].tolist())}
+
+
+def _keep_better(rows, new_features, features, probability, model) -> np.ndarray:
+    """Where ``new_features`` (one row per pair in ``rows``) score higher, they replace the pairs'
+    features and probability, in place. Returns the mask of the rows replaced."""
+    new_probability = model.predict(new_features)
+    better = new_probability > probability[rows]
+    features[rows[better]] = new_features[better]
+    probability[rows[better]] = new_probability[better]
+    return better
 
 
 def _one_name_key(records: NameRecords, unit: int) -> str:
@@ -222,10 +227,6 @@ def _same_letters(records, left, right, features, probability, model) -> dict[in
     # Read both as the spaced form: word-level features then see the words.
     spaced = np.where(records.token_counts[left[same]] >= records.token_counts[right[same]],
                       left[same], right[same])
-    self_features = pair_features(records, spaced, spaced)
-    self_probability = model.predict(self_features)
-    better = self_probability > probability[same]
-    rows = same[better]
-    features[rows] = self_features[better]
-    probability[rows] = self_probability[better]
-    return {k: (records.texts[u], records.texts[u]) for k, u in zip(rows.tolist(), spaced[better].tolist())}
+    better = _keep_better(same, pair_features(records, spaced, spaced), features, probability, model)
+    return {k: (records.texts[u], records.texts[u])
+            for k, u in zip(same[better].tolist(), spaced[better].tolist())}
