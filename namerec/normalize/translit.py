@@ -2,9 +2,10 @@
 
 Cyrillic goes through the language tables of :mod:`.cyrillic` (several readings), Greek through
 :mod:`.greek`, Arabic script through :mod:`.arabic`, Hebrew through :mod:`.hebrew` (both keep the
-vowels those scripts write, which anyascii drops), and every other non-Latin letter, mark or digit
-through ``anyascii``. Latin letters with diacritics are left alone here: step 5 strips them after
-casefolding.
+vowels those scripts write, which anyascii drops), the Brahmic scripts of India through
+:mod:`.indic` (the inherent vowel anyascii drops), kana through :mod:`.kana`, hangul through
+:mod:`.hangul`, and every other non-Latin letter, mark or digit through ``anyascii``. Latin letters
+with diacritics are left alone here: step 5 strips them after casefolding.
 
 >>> transliterate("Зеленский")
 ('Zelenskiy', 'Zelenski', 'Zelenskyi', 'Zelensky')
@@ -27,6 +28,7 @@ from .cyrillic import readings
 from .greek import GREEK, romanize_greek
 from .hangul import HANGUL, romanize_hangul, romanize_korean_name
 from .hebrew import HEBREW, romanize_hebrew
+from .indic import INDIC, romanize_indic
 from .kana import KANA, romanize_kana
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
@@ -171,6 +173,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = tuple(romanize_arabic(form) for form in forms)
     if HEBREW.search(text):
         forms = tuple(romanize_hebrew(form) for form in forms)
+    if INDIC.search(text):
+        forms = tuple(romanize_indic(form) for form in forms)
     if KANA.search(text):
         forms = (*(romanize_kana(form) for form in forms), romanize_kana(forms[0], loanword=True))
     if HANGUL.search(text):
