@@ -254,7 +254,10 @@ class NameRecords:
         given = ((groups >= 0) & (groups < PLACE_GROUP_BASE)).any(axis=1)
         initial = self.token_attributes.is_initial  # at the start only: "N.V." ends company names
         types = np.array([canonical_type(t) for t in self.types], dtype=object)
-        looks_personal = has_tokens & (given[first] | initial[first] | given[last]) if len(given) else has_tokens
+        if len(given):
+            looks_personal = has_tokens & (given[first] | initial[first] | given[last])
+        else:
+            looks_personal = np.zeros(len(self), dtype=bool)
         read_as_person = (self.kinds == 1) | ((self.kinds == 0) & looks_personal)
         return (types == PERSON) | ((types != ORG) & read_as_person)
 
