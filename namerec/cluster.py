@@ -36,14 +36,19 @@ import numpy as np
 # Scored pairs needed before a mean probability is trusted (measured on train-split pools of the
 # three cluster files: 5 was best or within 0.005 of best on each).
 _MIN_EVIDENCE = 5
-# Weight of an unscored pair between multi-word clusters (one-word clusters use 1). Clusters holding
-# an organisation's name count none: on patstat_orgs' train split even 0.02 split its 300-form
-# organisation (pairwise F1 0.97 -> 0.81). Other names count some: a person has few variants, and
-# weightless unscored pairs let clusters of look-alike names chain ("john fox", "jean fox", "jean
-# mayer", ...). On train-split pools, 0 / 0.05 / 0.1 / 0.2 / 0.35 / 0.6 / 1 gave splink_historical50k
-# 1,000-entity pools (s11-s14, mean pairwise F1) 0.769 / 0.774 / 0.776 / 0.776 / 0.774 / 0.768 /
-# 0.760 and its whole train split 0.606 / 0.640 / 0.648 / 0.656 / 0.660 / 0.657 / 0.653;
-# wikidata_ru_translit (s11, s12, whole) and patstat_orgs unchanged.
+# Weight of an unscored pair between multi-word clusters (one-word clusters use 1). Where an
+# organisation's name is involved, and the two clusters are not both mostly people's names, it
+# counts nothing: on patstat_orgs' train split even 0.02 split its 300-form organisation (pairwise
+# F1 0.97 -> 0.81). Otherwise it counts some: a person has few variants, and weightless unscored
+# pairs let clusters of look-alike people chain ("john fox", "jean fox", "jean mayer", ...). "Both
+# mostly people's" keeps a stray name read as an organisation ("William Banks": banks is an
+# organisation word) from making a cluster of people weightless: when it did, 200,000 untyped names
+# formed a cluster of 2,216 people (labelled pairwise F1 0.27; 0.58 with this rule, and 0.64 -> 0.70
+# on 100,000 names).
+# On train-split pools, 0 / 0.05 / 0.1 / 0.2 / 0.35 / 0.6 / 1 gave splink_historical50k's 1,000-entity
+# pools (s11-s14, mean pairwise F1) 0.769 / 0.774 / 0.776 / 0.776 / 0.774 / 0.768 / 0.760 and its
+# whole train split 0.606 / 0.640 / 0.648 / 0.656 / 0.660 / 0.657 / 0.653; wikidata_ru_translit
+# (s11, s12, whole) and patstat_orgs unchanged.
 _MULTI_WORD_UNSCORED_WEIGHT = 0.0
 _PERSON_UNSCORED_WEIGHT = 0.2
 # Edges below this probability are dropped from linkage: they change averages by very little.
@@ -120,13 +125,16 @@ class _Linkage:
         n: int,
         type_keys: list[str],
         on_merge: Callable[[int], object] | None = None,
+        personal: np.ndarray | None = None,
         organisation: np.ndarray | None = None,
     ) -> None:
         self.unscored_weight = 1.0
-        # Per cluster: does it hold an organisation's name? Then its unscored pairs weigh
-        # ``org_unscored_weight`` instead of ``unscored_weight``.
-        self.organisation: list[bool] = (
-            [False] * n if organisation is None else np.asarray(organisation, dtype=bool).tolist()
+        # Per cluster: how many of its names are people's and organisations' (see ``weightless``).
+        self.people: list[int] = (
+            [1] * n if personal is None else np.asarray(personal, dtype=np.int64).tolist()
+        )
+        self.organisations: list[int] = (
+            [0] * n if organisation is None else np.asarray(organisation, dtype=np.int64).tolist()
         )
         self.org_unscored_weight = 1.0
         self.on_merge = on_merge  # told of each merge (a progress bar's update)
@@ -186,6 +194,13 @@ class _Linkage:
             return False
         return linkage < min(inner_a.real / inner_a.imag, inner_b.real / inner_b.imag) - margin
 
+    def weightless(self, a: int, b: int) -> bool:
+        """Do unscored pairs between clusters a and b weigh ``org_unscored_weight`` (nothing)? When
+        either holds an organisation's name, unless both are mostly people's names."""
+        size, people, organisations = self.size, self.people, self.organisations
+        return ((organisations[a] > 0 or organisations[b] > 0)
+                and not (2 * people[a] > size[a] and 2 * people[b] > size[b]))
+
     def merge(self, a: int, b: int) -> tuple[int, dict[int, complex]]:
         """Merge b into a (or a into b, keeping the larger dict).
 
@@ -199,7 +214,8 @@ class _Linkage:
         self.inner[a] = self.inner[a] + self.inner[b] + links_a.get(b, 0j)
         self.parent[b] = a
         self.size[a] += self.size[b]
-        self.organisation[a] = self.organisation[a] or self.organisation[b]
+        self.people[a] += self.people[b]
+        self.organisations[a] += self.organisations[b]
         self.types[a] = self.types[a] | self.types[b]
         for other, link in links_b.items():
             if other == a:
@@ -268,12 +284,14 @@ class _Linkage:
         # merges gives the pops of one heap holding both.
         next_seed = 0
         heap: list[int] = []
-        parent, size, links, organisation = self.parent, self.size, self.links, self.organisation
+        parent, size, links, weightless = self.parent, self.size, self.links, self.weightless
         person_weight, org_weight = self.unscored_weight, self.org_unscored_weight
 
         def linkage_of(a: int, b: int, link: complex) -> float:
-            weight = org_weight if organisation[a] or organisation[b] else person_weight
-            return _average(link, size[a] * size[b], weight)
+            return _average(link, size[a] * size[b], org_weight if weightless(a, b) else person_weight)
+
+        def side(a: int) -> tuple[bool, bool]:
+            return 2 * self.people[a] > size[a], 2 * self.organisations[a] > size[a]
 
         refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
         while next_seed < len(seeds) or heap:
@@ -298,14 +316,13 @@ class _Linkage:
                 refused.setdefault(a, set()).add(b)
                 refused.setdefault(b, set()).add(a)
                 continue
-            was_organisation = organisation[a] and organisation[b]
+            before = {a: side(a), b: side(b)}
             survivor, changed = self.merge(a, b)
             if self.on_merge is not None:
                 self.on_merge(1)
             renew = set(changed)
-            if organisation[survivor] and not was_organisation and org_weight < person_weight:
-                # The survivor now holds an organisation: its unscored pairs weigh less, which
-                # raises its unchanged links too.
+            if side(survivor) != before[survivor] and org_weight != person_weight:
+                # The survivor changed side: its unchanged links weigh unscored pairs differently now.
                 renew.update(links[survivor])
             for gone in (a, b):
                 for other in refused.pop(gone, ()):
@@ -334,6 +351,7 @@ def cluster_units(
     one_word_threshold: float | None = None,
     attach_partial: bool = True,
     on_merge: Callable[[int], object] | None = None,
+    personal: np.ndarray | None = None,
     organisation: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
@@ -342,10 +360,12 @@ def cluster_units(
     ``one_word_threshold`` (default: ``threshold``) applies to merges of one-word names;
     ``cannot_link[k]`` forbids pair k (and so any merge of the clusters holding it);
     ``type_keys`` are user-supplied types ("" = unknown), never merged when they differ;
-    ``on_merge(1)`` is called after each merge of the linkage phases (for a progress bar).
+    ``on_merge(1)`` is called after each merge of the linkage phases (for a progress bar);
+    ``personal`` and ``organisation`` mark the units that are people's names (default: all) and
+    organisations' (default: none), which decide how unscored pairs weigh between multi-word clusters.
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
-    graph = _Linkage(n_units, type_keys, on_merge, organisation)
+    graph = _Linkage(n_units, type_keys, on_merge, personal, organisation)
     same_kind = single_word[left] == single_word[right]
     # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
     # a linkage is a mean, never above the best pair it averages. Other pairs are left out.

@@ -306,6 +306,7 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             one_word_threshold=config.one_word_threshold,
             attach_partial=config.partial_names == "attach_unique",
             on_merge=bar.update,
+            personal=records.personal,
             organisation=records.kinds == 2,
         )
         bar.update(len(records) - bar.n)

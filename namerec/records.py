@@ -29,8 +29,8 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .entity_types import LOC, canonical_type
-from .equivalents import nickname_groups, place_match
+from .entity_types import LOC, ORG, PERSON, canonical_type
+from .equivalents import PLACE_GROUP_BASE, nickname_groups, place_match
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
@@ -240,6 +240,26 @@ class NameRecords:
     def gender_forms(self) -> GenderForms:
         """Per token, the keys that tell a man's and a woman's form of one name (``gendered_given``)."""
         return GenderForms.of(self.tokens.strings)
+
+    @cached_property
+    def personal(self) -> np.ndarray:
+        """Per unit: is it a person's name? Typed PERSON; or, not typed ORG, read as a person, or read
+        as neither person nor organisation and opening with a known given name or an initial, or
+        ending with a known given name. Clustering weighs unscored pairs by it."""
+        counts = self.token_counts
+        has_tokens = counts > 0
+        first = self.token_ids[np.minimum(self.offsets[:-1], max(len(self.token_ids) - 1, 0))]
+        last = self.token_ids[np.maximum(self.offsets[1:] - 1, 0)] if len(self.token_ids) else first
+        groups = self.token_attributes.nick_groups
+        given = ((groups >= 0) & (groups < PLACE_GROUP_BASE)).any(axis=1)
+        initial = self.token_attributes.is_initial  # at the start only: "N.V." ends company names
+        types = np.array([canonical_type(t) for t in self.types], dtype=object)
+        if len(given):
+            looks_personal = has_tokens & (given[first] | initial[first] | given[last])
+        else:
+            looks_personal = np.zeros(len(self), dtype=bool)
+        read_as_person = (self.kinds == 1) | ((self.kinds == 0) & looks_personal)
+        return (types == PERSON) | ((types != ORG) & read_as_person)
 
     @cached_property
     def whole_place_ids(self) -> np.ndarray:

@@ -131,5 +131,9 @@ def test_unscored_pairs_keep_two_groups_of_names_apart_unless_they_are_organisat
                   type_keys=[""] * 12, threshold=0.5)
     people = cluster_units(12, left, right, prob, **common)
     assert _groups(people.labels) == [list(group_a), list(group_b)]
-    organisations = cluster_units(12, left, right, prob, organisation=np.ones(12, dtype=bool), **common)
+    companies = dict(personal=np.zeros(12, dtype=bool), organisation=np.ones(12, dtype=bool))
+    organisations = cluster_units(12, left, right, prob, **companies, **common)
     assert _groups(organisations.labels) == [list(range(12))]
+    # One name read as an organisation in each group of people ("William Banks") changes nothing.
+    stray = dict(personal=np.ones(12, dtype=bool), organisation=np.isin(np.arange(12), [0, 6]))
+    assert _groups(cluster_units(12, left, right, prob, **stray, **common).labels) == _groups(people.labels)
