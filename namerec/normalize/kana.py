@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["KANA", "romanize_kana"]
+__all__ = ["KANA", "romanize_kana", "without_long_vowels"]
 
 _KANA_CHARS = "\u3041-\u3096\u3099-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff65-\uff9f"
 #: Any kana character: hiragana, katakana, small Ainu katakana, half-width katakana.
@@ -189,6 +189,19 @@ def _romanize_run(run: str, loanword: bool) -> str:
             word, native = [], False
         out.append(token)
     return "".join(out)[:-1]
+
+
+_LONG_VOWEL = re.compile("ou|oo|uu")
+
+
+def without_long_vowels(reading: str) -> str:
+    """A kana reading with its long o and u written once, as romanised Japanese names write them
+    (しんぞう shinzou -> shinzo, ゆうこ yuuko -> yuko: Shinzō, Yūko).
+
+    >>> without_long_vowels(romanize_kana("あべ しんぞう"))
+    'abe shinzo'
+    """
+    return _LONG_VOWEL.sub(lambda match: match.group()[0], reading)
 
 
 def romanize_kana(text: str, loanword: bool = False) -> str:

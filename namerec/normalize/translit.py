@@ -29,7 +29,7 @@ from .greek import GREEK, romanize_greek
 from .hangul import HANGUL, romanize_hangul, romanize_korean_name
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
-from .kana import KANA, romanize_kana
+from .kana import KANA, romanize_kana, without_long_vowels
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
 
@@ -159,8 +159,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     one-syllable surname apart ("Xi JinPing", the usual pinyin shape), for Greek from reading
     μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz), for Japanese kana and Korean
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
-    (バスラ basra, 스웨덴 sweden), and for Korean from reading a short name as surname and given
-    name (김정은, "kim jeongeun").
+    (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
+    (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
+    (김정은, "kim jeongeun").
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -176,7 +177,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if INDIC.search(text):
         forms = tuple(romanize_indic(form) for form in forms)
     if KANA.search(text):
-        forms = (*(romanize_kana(form) for form in forms), romanize_kana(forms[0], loanword=True))
+        plain = romanize_kana(forms[0])
+        forms = (*(romanize_kana(form) for form in forms), romanize_kana(forms[0], loanword=True),
+                 without_long_vowels(plain))
     if HANGUL.search(text):
         forms = (*(romanize_hangul(form) for form in forms), romanize_hangul(forms[0], loanword=True),
                  romanize_korean_name(forms[0]))
