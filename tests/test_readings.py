@@ -92,3 +92,13 @@ def test_a_name_read_from_an_abjad_script_meets_its_latin_spelling():
         assert rec.score(written, latin) > max(0.8, _primary_only(written, latin))
         assert rec.score(latin, written) == rec.score(written, latin)
     assert rec.score("משה לוי", "Moshe Cohen") < 0.05  # another surname stays another person
+
+
+def test_two_word_names_in_the_other_order_are_one_name():
+    """Family name first (Japanese, Korean, Chinese, Hungarian order) against given name first."""
+    rec = Reconciler()
+    assert _primary_only("Yuko Sato", "Sato Yuko") < 0.5
+    assert rec.score("Yuko Sato", "Sato Yuko") > 0.95
+    assert rec.score("Viktor Orbán", "Orbán Viktor") > 0.95
+    assert rec.score("Shinzo Abe", "あべ しんぞう") > 0.95  # a kana reading, in family-name-first order
+    assert rec.score("Yuko Sato", "Sato Yuki") < rec.score("Yuko Sato", "Sato Yuko")

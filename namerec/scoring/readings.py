@@ -7,8 +7,9 @@ keeps the others as ``variants``, which blocking already uses. Here a pair whose
 is scored for every combination of their forms, and the most probable combination counts:
 "Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
 
-Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), and two forms of one known place
-("Wien", "Vienna", typed LOC or untyped), are read as one name.
+Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), two forms of one known place
+("Wien", "Vienna", typed LOC or untyped), and two-word names in the other order ("Sato Yuko", "Yuko
+Sato") are read as one name, in their primary forms and in every combination of forms tried.
 
 A name read from Arabic or Hebrew script lacks the short vowels its Latin spelling has ("صدام حسين"
 -> "sdam hsin" against "Saddam Hussein"); such a pair is also scored with the Latin name spelt as
@@ -79,7 +80,7 @@ def best_readings(
     assigned rows (``features[rows] = matrix``), so anything supporting that will do. Returns, for
     those rows only, the texts of the forms that gave the new probability.
     """
-    changed = _same_letters(records, left, right, features, probability, model)
+    changed = _read_as_one(records, _one_name_ids(records), left, right, features, probability, model)
     changed.update(_abjad_spellings(records, left, right, features, probability, model))
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
     candidates = has_variants[left] | has_variants[right]
@@ -107,10 +108,13 @@ def best_readings(
     fr = (start[b][pair_of] + j)[~scored_already]
     best = probability.copy()
     best_at = np.full(len(probability), -1, dtype=np.int64)
+    one_name = _one_name_ids(form_records)
     for begin in range(0, len(rows_arr), _CHUNK):
         stop = begin + _CHUNK
         chunk_features = pair_features(form_records, fl[begin:stop], fr[begin:stop])
         chunk_probability = model.predict(chunk_features)
+        _read_as_one(form_records, one_name, fl[begin:stop], fr[begin:stop], chunk_features,
+                     chunk_probability, model)
         chunk_rows = rows_arr[begin:stop]
         # The first combination of each pair in (pair, descending probability) order is its best.
         order = np.lexsort((-chunk_probability, chunk_rows))
@@ -214,14 +218,34 @@ def _one_name_key(records: NameRecords, unit: int) -> str:
     return records.texts[unit].replace(" ", "")
 
 
-def _same_letters(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+def _swapped_key(records: NameRecords, unit: int) -> str:
+    """Equal for two two-word names that are one another's words in the other order ("sato yuko",
+    "yuko sato"; East Asian and Hungarian names put the family name first in their own order)."""
+    words = records.texts[unit].split()
+    return " ".join(sorted(words)) if len(words) == 2 and words[0] != words[1] else ""
+
+
+def _one_name_ids(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit, two ids: equal ids in either array mean two units are read as one name."""
+    def ids_of(key_of) -> np.ndarray:
+        ids: dict[str, int] = {}
+        keys = (key_of(records, u) or f"\x00{u}" for u in range(len(records)))  # "": no partner
+        return np.fromiter((ids.setdefault(k, len(ids)) for k in keys), dtype=np.int64, count=len(records))
+
+    return ids_of(_one_name_key), ids_of(_swapped_key)
+
+
+def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
     """Pairs whose names differ only in spacing ("SergeiLavrov", "Sergei Lavrov"; "ST Micro",
-    "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped), are read
-    as one name: they get the features of a name against itself."""
-    ids: dict[str, int] = {}
-    joined = np.fromiter((ids.setdefault(_one_name_key(records, u), len(ids)) for u in range(len(records))),
-                         dtype=np.int64, count=len(records))
-    same = np.flatnonzero((joined[left] == joined[right]) & (left != right)) if len(left) else left
+    "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped),
+    or are two words in the other order ("Sato Yuko", "Yuko Sato"), are read as one name: they get
+    the features of a name against itself, where those score higher. ``one_name``: from
+    ``_one_name_ids(records)``."""
+    joined, swapped = one_name
+    if len(left) == 0:
+        return {}
+    alike = (joined[left] == joined[right]) | (swapped[left] == swapped[right])
+    same = np.flatnonzero(alike & (left != right))
     if len(same) == 0:
         return {}
     # Read both as the spaced form: word-level features then see the words.
