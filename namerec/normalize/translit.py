@@ -173,7 +173,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if ARABIC.search(text):
         forms = tuple(romanize_arabic(form) for form in forms)
     if HEBREW.search(text):
-        forms = tuple(romanize_hebrew(form) for form in forms)
+        forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True))
     if INDIC.search(text):
         forms = tuple(romanize_indic(form) for form in forms)
     if KANA.search(text):

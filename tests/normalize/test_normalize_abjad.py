@@ -52,11 +52,18 @@ def test_arabic_names_meet_their_latin_spellings() -> None:
         ("תל אביב", "tl aviv"),  # ב after a vowel letter is v
         ("חיפה", "khifa"),  # final ה is the vowel a
         ("שמעון פרס", "shmon prs"),
-        ("גולדה מאיר", "golda myr"),
+        ("גולדה מאיר", "golda mayr"),  # a medial aleph is a
+        ("ג'ו ביידן", "jo byydn"),  # a geresh: ג' is j
+        ("צ'רצ'יל", "chrchil"),
     ],
 )
 def test_romanize_hebrew(hebrew: str, latin: str) -> None:
     assert romanize_hebrew(hebrew) == latin
+
+
+def test_hebrew_foreign_reading_of_geresh_letters() -> None:
+    assert romanize_hebrew("ג'ורג' בוש", foreign=True) == "gorg bosh"  # George: g
+    assert romanize_hebrew("ז'אק", foreign=True) == "jak"  # Jacques: j
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x0590, max_codepoint=0x05FF), max_size=30))
