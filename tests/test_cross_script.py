@@ -31,6 +31,7 @@ PEOPLE = [
     ("Kyriakos Mitsotakis", "Κυριάκος Μητσοτάκης"), ("Manmohan Singh", "मनमोहन सिंह"),
     ("Priyanka Chopra", "प्रियंका चोपड़ा"), ("Amitabh Bachchan", "अमिताभ बच्चन"),
     ("Kamal Haasan", "கமல் ஹாசன்"), ("Moon Jae-in", "문재인"), ("Park Geun-hye", "박근혜"),
+    ("Kim Jong-un", "김정은"), ("Lee Myung-bak", "이명박"), ("Jacques Chirac", "ז'אק שיראק"),
     ("Emmanuel Macron", "エマニュエル・マクロン"), ("Volodymyr Zelensky", "Володимир Зеленський"),
     ("Xi Jinping", "习近平"), ("Mikheil Saakashvili", "მიხეილ სააკაშვილი"),
     ("Nikol Pashinyan", "Նիկոլ Փաշինյան"),

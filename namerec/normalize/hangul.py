@@ -109,18 +109,29 @@ _SURNAMES = {
 _NAME = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\ud7a3])")
 
 
-def _personal_name(match: re.Match[str]) -> str:
+# Older and press spellings of given names write the vowels ㅓ and ㅡ as o or u (McCune-Reischauer
+# ŏ, ŭ without their marks): 정은 Jong-un, 성 Sung, 근혜 Geun-hye but 명박 Myung-bak.
+_GIVEN_VOWELS = {"o": (("eo", "o"), ("eu", "u")), "u": (("yeo", "yu"), ("eo", "u"), ("eu", "u"))}
+
+
+def _personal_name(match: re.Match[str], vowels: str) -> str:
     surname, given = match.group()[0], match.group()[1:]
     surname_latin = _SURNAMES.get(surname) or _romanize_word(surname, loanword=False)
-    return surname_latin + " " + _romanize_word(given, loanword=False)
+    given_latin = _romanize_word(given, loanword=False)
+    for written, spelt in _GIVEN_VOWELS.get(vowels, ()):
+        given_latin = given_latin.replace(written, spelt)
+    return surname_latin + " " + given_latin
 
 
-def romanize_korean_name(text: str) -> str:
+def romanize_korean_name(text: str, vowels: str = "") -> str:
     """Read each run of two to four hangul syllables as a Korean personal name: the surname apart,
-    in its usual Latin spelling, then the given name (김정은 -> "kim jeongeun").
+    in its usual Latin spelling, then the given name (김정은 -> "kim jeongeun"). ``vowels`` "o" or "u"
+    writes the given name's eo and eu as older and press spellings do (Jong-un; Myung-bak).
 
     >>> romanize_korean_name("김정은"), romanize_korean_name("문재인"), romanize_korean_name("서울")
     ('kim jeongeun', 'moon jaein', 'seo ul')
+    >>> romanize_korean_name("김정은", vowels="o"), romanize_korean_name("이명박", vowels="u")
+    ('kim jongun', 'lee myungbak')
     """
     text = _JAMO.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
-    return romanize_hangul(_NAME.sub(_personal_name, text))
+    return romanize_hangul(_NAME.sub(lambda match: _personal_name(match, vowels), text))

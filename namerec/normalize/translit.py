@@ -182,7 +182,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
                  without_long_vowels(plain))
     if HANGUL.search(text):
         forms = (*(romanize_hangul(form) for form in forms), romanize_hangul(forms[0], loanword=True),
-                 romanize_korean_name(forms[0]))
+                 *(romanize_korean_name(forms[0], vowels) for vowels in ("", "o", "u")))
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

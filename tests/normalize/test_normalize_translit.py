@@ -187,6 +187,8 @@ def test_greek_japanese_and_korean_foreign_names_get_their_original_consonants_a
 def test_a_short_korean_name_is_read_as_surname_and_given_name() -> None:
     n = normalize_name("김정은")
     assert n.text == "gimjeongeun" and "kim jeongeun" in n.variants
+    assert "kim jongun" in n.variants  # the given name's eo and eu as older spellings write them
+    assert "lee myungbak" in normalize_name("이명박").variants
 
 
 def test_latin_text_is_left_for_step5() -> None:
