@@ -291,7 +291,8 @@ class _Linkage:
             return _average(link, size[a] * size[b], org_weight if weightless(a, b) else person_weight)
 
         def side(a: int) -> tuple[bool, bool]:
-            return 2 * self.people[a] > size[a], 2 * self.organisations[a] > size[a]
+            """What ``weightless`` reads of a cluster: mostly people's names? any organisation's?"""
+            return 2 * self.people[a] > size[a], self.organisations[a] > 0
 
         refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
         while next_seed < len(seeds) or heap:

@@ -35,14 +35,13 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .entity_types import LOC
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
+from .normalize.lexicons import load_data
 
 __all__ = [
     "PLACE_GROUP_BASE",
@@ -68,14 +67,10 @@ class _PlaceLexicon:
     longest: int  # words in the longest form
 
 
-def _data(name: str) -> dict:
-    return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
-
-
 @lru_cache(maxsize=2)
 def _places(written: bool = True) -> _PlaceLexicon:
     """The lexicon; with ``written``, also the readings of its forms in other scripts."""
-    groups = [tuple(group) for group in _data("place_equivalents.json")["groups"]]
+    groups = [tuple(group) for group in load_data("place_equivalents.json")["groups"]]
     group_of: dict[str, int] = {}
     for index, forms in enumerate(groups):
         for form in forms:
@@ -83,7 +78,7 @@ def _places(written: bool = True) -> _PlaceLexicon:
     if written:
         # Forms in other scripts are stored as written and read by the normaliser here, so they
         # always agree with what it makes of the same name in the input; each reading joins its group.
-        native = _data("place_scripts.json")["forms"]
+        native = load_data("place_scripts.json")["forms"]
         readings: dict[int, list[str]] = {}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):

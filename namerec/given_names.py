@@ -10,20 +10,15 @@ the groups it belongs to, and two given names are equivalent when those id sets 
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
-
-def _data(name: str) -> dict:
-    return json.loads(resources.files("namerec").joinpath("data", name).read_text("utf-8"))
+from .normalize import normalize_name
+from .normalize.lexicons import load_data
 
 
 def _written_readings(forms: list[str]) -> set[str]:
     """The one-word readings of given names written in other scripts, as the normaliser reads them
     in the input (read here, so the lexicon always agrees with the normaliser)."""
-    from .normalize import normalize_name  # the normaliser's person rules load lexicons of their own
-
     readings: set[str] = set()
     for form in forms:
         name = normalize_name(form, "PERSON")
@@ -37,8 +32,8 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
     members = [{canonical, *lookup[canonical]} for canonical in sorted(lookup)]
-    written = _data("given_name_scripts.json")["forms"]
-    for group in _data("given_name_equivalents.json")["groups"]:
+    written = load_data("given_name_scripts.json")["forms"]
+    for group in load_data("given_name_equivalents.json")["groups"]:
         members.append({*group, *_written_readings(written.get(group[0], []))})
     groups: dict[str, set[int]] = {}
     for group_id, names in enumerate(members):

@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
+    "load_data",
     "ACRONYM_STOPWORDS",
     "GUESS_LEGAL_FORMS",
     "INNER_PARTICLES",
@@ -34,7 +35,8 @@ __all__ = [
 ]
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_data(name: str) -> dict[str, Any]:
+    """One of namerec's ``data/*.json`` files, parsed."""
     # importlib.resources keeps this working when the package is installed as a zip or wheel.
     text = files("namerec").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
@@ -45,10 +47,10 @@ def _tuples(entries: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(entry.split()) for entry in entries)
 
 
-_titles = _load("person_titles.json")
-_suffixes = _load("person_suffixes.json")
-_particles = _load("name_particles.json")
-_legal = _load("org_legal_forms.json")
+_titles = load_data("person_titles.json")
+_suffixes = load_data("person_suffixes.json")
+_particles = load_data("name_particles.json")
+_legal = load_data("org_legal_forms.json")
 
 #: Single-token titles stripped from the front of a person name (honorifics and ranks).
 TITLES: frozenset[str] = frozenset(t for t in _titles["honorifics"] + _titles["ranks"] if " " not in t)
@@ -90,11 +92,11 @@ GUESS_LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(
     seq for seq in LEGAL_FORMS_AT_END if len("".join(seq)) >= 3 and seq != ("publ",)
 ) | {("and", "co")}
 
-ORG_ABBREVIATIONS: dict[str, str] = dict(_load("org_abbreviations.json")["expansions"])
-ORG_CUE_WORDS: frozenset[str] = frozenset(_load("org_cue_words.json")["words"])
-ACRONYM_STOPWORDS: frozenset[str] = frozenset(_load("acronym_stopwords.json")["words"])
+ORG_ABBREVIATIONS: dict[str, str] = dict(load_data("org_abbreviations.json")["expansions"])
+ORG_CUE_WORDS: frozenset[str] = frozenset(load_data("org_cue_words.json")["words"])
+ACRONYM_STOPWORDS: frozenset[str] = frozenset(load_data("acronym_stopwords.json")["words"])
 
-_place = _load("place_abbreviations.json")
+_place = load_data("place_abbreviations.json")
 #: Abbreviations expanded when another word follows them ("st petersburg" -> saint petersburg).
 PLACE_ABBREVIATIONS_BEFORE_WORD: dict[str, str] = dict(_place["before_a_word"])
 #: Abbreviations expanded as the last word of a longer name that is not a person ("main st").

@@ -177,9 +177,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if INDIC.search(text):
         forms = tuple(romanize_indic(form) for form in forms)
     if KANA.search(text):
-        plain = romanize_kana(forms[0])
-        forms = (*(romanize_kana(form) for form in forms), romanize_kana(forms[0], loanword=True),
-                 without_long_vowels(plain))
+        kana_readings = tuple(romanize_kana(form) for form in forms)
+        forms = (*kana_readings, romanize_kana(forms[0], loanword=True),
+                 without_long_vowels(kana_readings[0]))
     if HANGUL.search(text):
         forms = (*(romanize_hangul(form) for form in forms), romanize_hangul(forms[0], loanword=True),
                  *(romanize_korean_name(forms[0], vowels) for vowels in ("", "o", "u")))
