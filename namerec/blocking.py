@@ -39,6 +39,9 @@ _WINDOW = 256
 # Members of oversized blocks from which their search is spread over the cores (about 450,000 for
 # 100,000 names); below this, starting the worker processes costs about as much as it saves.
 _PARALLEL_MEMBERS = 100_000
+# Units whose keys are listed over the cores, and units per chunk of that work.
+_PARALLEL_UNITS = 20_000
+_KEY_CHUNK = 10_000
 
 
 @lru_cache(maxsize=1 << 18)
@@ -101,27 +104,50 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 
 def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
-    """(key id, unit) of every key of every unit, each once, sorted by key then unit."""
-    key_ids: dict[str, int] = {}
-    word_key_ids: dict[str, list[int]] = {}  # per distinct word: its keys' ids (words repeat a lot)
-    key_of: list[int] = []
-    key_counts = np.zeros(len(records), dtype=np.int64)
-    for unit, name in enumerate(records.names):
-        if not name.tokens:
-            continue
-        ids = [key_ids.setdefault(key, len(key_ids)) for key in _whole_name_keys(records, unit)]
-        for token in name_words(name):
-            found = word_key_ids.get(token)
-            if found is None:
-                found = word_key_ids[token] = [key_ids.setdefault(k, len(key_ids)) for k in word_keys(token)]
-            ids.extend(found)
-        key_of.extend(ids)
-        key_counts[unit] = len(ids)
+    """(key, unit) of every key of every unit, each once, sorted by key then unit.
+
+    Keys are numbered in sorted order of their hashes, over the cores when there are many units.
+    Blocks do not depend on that numbering: the pairs come back sorted.
+    """
+    spans = [(start, min(start + _KEY_CHUNK, len(records))) for start in range(0, len(records), _KEY_CHUNK)]
+    workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
+    parts = list(fork_map(_hashed_keys, records, spans, workers))
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    hashes = np.concatenate([hashed for hashed, _ in parts])
+    key_counts = np.concatenate([counts for _, counts in parts])
+    key_of = np.unique(hashes, return_inverse=True)[1].reshape(-1)
     n = max(len(records), 1)
     # A unit can reach one key twice (two of its words share a skeleton): keep each (key, unit) once.
     units = np.repeat(np.arange(len(records), dtype=np.int64), key_counts)
-    packed = _sorted_unique(np.asarray(key_of, dtype=np.int64) * n + units)
+    packed = _sorted_unique(key_of.astype(np.int64) * n + units)
     return packed // n, packed % n
+
+
+def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes of the keys of units start..stop-1, unit by unit, and how many each unit has.
+
+    Forked workers share their parent's string hashing, so equal keys hash alike in every chunk; two
+    of a few million keys sharing a 64-bit hash would only join two blocks (more pairs, none lost).
+    """
+    start, stop = span
+    word_hashes: dict[str, list[int]] = {}  # per distinct word: its keys' hashes (words repeat a lot)
+    hashes: list[int] = []
+    counts = np.zeros(stop - start, dtype=np.int64)
+    for unit in range(start, stop):
+        name = records.names[unit]
+        if not name.tokens:
+            continue
+        unit_hashes = [hash(key) for key in _whole_name_keys(records, unit)]
+        for token in name_words(name):
+            found = word_hashes.get(token)
+            if found is None:
+                found = word_hashes[token] = [hash(key) for key in word_keys(token)]
+            unit_hashes.extend(found)
+        hashes.extend(unit_hashes)
+        counts[unit - start] = len(unit_hashes)
+    return np.asarray(hashes, dtype=np.int64), counts
 
 
 def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

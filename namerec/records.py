@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -92,6 +92,11 @@ class TokenTable:
         self.strings: list[str] = []
         self.place_groups: list[tuple[int, ...]] = []
         self.index: dict[str | tuple[str, tuple[int, ...]], int] = {}
+        # Ids of the phonetic codes and skeletons seen so far, so that tokens added later get
+        # attributes comparable with the earlier ones.
+        self._code_ids: dict[str, int] = {}
+        self._skeleton_ids: dict[str, int] = {}
+        self._attributes: TokenAttributes | None = None
 
     def intern(self, token: str, place_groups: tuple[int, ...] = ()) -> int:
         key = (token, place_groups) if place_groups else token
@@ -102,8 +107,24 @@ class TokenTable:
             self.place_groups.append(place_groups)
         return found
 
+    def copy(self) -> TokenTable:
+        """A table with the same tokens, to grow without changing this one."""
+        table = TokenTable()
+        table.strings, table.place_groups = list(self.strings), list(self.place_groups)
+        table.index = dict(self.index)
+        table._code_ids, table._skeleton_ids = dict(self._code_ids), dict(self._skeleton_ids)
+        table._attributes = self._attributes
+        return table
+
     def attributes(self) -> TokenAttributes:
-        return TokenAttributes.of(self.strings, self.place_groups)
+        """The attributes of every token; only tokens added since the last call are computed."""
+        done = 0 if self._attributes is None else len(self._attributes)
+        if self._attributes is None or done < len(self.strings):
+            added = TokenAttributes.of(
+                self.strings[done:], self.place_groups[done:], self._code_ids, self._skeleton_ids
+            )
+            self._attributes = added if self._attributes is None else self._attributes.followed_by(added)
+        return self._attributes
 
 
 @dataclass(frozen=True)
@@ -119,12 +140,31 @@ class TokenAttributes:
     first_char: np.ndarray  # uint8
     is_initial: np.ndarray  # bool: a one-letter token
 
+    def __len__(self) -> int:
+        return len(self.skeleton_ids)
+
+    def followed_by(self, other: TokenAttributes) -> TokenAttributes:
+        """These rows, then ``other``'s (whose ids were assigned with the same code and skeleton ids)."""
+        return TokenAttributes(*(
+            np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)
+        ))
+
     @classmethod
-    def of(cls, tokens: Sequence[str], place_groups: Sequence[tuple[int, ...]] = ()) -> TokenAttributes:
-        """Attributes of each token; a token's place groups come first in its ``nick_groups``."""
+    def of(
+        cls,
+        tokens: Sequence[str],
+        place_groups: Sequence[tuple[int, ...]] = (),
+        code_ids: dict[str, int] | None = None,
+        skeleton_ids: dict[str, int] | None = None,
+    ) -> TokenAttributes:
+        """Attributes of each token; a token's place groups come first in its ``nick_groups``.
+
+        ``code_ids`` and ``skeleton_ids`` number the codes and skeletons; they are added to, so that
+        attributes computed in several calls stay comparable.
+        """
         n = len(tokens)
-        code_ids: dict[str, int] = {}
-        skel_ids: dict[str, int] = {}
+        code_ids = {} if code_ids is None else code_ids
+        skel_ids = {} if skeleton_ids is None else skeleton_ids
         dm = np.full((n, MAX_DM_CODES), -1, dtype=np.int32)
         mp = np.full((n, MAX_MP_CODES), -1, dtype=np.int32)
         soundex = np.empty(n, dtype=np.int32)
@@ -213,6 +253,9 @@ class NameRecords:
     whole_places: list[int | None] = field(default_factory=list)
     # int64 per unit: its whole place group when the unit is typed LOC, else -1 (``skeleton`` feature).
     typed_places: np.ndarray | None = None
+    # The numbering of acronym and digit keys and of scripts, for ``extended``.
+    _key_ids: dict[str, int] = field(default_factory=dict, repr=False)
+    _script_ids: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def token_counts(self) -> np.ndarray:
@@ -284,11 +327,47 @@ class NameRecords:
 
     @classmethod
     def build(cls, names: Sequence[NormalizedName], types: Sequence[str]) -> NameRecords:
-        table = TokenTable()
+        return cls._of(names, types, TokenTable(), {}, {})
+
+    def extended(self, names: Sequence[NormalizedName], types: Sequence[str]) -> NameRecords:
+        """These records with more units appended (as ``build`` would lay out all of them): units
+        0..n-1 are these, and the new units' tokens, codes and keys are comparable with theirs.
+        Only what is new is computed."""
+        tail = self._of(names, types, self.tokens.copy(), dict(self._key_ids), dict(self._script_ids))
+        return NameRecords(
+            names=self.names + tail.names,
+            types=self.types + tail.types,
+            texts=self.texts + tail.texts,
+            skeletons=self.skeletons + tail.skeletons,
+            offsets=np.concatenate([self.offsets, tail.offsets[1:] + self.offsets[-1]]),
+            token_ids=np.concatenate([self.token_ids, tail.token_ids]),
+            tokens=tail.tokens,
+            token_attributes=tail.token_attributes,
+            kinds=np.concatenate([self.kinds, tail.kinds]),
+            acronym_ids=np.concatenate([self.acronym_ids, tail.acronym_ids]),
+            self_acronym_ids=np.concatenate([self.self_acronym_ids, tail.self_acronym_ids]),
+            digit_ids=np.concatenate([self.digit_ids, tail.digit_ids]),
+            script_ids=np.concatenate([self.script_ids, tail.script_ids]),
+            place_groups=self.place_groups + tail.place_groups,
+            whole_places=self.whole_places + tail.whole_places,
+            typed_places=np.concatenate([self.typed_places, tail.typed_places]),
+            _key_ids=tail._key_ids,
+            _script_ids=tail._script_ids,
+        )
+
+    @classmethod
+    def _of(
+        cls,
+        names: Sequence[NormalizedName],
+        types: Sequence[str],
+        table: TokenTable,
+        keys: dict[str, int],
+        scripts: dict[str, int],
+    ) -> NameRecords:
+        """Records of ``names``, interning tokens in ``table`` and numbering keys (acronyms, digits)
+        and scripts in ``keys`` and ``scripts``, all added to."""
         offsets = np.zeros(len(names) + 1, dtype=np.int64)
         flat: list[int] = []
-        keys: dict[str, int] = {}
-        scripts: dict[str, int] = {}
         kind_codes = {"person": 1, "org": 2}
         acronym_ids = np.full(len(names), -1, dtype=np.int32)
         self_acronym_ids = np.full(len(names), -2, dtype=np.int32)
@@ -341,4 +420,6 @@ class NameRecords:
             place_groups=place_groups,
             whole_places=whole_places,
             typed_places=typed_places,
+            _key_ids=keys,
+            _script_ids=scripts,
         )

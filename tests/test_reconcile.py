@@ -19,6 +19,11 @@ POOL = [
     "Hans Müller", "Hans Mueller", "Katherine Johnson", "Catherine Johnson",
     "", None, float("nan"), "   ", "Max Bergmann",
 ]
+# Names with several readings (Cyrillic romanisations, umlauts), so that re-reading has work to spread.
+READINGS_POOL = [
+    "Юлия Тимошенко", "Yulia Tymoshenko", "Yuliya Timoshenko", "Jürgen Möller", "Juergen Moeller",
+    "Мария Захарова", "Maria Zakharova", "Зеленський", "Сергей Лавров", "Sergei Lavrov", "Sergey Lavrov",
+]
 
 
 def _groups(names, labels) -> list[list[int]]:
@@ -449,18 +454,22 @@ def test_identical_names_in_rare_script_share_an_entity():
     assert labels[0] == labels[1]
 
 
-@pytest.mark.parametrize("chunk, threshold", [
-    ("_SCORE_CHUNK", "_PARALLEL_PAIRS"),  # pair scoring
-    ("_NORMALIZE_CHUNK", "_PARALLEL_NAMES"),  # normalisation
+@pytest.mark.parametrize("module, chunk, threshold", [
+    ("namerec.pipeline", "_SCORE_CHUNK", "_PARALLEL_PAIRS"),  # pair scoring
+    ("namerec.pipeline", "_NORMALIZE_CHUNK", "_PARALLEL_NAMES"),  # normalisation
+    ("namerec.blocking", "_KEY_CHUNK", "_PARALLEL_UNITS"),  # blocking keys
+    ("namerec.scoring.readings", "_CHUNK", "_PARALLEL_COMBINATIONS"),  # re-reading with variants
 ])
-def test_work_spread_over_processes_gives_the_same_result(monkeypatch, chunk, threshold):
+def test_work_spread_over_processes_gives_the_same_result(monkeypatch, module, chunk, threshold):
     """Large pools spread work over forked workers; the result must not depend on it."""
-    from namerec import pipeline
+    import importlib
 
-    serial = namerec.reconcile(POOL * 3)
-    monkeypatch.setattr(pipeline, chunk, 4)
-    monkeypatch.setattr(pipeline, threshold, 1)
-    monkeypatch.setattr(pipeline, "default_workers", lambda: 2)
-    parallel = namerec.reconcile(POOL * 3)
+    spread = importlib.import_module(module)
+    pool = POOL * 3 + READINGS_POOL
+    serial = namerec.reconcile(pool)
+    monkeypatch.setattr(spread, chunk, 4)
+    monkeypatch.setattr(spread, threshold, 1)
+    monkeypatch.setattr(spread, "default_workers", lambda: 2)
+    parallel = namerec.reconcile(pool)
     assert parallel.labels == serial.labels
     assert [e.model_dump() for e in parallel.entities] == [e.model_dump() for e in serial.entities]

@@ -38,7 +38,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..parallel import thread_workers
+from ..parallel import default_workers, fork_map, thread_workers
 from ..records import NameRecords
 from .features import pair_features
 from .model import MatchModel
@@ -52,6 +52,8 @@ MIN_PROBABILITY = 0.1
 # 337,916 such pairs, where re-reading them all cost twice the time.
 MIN_SPELLING_SIMILARITY = 0.7
 _CHUNK = 200_000
+# Combinations of forms from which their scoring is spread over the cores.
+_PARALLEL_COMBINATIONS = 100_000
 
 
 def _form_texts(name: NormalizedName) -> list[str]:
@@ -59,10 +61,10 @@ def _form_texts(name: NormalizedName) -> list[str]:
     return [name.text, *name.variants[: MAX_FORMS - 1]]
 
 
-def _forms(name: NormalizedName) -> list[NormalizedName]:
-    variants = [replace(name, text=text, tokens=tuple(text.split()), variants=())
-                for text in _form_texts(name)[1:]]
-    return [name, *variants]
+def _variant_forms(name: NormalizedName) -> list[NormalizedName]:
+    """The forms tried for a name besides its primary form (which is the name itself)."""
+    return [replace(name, text=text, tokens=tuple(text.split()), variants=())
+            for text in name.variants[: MAX_FORMS - 1]]
 
 
 def best_readings(
@@ -80,7 +82,8 @@ def best_readings(
     assigned rows (``features[rows] = matrix``), so anything supporting that will do. Returns, for
     those rows only, the texts of the forms that gave the new probability.
     """
-    changed = _read_as_one(records, _one_name_ids(records), left, right, features, probability, model)
+    one_name_keys = _one_name_keys(records)
+    changed = _read_as_one(records, _ids(one_name_keys), left, right, features, probability, model)
     changed.update(_abjad_spellings(records, left, right, features, probability, model))
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
     candidates = has_variants[left] | has_variants[right]
@@ -95,41 +98,64 @@ def best_readings(
     if len(affected) == 0:
         return changed
 
+    # The forms are the units themselves (primary forms) followed by the variants of the units
+    # concerned: form_of[unit] + k - 1 is the k-th variant of a unit.
     units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
-    start, count, forms = _laid_out(records, units, _forms)
-    types = [records.types[unit] for unit in units for _ in range(count[unit])]
-    form_records = NameRecords.build(forms, types)
+    variant_start, variant_count, variants = _laid_out(records, units, _variant_forms)
+    types = [records.types[unit] for unit in units for _ in range(variant_count[unit])]
+    form_records = records.extended(variants, types)
+    joined, swapped = _one_name_keys(form_records, first=len(records))
+    one_name = _ids((one_name_keys[0] + joined, one_name_keys[1] + swapped))
 
     a, b = left[affected], right[affected]
-    pair_of, i, j = _combinations(count[a], count[b])
-    scored_already = (i == 0) & (j == 0)  # (primary, primary)
-    rows_arr = affected[pair_of][~scored_already]
-    fl = (start[a][pair_of] + i)[~scored_already]
-    fr = (start[b][pair_of] + j)[~scored_already]
+    pair_of, i, j = _combinations(variant_count[a] + 1, variant_count[b] + 1)
+    tried = (i > 0) | (j > 0)  # (primary, primary) is scored already
+    pair_of, i, j = pair_of[tried], i[tried], j[tried]
+    rows = affected[pair_of]
+    forms_a = np.where(i == 0, a[pair_of], len(records) + variant_start[a][pair_of] + i - 1)
+    forms_b = np.where(j == 0, b[pair_of], len(records) + variant_start[b][pair_of] + j - 1)
+    workers = default_workers() if len(rows) >= _PARALLEL_COMBINATIONS else 1
+    spans = _spans(len(rows), max(workers, -(-len(rows) // _CHUNK)))
+    shared = (form_records, one_name, rows, forms_a, forms_b, probability, model)
     best = probability.copy()
     best_at = np.full(len(probability), -1, dtype=np.int64)
-    one_name = _one_name_ids(form_records)
-    for begin in range(0, len(rows_arr), _CHUNK):
-        stop = begin + _CHUNK
-        chunk_features = pair_features(form_records, fl[begin:stop], fr[begin:stop])
-        chunk_probability = model.predict(chunk_features)
-        _read_as_one(form_records, one_name, fl[begin:stop], fr[begin:stop], chunk_features,
-                     chunk_probability, model)
-        chunk_rows = rows_arr[begin:stop]
-        # The first combination of each pair in (pair, descending probability) order is its best.
-        order = np.lexsort((-chunk_probability, chunk_rows))
-        first = order[np.r_[True, chunk_rows[order][1:] != chunk_rows[order][:-1]]]
-        wins = first[chunk_probability[first] > best[chunk_rows[first]]]
-        k = chunk_rows[wins]
-        best[k] = chunk_probability[wins]
-        best_at[k] = begin + wins
-        features[k] = chunk_features[wins]
+    for wins, win_probability, win_features in fork_map(_best_in_chunk, shared, spans, workers):
+        # A pair's combinations may span two chunks: a later one wins only if it scores higher.
+        k = rows[wins]
+        better = win_probability > best[k]
+        k = k[better]
+        best[k] = win_probability[better]
+        best_at[k] = wins[better]
+        features[k] = win_features[better]
     probability[:] = best
     changed.update({
-        k: (form_records.texts[fl[best_at[k]]], form_records.texts[fr[best_at[k]]])
+        k: (form_records.texts[forms_a[best_at[k]]], form_records.texts[forms_b[best_at[k]]])
         for k in np.flatnonzero(best_at >= 0).tolist()
     })
     return changed
+
+
+def _best_in_chunk(shared, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The combinations begin..stop-1 that beat their pair's primary forms, the best of each pair
+    (ties: the first): their positions, probabilities and features. In a worker process when there
+    are many."""
+    form_records, one_name, rows, forms_a, forms_b, probability, model = shared
+    begin, stop = span
+    fl, fr, chunk_rows = forms_a[begin:stop], forms_b[begin:stop], rows[begin:stop]
+    chunk_features = pair_features(form_records, fl, fr)
+    chunk_probability = model.predict(chunk_features)
+    _read_as_one(form_records, one_name, fl, fr, chunk_features, chunk_probability, model)
+    # The first combination of each pair in (pair, descending probability) order is its best.
+    order = np.lexsort((-chunk_probability, chunk_rows))
+    first = order[np.r_[True, chunk_rows[order][1:] != chunk_rows[order][:-1]]]
+    wins = first[chunk_probability[first] > probability[chunk_rows[first]]]
+    return begin + wins, chunk_probability[wins], chunk_features[wins]
+
+
+def _spans(total: int, parts: int) -> list[tuple[int, int]]:
+    """``total`` items cut into ``parts`` consecutive spans of (nearly) equal size."""
+    bounds = np.linspace(0, total, parts + 1).astype(np.int64).tolist()
+    return [(begin, stop) for begin, stop in zip(bounds[:-1], bounds[1:]) if stop > begin]
 
 
 def _laid_out(records: NameRecords, units: list[int], items_of) -> tuple[np.ndarray, np.ndarray, list]:
@@ -225,14 +251,21 @@ def _swapped_key(records: NameRecords, unit: int) -> str:
     return " ".join(sorted(words)) if len(words) == 2 and words[0] != words[1] else ""
 
 
-def _one_name_ids(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
-    """Per unit, two ids: equal ids in either array mean two units are read as one name."""
-    def ids_of(key_of) -> np.ndarray:
-        ids: dict[str, int] = {}
-        keys = (key_of(records, u) or f"\x00{u}" for u in range(len(records)))  # "": no partner
-        return np.fromiter((ids.setdefault(k, len(ids)) for k in keys), dtype=np.int64, count=len(records))
+def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], list[str]]:
+    """Per unit from ``first`` on, two keys: equal keys mean two units are read as one name."""
+    def keys_of(key_of) -> list[str]:
+        return [key_of(records, u) or f"\x00{u}" for u in range(first, len(records))]  # "": no partner
 
-    return ids_of(_one_name_key), ids_of(_swapped_key)
+    return keys_of(_one_name_key), keys_of(_swapped_key)
+
+
+def _ids(keys: tuple[list[str], list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The two keys of each unit as ids (``one_name`` of ``_read_as_one``)."""
+    def ids_of(values: list[str]) -> np.ndarray:
+        ids: dict[str, int] = {}
+        return np.fromiter((ids.setdefault(k, len(ids)) for k in values), dtype=np.int64, count=len(values))
+
+    return ids_of(keys[0]), ids_of(keys[1])
 
 
 def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
@@ -240,7 +273,7 @@ def _read_as_one(records, one_name, left, right, features, probability, model) -
     "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped),
     or are two words in the other order ("Sato Yuko", "Yuko Sato"), are read as one name: they get
     the features of a name against itself, where those score higher. ``one_name``: from
-    ``_one_name_ids(records)``."""
+    ``_ids(_one_name_keys(records))``."""
     joined, swapped = one_name
     if len(left) == 0:
         return {}
