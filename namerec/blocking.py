@@ -30,7 +30,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .parallel import default_workers, fork_map, thread_workers
+from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
@@ -109,8 +109,8 @@ def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     Keys are numbered in sorted order of their hashes, over the cores when there are many units.
     Blocks do not depend on that numbering: the pairs come back sorted.
     """
-    spans = [(start, min(start + _KEY_CHUNK, len(records))) for start in range(0, len(records), _KEY_CHUNK)]
     workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
+    spans = even_spans(len(records), _KEY_CHUNK, workers)
     parts = list(fork_map(_hashed_keys, records, spans, workers))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)

@@ -28,6 +28,17 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def even_spans(total: int, largest: int, workers: int) -> list[tuple[int, int]]:
+    """(start, stop) spans covering ``total`` items: of (nearly) equal size, at most ``largest`` items
+    each, and as many as a multiple of ``workers``, so that no worker is left with the last one alone."""
+    if total <= 0:
+        return []
+    parts = -(-total // max(largest, 1))
+    parts = -(-parts // workers) * workers
+    bounds = [total * k // parts for k in range(parts + 1)]
+    return [(start, stop) for start, stop in zip(bounds[:-1], bounds[1:]) if stop > start]
+
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 

@@ -26,7 +26,7 @@ from .entity_types import canonical_type
 from .errors import InputError
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
-from .parallel import default_workers, fork_map
+from .parallel import default_workers, even_spans, fork_map
 from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
@@ -146,8 +146,8 @@ def score_units(
     features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if model is None else None
     given_conflict = np.zeros(len(left), dtype=bool)
     probability = np.zeros(len(left))
-    spans = [(start, min(start + _SCORE_CHUNK, len(left))) for start in range(0, len(left), _SCORE_CHUNK)]
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
+    spans = even_spans(len(left), _SCORE_CHUNK, workers)
     scored = fork_map(_score_chunk, (records, left, right, model), spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for (start, stop), (conflict, chunk_probability, chunk) in zip(spans, scored):

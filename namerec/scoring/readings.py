@@ -38,7 +38,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..parallel import default_workers, fork_map, thread_workers
+from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords
 from .features import pair_features
 from .model import MatchModel
@@ -115,7 +115,7 @@ def best_readings(
     forms_a = np.where(i == 0, a[pair_of], len(records) + variant_start[a][pair_of] + i - 1)
     forms_b = np.where(j == 0, b[pair_of], len(records) + variant_start[b][pair_of] + j - 1)
     workers = default_workers() if len(rows) >= _PARALLEL_COMBINATIONS else 1
-    spans = _spans(len(rows), max(workers, -(-len(rows) // _CHUNK)))
+    spans = even_spans(len(rows), _CHUNK, workers)
     shared = (form_records, one_name, rows, forms_a, forms_b, probability, model)
     best = probability.copy()
     best_at = np.full(len(probability), -1, dtype=np.int64)
@@ -150,12 +150,6 @@ def _best_in_chunk(shared, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarra
     first = order[np.r_[True, chunk_rows[order][1:] != chunk_rows[order][:-1]]]
     wins = first[chunk_probability[first] > probability[chunk_rows[first]]]
     return begin + wins, chunk_probability[wins], chunk_features[wins]
-
-
-def _spans(total: int, parts: int) -> list[tuple[int, int]]:
-    """``total`` items cut into ``parts`` consecutive spans of (nearly) equal size."""
-    bounds = np.linspace(0, total, parts + 1).astype(np.int64).tolist()
-    return [(begin, stop) for begin, stop in zip(bounds[:-1], bounds[1:]) if stop > begin]
 
 
 def _laid_out(records: NameRecords, units: list[int], items_of) -> tuple[np.ndarray, np.ndarray, list]:

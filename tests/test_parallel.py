@@ -1,0 +1,29 @@
+"""Work spread over processes: spans of work and results in the order of the chunks."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namerec.parallel import even_spans, fork_map
+
+
+@given(st.integers(0, 5000), st.integers(1, 700), st.integers(1, 8))
+def test_even_spans_cover_the_items_in_order_in_a_multiple_of_the_workers(total, largest, workers):
+    spans = even_spans(total, largest, workers)
+    assert [i for start, stop in spans for i in range(start, stop)] == list(range(total))
+    assert all(0 < stop - start <= largest for start, stop in spans)
+    parts = -(-(-(-total // largest)) // workers) * workers
+    if total >= parts > 0:  # enough items for every span to get some
+        assert len(spans) % workers == 0
+        sizes = [stop - start for start, stop in spans]
+        assert max(sizes) - min(sizes) <= 1
+
+
+def _scaled(factor, chunk):
+    return [factor * x for x in chunk]
+
+
+def test_fork_map_gives_the_results_in_the_order_of_the_chunks():
+    chunks = [list(range(k, k + 3)) for k in range(0, 30, 3)]
+    assert list(fork_map(_scaled, 2, chunks, workers=2)) == [[2 * x for x in c] for c in chunks]
