@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +15,7 @@ def test_even_spans_cover_the_items_in_order_in_a_multiple_of_the_workers(total,
     spans = even_spans(total, largest, workers)
     assert [i for start, stop in spans for i in range(start, stop)] == list(range(total))
     assert all(0 < stop - start <= largest for start, stop in spans)
-    parts = -(-(-(-total // largest)) // workers) * workers
+    parts = math.ceil(math.ceil(total / largest) / workers) * workers
     if total >= parts > 0:  # enough items for every span to get some
         assert len(spans) % workers == 0
         sizes = [stop - start for start, stop in spans]
