@@ -96,22 +96,6 @@ def _float_bits(value: float) -> int:
     return _UINT64.unpack(_DOUBLE.pack(value))[0]
 
 
-def _average(link: complex, pairs: int, unscored_weight: float) -> float:
-    """The linkage of two clusters: their mean probability over their ``pairs`` member pairs.
-
-    ``link`` is (sum of probabilities) + (number of scored pairs)j. An unscored pair weighs
-    ``unscored_weight``. Blocking scores only some pairs of a large entity, so unscored pairs cannot
-    weigh fully as 0 (a 300-form organisation would never hold together); but blocking also picks
-    the look-alike pairs, so a mean over scored pairs alone is biased upwards and lets large clusters
-    chain. Unscored pairs therefore count as 0 with a reduced weight, and at least
-    min(_MIN_EVIDENCE, pairs) pairs of evidence are required. It never rises as ``pairs`` grows.
-    """
-    scored = link.imag
-    if not scored:
-        return 0.0
-    return link.real / max(scored + unscored_weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
-
-
 class _Linkage:
     """Constrained average-linkage agglomeration over a sparse weighted graph.
 
@@ -129,7 +113,7 @@ class _Linkage:
         organisation: np.ndarray | None = None,
     ) -> None:
         self.unscored_weight = 1.0
-        # Per cluster: how many of its names are people's and organisations' (see ``weightless``).
+        # Per cluster: how many of its names are people's and organisations' (see ``linkage``).
         self.people: list[int] = (
             [1] * n if personal is None else np.asarray(personal, dtype=np.int64).tolist()
         )
@@ -194,12 +178,29 @@ class _Linkage:
             return False
         return linkage < min(inner_a.real / inner_a.imag, inner_b.real / inner_b.imag) - margin
 
-    def weightless(self, a: int, b: int) -> bool:
-        """Do unscored pairs between clusters a and b weigh ``org_unscored_weight`` (nothing)? When
-        either holds an organisation's name, unless both are mostly people's names."""
+    def linkage(self, a: int, b: int, link: complex) -> float:
+        """The linkage of clusters a and b: their mean probability over their member pairs.
+
+        ``link`` is (sum of probabilities) + (number of scored pairs)j. Blocking scores only some
+        pairs of a large entity, so unscored pairs cannot weigh fully as 0 (a 300-form organisation
+        would never hold together); but blocking also picks the look-alike pairs, so a mean over
+        scored pairs alone is biased upwards and lets large clusters chain. Unscored pairs therefore
+        count as 0 with a reduced weight: ``org_unscored_weight`` when either cluster holds an
+        organisation's name, unless both are mostly people's names, else ``unscored_weight``. At least
+        min(_MIN_EVIDENCE, pairs) pairs of evidence are required. It never rises as clusters grow.
+        """
+        scored = link.imag
+        if not scored:
+            return 0.0
         size, people, organisations = self.size, self.people, self.organisations
-        return ((organisations[a] > 0 or organisations[b] > 0)
-                and not (2 * people[a] > size[a] and 2 * people[b] > size[b]))
+        pairs = size[a] * size[b]
+        if (organisations[a] or organisations[b]) and not (
+            2 * people[a] > size[a] and 2 * people[b] > size[b]
+        ):
+            weight = self.org_unscored_weight
+        else:
+            weight = self.unscored_weight
+        return link.real / max(scored + weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
 
     def merge(self, a: int, b: int) -> tuple[int, dict[int, complex]]:
         """Merge b into a (or a into b, keeping the larger dict).
@@ -284,14 +285,11 @@ class _Linkage:
         # merges gives the pops of one heap holding both.
         next_seed = 0
         heap: list[int] = []
-        parent, size, links, weightless = self.parent, self.size, self.links, self.weightless
-        person_weight, org_weight = self.unscored_weight, self.org_unscored_weight
-
-        def linkage_of(a: int, b: int, link: complex) -> float:
-            return _average(link, size[a] * size[b], org_weight if weightless(a, b) else person_weight)
+        parent, size, links, linkage_of = self.parent, self.size, self.links, self.linkage
 
         def side(a: int) -> tuple[bool, bool]:
-            """What ``weightless`` reads of a cluster: mostly people's names? any organisation's?"""
+            """What ``linkage`` reads of a cluster to weigh its unscored pairs: mostly people's
+            names? any organisation's?"""
             return 2 * self.people[a] > size[a], self.organisations[a] > 0
 
         refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
@@ -322,7 +320,7 @@ class _Linkage:
             if self.on_merge is not None:
                 self.on_merge(1)
             renew = set(changed)
-            if side(survivor) != before[survivor] and org_weight != person_weight:
+            if side(survivor) != before[survivor] and self.org_unscored_weight != self.unscored_weight:
                 # The survivor changed side: its unchanged links weigh unscored pairs differently now.
                 renew.update(links[survivor])
             for gone in (a, b):
