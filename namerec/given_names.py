@@ -4,7 +4,9 @@ Two lexicons: the `nicknames` package (Apache-2.0, hand-curated English names), 
 canonical name to its nicknames, and namerec's own ``data/given_name_equivalents.json``, groups of
 one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni ~ John), with
 ``data/given_name_scripts.json``, the same names written in other scripts (محمد, יוסף, Иван), which
-join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"). Each token gets the ids of
+join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"), and
+``data/given_name_abbreviations.json``, the abbreviations of historical records (Wm, Chas, Thos), each
+joining every group of its full name. Each token gets the ids of
 the groups it belongs to, and two given names are equivalent when those id sets meet.
 """
 
@@ -39,7 +41,11 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     for group_id, names in enumerate(members):
         for name in names:
             groups.setdefault(name, set()).add(group_id)
-    return {name: tuple(sorted(ids)) for name, ids in groups.items()}
+    # An abbreviation (Wm, Chas, Thos) joins every group of its full name: Thos ~ Tom ~ Thomas.
+    for full, abbreviations in load_data("given_name_abbreviations.json")["abbreviations"].items():
+        for abbreviation in abbreviations:
+            groups.setdefault(abbreviation, set()).update(groups.get(full, ()))
+    return {name: tuple(sorted(ids)) for name, ids in groups.items() if ids}
 
 
 def known_given_names() -> frozenset[str]:

@@ -69,3 +69,20 @@ def test_the_written_forms_file_names_known_groups_and_holds_no_latin_letters() 
     for first, forms in data["forms"].items():
         assert first in firsts, first
         assert forms and all(form.strip() and not re.search("[A-Za-z]", form) for form in forms), first
+
+
+def test_abbreviations_of_historical_records_meet_every_form_of_their_name() -> None:
+    assert are_nicknames("wm", "william") and are_nicknames("wm", "bill")
+    assert are_nicknames("thos", "tom") and are_nicknames("chas", "charlie")
+    assert are_nicknames("xtopher", "christopher")
+    assert not are_nicknames("wm", "walter")
+    assert not are_nicknames("thos", "charles")
+
+
+def test_the_abbreviations_file_abbreviates_known_names_in_normalised_form() -> None:
+    data = _lexicon("given_name_abbreviations.json")
+    for full, abbreviations in data["abbreviations"].items():
+        assert nickname_groups(full), full
+        for abbreviation in abbreviations:
+            assert normalize_text(abbreviation) == abbreviation and abbreviation != full
+            assert abbreviation[0] == full[0] or abbreviation.startswith("x"), abbreviation  # Xtopher

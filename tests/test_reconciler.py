@@ -325,3 +325,10 @@ def test_pool_scaling_of_the_wrong_length_is_refused():
     weights = shipped_weights().model_copy(update={"pool_scaling": ((1.0, 0.0),)})
     with pytest.raises(namerec.ConfigError, match="one \\(a, b\\) per regime"):
         Reconciler(Config(scorer=weights))
+
+
+def test_abbreviated_given_names_of_historical_records_score_as_their_full_names():
+    reconciler = Reconciler()
+    same = reconciler.score_pairs([("Wm Smith", "William Smith"), ("Thos. Jones", "Tom Jones")])
+    assert (same >= 0.5).all()
+    assert reconciler.score("Wm Smith", "Walter Smith") < 0.1
