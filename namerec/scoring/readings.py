@@ -98,8 +98,8 @@ def best_readings(
     if len(affected) == 0:
         return changed
 
-    # The forms are the units themselves (primary forms) followed by the variants of the units
-    # concerned: form_of[unit] + k - 1 is the k-th variant of a unit.
+    # The forms are the units themselves (their primary forms) followed by the variants of the units
+    # concerned: the k-th variant (k >= 1) of unit u is form len(records) + variant_start[u] + k - 1.
     units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
     variant_start, variant_count, variants = _laid_out(records, units, _variant_forms)
     types = [records.types[unit] for unit in units for _ in range(variant_count[unit])]
