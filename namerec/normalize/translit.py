@@ -3,7 +3,8 @@
 Cyrillic goes through the language tables of :mod:`.cyrillic` (several readings), Greek through
 :mod:`.greek`, Arabic script through :mod:`.arabic`, Hebrew through :mod:`.hebrew` (both keep the
 vowels those scripts write, which anyascii drops), the Brahmic scripts of India through
-:mod:`.indic` (the inherent vowel anyascii drops), kana through :mod:`.kana`, hangul through
+:mod:`.indic` (the inherent vowel anyascii drops), Thai through :mod:`.thai` (vowels written before
+their consonant, final consonants, unwritten vowels), kana through :mod:`.kana`, hangul through
 :mod:`.hangul`, and every other non-Latin letter, mark or digit through ``anyascii``. Latin letters
 with diacritics are left alone here: step 5 strips them after casefolding.
 
@@ -30,6 +31,7 @@ from .hangul import HANGUL, romanize_hangul, romanize_korean_name
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
 from .kana import KANA, romanize_kana, without_long_vowels
+from .thai import THAI, romanize_thai
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
 
@@ -176,6 +178,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True))
     if INDIC.search(text):
         forms = tuple(romanize_indic(form) for form in forms)
+    if THAI.search(text):
+        forms = (*(romanize_thai(form) for form in forms), romanize_thai(forms[0], loanword=True))
     if KANA.search(text):
         kana_readings = tuple(romanize_kana(form) for form in forms)
         forms = (*kana_readings, romanize_kana(forms[0], loanword=True),
