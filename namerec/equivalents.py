@@ -78,15 +78,23 @@ def _places(written: bool = True) -> _PlaceLexicon:
     if written:
         # Forms in other scripts are stored as written and read by the normaliser here, so they
         # always agree with what it makes of the same name in the input; each reading joins its group.
+        # A reading two places share (Accra and Agra, 阿克拉 and 阿格拉, are both "a ko la" in
+        # Wade-Giles) stands for neither; nor does one that is another place's Latin form.
         native = load_data("place_scripts.json")["forms"]
-        readings: dict[int, list[str]] = {}
+        claims: dict[str, set[int]] = {}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
                 name = normalize_name(form, LOC)
-                group = PLACE_GROUP_BASE + index
                 for text in (name.text, *name.variants):
-                    if text and group_of.setdefault(text, group) == group:  # first group wins
-                        readings.setdefault(index, []).append(text)
+                    if text:
+                        claims.setdefault(text, set()).add(index)
+        readings: dict[int, list[str]] = {}
+        for text, indexes in claims.items():
+            if len(indexes) > 1:
+                continue
+            (index,) = indexes
+            if group_of.setdefault(text, PLACE_GROUP_BASE + index) == PLACE_GROUP_BASE + index:
+                readings.setdefault(index, []).append(text)
         groups = [tuple(dict.fromkeys((*forms, *readings.get(i, ())))) for i, forms in enumerate(groups)]
     longest = max((len(form.split()) for form in group_of), default=1)
     return _PlaceLexicon(group_of, tuple(groups), longest)

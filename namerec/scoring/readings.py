@@ -36,8 +36,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..equivalents import place_key
-from ..normalize import NormalizedName
+from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
+from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords
 from .features import pair_features
@@ -85,6 +86,7 @@ def best_readings(
     one_name_keys = _one_name_keys(records)
     changed = _read_as_one(records, _ids(one_name_keys), left, right, features, probability, model)
     changed.update(_abjad_spellings(records, left, right, features, probability, model))
+    changed.update(_wade_giles_spellings(records, left, right, features, probability, model))
     has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
     candidates = has_variants[left] | has_variants[right]
     plausible = probability >= MIN_PROBABILITY
@@ -198,19 +200,50 @@ def _abjad_spellings(records, left, right, features, probability, model) -> dict
     if len(left) == 0 or not abjad.any():
         return {}
     latin = np.fromiter((s == "latin" for s in scripts), dtype=bool, count=len(scripts))
-    rows = np.flatnonzero((abjad[left] & latin[right]) | (latin[left] & abjad[right]))
+
+    def respell(name: NormalizedName, _: str) -> NormalizedName:
+        text = abjad_spelling(name.text)
+        return replace(name, text=text, tokens=tuple(text.split()), variants=())
+
+    return _respelt(records, left, right, abjad, latin, respell, features, probability, model)
+
+
+def _wade_giles_spellings(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+    """Pairs of a name written in Han characters or in pinyin and a Latin one, scored again with the
+    former read in Wade-Giles (毛泽东 and Mao Zedong as "mao tse tung", Mao Tse-tung), the spelling of
+    older texts and of Taiwan; the better probability counts. Never between two Han names, or two
+    pinyin ones: Wade-Giles without its apostrophes spells unlike sounds alike (张 zhang and 常
+    chang are both chang), and pinyin already tells them apart."""
+    if len(left) == 0:
+        return {}
+    scripts = [name.script for name in records.names]
+    han = np.fromiter((s == "han" for s in scripts), dtype=bool, count=len(scripts))
+    latin = np.fromiter((s == "latin" for s in scripts), dtype=bool, count=len(scripts))
+    pinyin = np.fromiter((latin[u] and pinyin_in_wade_giles(name.text) is not None
+                          for u, name in enumerate(records.names)), dtype=bool, count=len(records))
+
+    def respell(name: NormalizedName, entity_type: str) -> NormalizedName:
+        spelt = han_in_wade_giles(name.original) if name.script == "han" else pinyin_in_wade_giles(name.text)
+        return replace(normalize_name(spelt or "", entity_type), variants=())
+
+    others = latin & ~pinyin
+    changed = _respelt(records, left, right, others, han, respell, features, probability, model)
+    changed.update(_respelt(records, left, right, others, pinyin, respell, features, probability, model))
+    return changed
+
+
+def _respelt(records, left, right, keep, respelt, respell, features, probability, model):
+    """Pairs of a unit marked in ``keep`` and one marked in ``respelt``, scored again with the
+    latter's name replaced by ``respell(name, type)``; where that scores higher it replaces the pair's
+    features and probability. Returns the texts compared, for those pairs."""
+    rows = np.flatnonzero((keep[left] & respelt[right]) | (respelt[left] & keep[right]))
     if len(rows) == 0:
         return {}
     units = np.unique(np.concatenate([left[rows], right[rows]]))
     position = np.zeros(len(records), dtype=np.int64)
     position[units] = np.arange(len(units))
-    forms = []
-    for unit in units.tolist():
-        name = records.names[unit]
-        if latin[unit]:
-            text = abjad_spelling(name.text)
-            name = replace(name, text=text, tokens=tuple(text.split()), variants=())
-        forms.append(name)
+    forms = [respell(records.names[unit], records.types[unit]) if respelt[unit] else records.names[unit]
+             for unit in units.tolist()]
     form_records = NameRecords.build(forms, [records.types[u] for u in units.tolist()])
     a, b = position[left[rows]], position[right[rows]]
     better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)

@@ -1,0 +1,142 @@
+"""Chinese written in Han characters, read in Wade-Giles as well as in pinyin (step 3).
+
+anyascii reads Han characters in pinyin (毛泽东 "maozedong"), the spelling of mainland China since
+the 1950s. Older texts, Taiwan and the overseas press write the same names in Wade-Giles: Mao
+Tse-tung, Chou En-lai, Teng Hsiao-p'ing, Tsai Ing-wen, Kaohsiung. Pinyin and Wade-Giles spell the
+same sounds with other letters (zh ch, x hs, z ts, j and q ch, d t, g k, b p, -ong -ung, -ian -ien), so
+the two spellings look unalike letter by letter. Here each character's pinyin syllable is respelt in
+Wade-Giles without its apostrophes and umlauts, as normalisation would leave it, and the syllables
+are written apart, as the hyphenated Wade-Giles names are once normalised ("mao tse tung").
+
+Only the spelling system changes: names romanised from another Chinese language (Sun Yat-sen and
+Chiang Kai-shek are Cantonese; Keelung is Hokkien) or in a spelling of their own (Lee Teng-hui's Lee)
+still differ.
+
+>>> wade_giles_syllable("zhong"), wade_giles_syllable("xiao"), wade_giles_syllable("zi")
+('chung', 'hsiao', 'tzu')
+>>> han_in_wade_giles("毛泽东"), han_in_wade_giles("高雄")
+('mao tse tung', 'kao hsiung')
+
+A name already written in pinyin, two or three words of one or two syllables with a letter only
+pinyin uses, is respelt the same way, so that Mao Zedong meets Mao Tse-tung:
+
+>>> pinyin_in_wade_giles("mao zedong"), pinyin_in_wade_giles("deng xiaoping"), pinyin_in_wade_giles("dan li")
+('mao tse tung', 'teng hsiao ping', None)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+__all__ = ["han_in_wade_giles", "pinyin_in_wade_giles", "wade_giles_syllable"]
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+
+# Whole syllables whose Wade-Giles form no rule below gives: the "empty" vowels after sibilants,
+# and y- syllables that Wade-Giles writes with a different vowel.
+_SYLLABLES = {
+    "zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih", "zi": "tzu", "ci": "tzu", "si": "ssu",
+    "you": "yu", "yan": "yen", "ye": "yeh", "yue": "yueh", "yong": "yung", "er": "erh", "e": "o",
+    "gui": "kuei", "kui": "kuei", "ge": "ko", "ke": "ko", "he": "ho", "yi": "i",
+}  # fmt: skip
+# Initials, longest first (pinyin's aspirated and unaspirated pairs share one letter once the
+# Wade-Giles apostrophe is gone).
+_INITIALS = (
+    ("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"),
+    ("g", "k"), ("k", "k"), ("j", "ch"), ("q", "ch"), ("x", "hs"), ("z", "ts"), ("c", "ts"),
+    ("r", "j"), ("m", "m"), ("f", "f"), ("n", "n"), ("l", "l"), ("h", "h"), ("s", "s"), ("y", "y"),
+    ("w", "w"),
+)  # fmt: skip
+# Finals, longest first.
+_FINALS = (("iong", "iung"), ("ong", "ung"), ("ian", "ien"), ("ie", "ieh"), ("ue", "ueh"))
+# Initials after which pinyin's -uo is Wade-Giles -o (duo to, luo lo, zuo tso; but guo kuo).
+_UO_TO_O = frozenset({"d", "t", "n", "l", "z", "c", "s"})
+
+
+@lru_cache(maxsize=1 << 12)
+def wade_giles_syllable(syllable: str) -> str:
+    """One lower-case pinyin syllable in Wade-Giles, without apostrophes or umlauts."""
+    if syllable in _SYLLABLES:
+        return _SYLLABLES[syllable]
+    initial, wg_initial = "", ""
+    for pinyin, respelt in _INITIALS:
+        if syllable.startswith(pinyin):
+            initial, wg_initial = pinyin, respelt
+            break
+    final = syllable[len(initial) :]
+    if final == "uo" and initial in _UO_TO_O:
+        final = "o"
+    else:
+        for pinyin, respelt in _FINALS:
+            if final.endswith(pinyin):
+                final = final[: -len(pinyin)] + respelt
+                break
+    return wg_initial + final
+
+
+# Pinyin syllables by initial: the finals each initial takes (a close approximation of the table).
+_BASIC = ("a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "ou", "u")
+_FINALS_OF = {
+    ("b", "p", "m"): (*_BASIC, "o", "i", "ie", "iao", "ian", "in", "ing", "iu"),
+    ("f",): (*_BASIC, "o"),
+    ("d", "t", "n", "l"): (
+        *_BASIC, "ong", "i", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "uo", "ui", "uan", "un",
+        "ue",
+    ),
+    ("g", "k", "h", "zh", "ch", "sh", "r"): (*_BASIC, "ong", "ua", "uo", "uai", "ui", "uan", "un", "uang"),
+    ("z", "c", "s"): (*_BASIC, "ong", "i", "uo", "ui", "uan", "un"),
+    ("zh", "ch", "sh", "r"): ("i",),
+    ("j", "q", "x"): (
+        "i", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong", "u", "ue", "uan", "un",
+    ),
+    ("y",): ("a", "an", "ang", "ao", "e", "i", "in", "ing", "ong", "ou", "u", "ue", "uan", "un"),
+    ("w",): ("a", "ai", "an", "ang", "ei", "en", "eng", "o", "u"),
+    ("",): ("a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "er", "o", "ou"),
+}  # fmt: skip
+_PINYIN = frozenset(initial + final for initials, finals in _FINALS_OF.items() for initial in initials
+                    for final in finals)
+_LONGEST_SYLLABLE = max(map(len, _PINYIN))
+# Initials Wade-Giles writes otherwise (ch, hs, ts): a name in pinyin has at least one of them.
+_PINYIN_ONLY_INITIALS = ("zh", "x", "q", "j", "z", "c")
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> tuple[str, ...] | None:
+    """``word`` cut into at most two pinyin syllables, or None."""
+    if word in _PINYIN:
+        return (word,)
+    for cut in range(1, len(word)):
+        if word[:cut] in _PINYIN and word[cut:] in _PINYIN:
+            return word[:cut], word[cut:]
+    return None
+
+
+def pinyin_in_wade_giles(text: str) -> str | None:
+    """A normalised name written in pinyin, respelt in Wade-Giles with its syllables apart; None
+    when it does not look like a Chinese name in pinyin: two or three words of one or two syllables
+    each, one of them opening with a letter only pinyin uses (zh, x, q, j, z, c) where Wade-Giles
+    has ch, hs or ts."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return None
+    cut = [_syllables(word) for word in words]
+    if any(syllables is None for syllables in cut):
+        return None
+    syllables = [s for word_syllables in cut for s in word_syllables]
+    if not any(s.startswith(_PINYIN_ONLY_INITIALS) and not s.startswith("ch") for s in syllables):
+        return None
+    return " ".join(wade_giles_syllable(s) for s in syllables)
+
+
+def han_in_wade_giles(text: str) -> str:
+    """``text`` with each run of Han characters read in Wade-Giles, one syllable per character,
+    the syllables apart; other characters unchanged."""
+    def respell(match: re.Match[str]) -> str:
+        syllables = (anyascii(char).lower() for char in match.group())
+        return " " + " ".join(wade_giles_syllable(s) if s.isalpha() else s for s in syllables) + " "
+
+    return re.sub(" {2,}", " ", _HAN_RUN.sub(respell, text)).strip()
