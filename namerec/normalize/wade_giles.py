@@ -17,8 +17,9 @@ still differ.
 >>> han_in_wade_giles("毛泽东"), han_in_wade_giles("高雄")
 ('mao tse tung', 'kao hsiung')
 
-A name already written in pinyin, two or three words of one or two syllables with a letter only
-pinyin uses, is respelt the same way, so that Mao Zedong meets Mao Tse-tung:
+A name already written in pinyin (two or three words of one or two syllables, one of them a
+one-syllable surname, with a letter only pinyin uses) is respelt the same way, so that Mao Zedong
+meets Mao Tse-tung:
 
 >>> pinyin_in_wade_giles("mao zedong"), pinyin_in_wade_giles("deng xiaoping"), pinyin_in_wade_giles("dan li")
 ('mao tse tung', 'teng hsiao ping', None)
@@ -118,14 +119,14 @@ def _syllables(word: str) -> tuple[str, ...] | None:
 def pinyin_in_wade_giles(text: str) -> str | None:
     """A normalised name written in pinyin, respelt in Wade-Giles with its syllables apart; None
     when it does not look like a Chinese name in pinyin: two or three words of one or two syllables
-    each, one of them opening with a letter only pinyin uses (zh, x, q, j, z, c) where Wade-Giles
-    has ch, hs or ts."""
+    each, one of them a one-syllable surname, and a syllable opening with a letter only pinyin uses
+    (zh, x, q, j, z, c) where Wade-Giles has ch, hs or ts."""
     words = text.split()
     if not 2 <= len(words) <= 3:
         return None
     cut = [_syllables(word) for word in words]
-    if any(syllables is None for syllables in cut):
-        return None
+    if any(syllables is None for syllables in cut) or not any(len(syllables) == 1 for syllables in cut):
+        return None  # not all pinyin, or no one-syllable word for the surname (Liza Anne)
     syllables = [s for word_syllables in cut for s in word_syllables]
     if not any(s.startswith(_PINYIN_ONLY_INITIALS) and not s.startswith("ch") for s in syllables):
         return None
