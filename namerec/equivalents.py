@@ -77,7 +77,7 @@ def _places(written: bool = True) -> _PlaceLexicon:
             group_of.setdefault(form, PLACE_GROUP_BASE + index)
     if written:
         # Forms in other scripts are stored as written and read by the normaliser here, so they
-        # always agree with what it makes of the same name in the input; each reading joins its group.
+        # always agree with what it makes of the same name in the input; a reading joins its group.
         # A reading two places share (Accra and Agra, 阿克拉 and 阿格拉, are both "a ko la" in
         # Wade-Giles) stands for neither; nor does one that is another place's Latin form.
         native = load_data("place_scripts.json")["forms"]

@@ -13,7 +13,9 @@ Sato") are read as one name, in their primary forms and in every combination of 
 
 A name read from Arabic or Hebrew script lacks the short vowels its Latin spelling has ("صدام حسين"
 -> "sdam hsin" against "Saddam Hussein"); such a pair is also scored with the Latin name spelt as
-those scripts would write it ("sdm hsin", :mod:`namerec.normalize.abjad`).
+those scripts would write it ("sdm hsin", :mod:`namerec.normalize.abjad`). Likewise a Chinese name
+written in Han characters or in pinyin, against a Latin one, is also scored in its Wade-Giles
+spelling (毛泽东 and "Mao Zedong" as "mao tse tung", :mod:`namerec.normalize.wade_giles`).
 
 The maximum over a few readings is symmetric (both names' forms are combined) and never below the
 primary forms' probability. Pairs the primary forms already rule out (below ``MIN_PROBABILITY``)
