@@ -192,17 +192,20 @@ class TokenAttributes:
 # A final -o is masculine where -a is feminine (Mario, Maria). Not -e: French men's names end in it
 # (Auguste, Gustave, Adolphe), as do spellings of one name (Nevil, Neville).
 _FEMININE_ENDINGS = ("a", "ine", "ina", "ette")
+# Masculine endings whose feminine takes -a in their place, as (ending, what the stem keeps):
+# Mario / Maria, Julius / Julia, and -er, whose e the feminine drops (Alexander / Alexandra, Peter / Petra).
+_MASCULINE_ENDINGS = (("o", ""), ("us", ""), ("er", "r"))
 
 
 @dataclass(frozen=True)
 class GenderForms:
     """Keys over a token table: token A is a gendered form of token B when A's own key or its
-    masculine stem is one of B's feminine stems (Robert / Roberta; Mario / Maria), or the other way
-    round. Keys are ids of strings, assigned in token order."""
+    masculine stem is one of B's feminine stems (Robert / Roberta; Mario / Maria; Peter / Petra), or
+    the other way round. Keys are ids of strings, assigned in token order."""
 
     own: np.ndarray  # int64 (T,)
     # Missing stems are -1 and -2: negative, so they match no key, and unequal, so not each other.
-    masculine_stem: np.ndarray  # int64 (T,): the token less a final -o, else -1
+    masculine_stem: np.ndarray  # int64 (T,): the token less a masculine ending, else -1
     feminine_stems: np.ndarray  # int64 (T, endings): the token less each ending it has, else -2
 
     @classmethod
@@ -214,8 +217,9 @@ class GenderForms:
         for t, token in enumerate(strings):
             if len(token) < 4:
                 continue  # Jo / Joe, Al / Ala: too short to tell
-            if token.endswith("o"):
-                masculine[t] = ids.setdefault(token[:-1], len(ids))
+            for ending, kept in _MASCULINE_ENDINGS:
+                if token.endswith(ending):
+                    masculine[t] = ids.setdefault(token[: -len(ending)] + kept, len(ids))
             for k, ending in enumerate(_FEMININE_ENDINGS):
                 if token.endswith(ending) and len(token) - len(ending) >= 3:
                     feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))

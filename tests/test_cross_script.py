@@ -34,7 +34,8 @@ PEOPLE = [
     ("Kim Jong-un", "김정은"), ("Lee Myung-bak", "이명박"), ("Jacques Chirac", "ז'אק שיראק"),
     ("Emmanuel Macron", "エマニュエル・マクロン"), ("Volodymyr Zelensky", "Володимир Зеленський"),
     ("Xi Jinping", "习近平"), ("Mikheil Saakashvili", "მიხეილ სააკაშვილი"),
-    ("Nikol Pashinyan", "Նիկոլ Փաշինյան"),
+    ("Nikol Pashinyan", "Նիկոլ Փաշինյան"), ("Choi Soon-sil", "최순실"), ("Roh Moo-hyun", "노무현"),
+    ("Ban Ki-moon", "반기문"), ("Yoon Suk-yeol", "윤석열"), ("Chung Mong-joon", "정몽준"),
 ]
 
 

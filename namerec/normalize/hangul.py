@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["HANGUL", "romanize_hangul", "romanize_korean_name"]
+__all__ = ["HANGUL", "korean_name_readings", "romanize_hangul", "romanize_korean_name"]
 
 #: A precomposed hangul syllable.
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -105,6 +105,8 @@ _SURNAMES = {
     "도": "do", "석": "seok", "선": "sun", "설": "seol", "마": "ma", "길": "gil", "연": "yeon",
     "표": "pyo", "명": "myung", "기": "ki", "반": "ban", "왕": "wang", "금": "keum", "탁": "tak",
 }  # fmt: skip
+# Where the press spells a surname otherwise than passports mostly do (정몽준 Chung Mong-joon).
+_PRESS_SURNAMES = {"정": "chung"}
 # A run of two to four syllables standing alone: a personal name, surname first (김정은, 반기문).
 _NAME = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\ud7a3])")
 
@@ -112,26 +114,73 @@ _NAME = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\ud7a3])"
 # Older and press spellings of given names write the vowels ㅓ and ㅡ as o or u (McCune-Reischauer
 # ŏ, ŭ without their marks): 정은 Jong-un, 성 Sung, 근혜 Geun-hye but 명박 Myung-bak.
 _GIVEN_VOWELS = {"o": (("eo", "o"), ("eu", "u")), "u": (("yeo", "yu"), ("eo", "u"), ("eu", "u"))}
+# The press and passports also write ㅜ as oo and 영 as young, and begin a given name with k
+# rather than g (순실 Soon-sil, 문 Moon, 기문 Ki-moon, 영삼 Young-sam); they keep ㅡ as eu.
+_PRESS_SYLLABLES = (("yeo", "yu"), ("eo", "u"), ("u", "oo"))
+_PRESS_VOWEL = re.compile("|".join(written for written, _ in _PRESS_SYLLABLES))
+_PRESS = dict(_PRESS_SYLLABLES)
 
 
-def _personal_name(match: re.Match[str], vowels: str) -> str:
-    surname, given = match.group()[0], match.group()[1:]
-    surname_latin = _SURNAMES.get(surname) or _romanize_word(surname, loanword=False)
-    given_latin = _romanize_word(given, loanword=False)
+def _press_syllable(latin: str, first: bool) -> str:
+    """One given-name syllable as the press spells it (eu and the y- and w- diphthongs other than
+    yeo keep their Revised Romanization)."""
+    if first and latin.startswith("g"):
+        latin = "k" + latin[1:]
+    if latin == "yeong":
+        return "young"
+    if "eu" in latin or re.search("[wy]u|ui", latin):
+        return latin
+    return _PRESS_VOWEL.sub(lambda match: _PRESS[match.group()], latin, count=1)
+
+
+def _given_name(given: str, vowels: str, apart: bool) -> str:
+    if vowels == "press":
+        syllables = [_press_syllable(_romanize_word(syllable, loanword=False), first=i == 0)
+                     for i, syllable in enumerate(given)]
+    elif apart:
+        syllables = [_romanize_word(syllable, loanword=False) for syllable in given]
+    else:  # as one word, with the sound change of ㄹ between syllables
+        syllables = [_romanize_word(given, loanword=False)]
     for written, spelt in _GIVEN_VOWELS.get(vowels, ()):
-        given_latin = given_latin.replace(written, spelt)
-    return surname_latin + " " + given_latin
+        syllables = [syllable.replace(written, spelt) for syllable in syllables]
+    return (" " if apart else "").join(syllables)
 
 
-def romanize_korean_name(text: str, vowels: str = "") -> str:
+def _personal_name(match: re.Match[str], vowels: str, apart: bool) -> str:
+    surname, given = match.group()[0], match.group()[1:]
+    surname_latin = (vowels == "press" and _PRESS_SURNAMES.get(surname)) or _SURNAMES.get(surname) or (
+        _romanize_word(surname, loanword=False))
+    return surname_latin + " " + _given_name(given, vowels, apart)
+
+
+def romanize_korean_name(text: str, vowels: str = "", apart: bool = False) -> str:
     """Read each run of two to four hangul syllables as a Korean personal name: the surname apart,
     in its usual Latin spelling, then the given name (김정은 -> "kim jeongeun"). ``vowels`` "o" or "u"
-    writes the given name's eo and eu as older and press spellings do (Jong-un; Myung-bak).
+    writes the given name's eo and eu as older and press spellings do (Jong-un; Myung-bak);
+    "press" spells it as the press and passports do (Soon-sil, Ki-moon). ``apart`` writes the given
+    name's syllables as words, the way a hyphenated Latin spelling reads once normalised.
 
     >>> romanize_korean_name("김정은"), romanize_korean_name("문재인"), romanize_korean_name("서울")
     ('kim jeongeun', 'moon jaein', 'seo ul')
     >>> romanize_korean_name("김정은", vowels="o"), romanize_korean_name("이명박", vowels="u")
     ('kim jongun', 'lee myungbak')
+    >>> romanize_korean_name("최순실", "press", apart=True), romanize_korean_name("반기문", "press", True)
+    ('choi soon sil', 'ban ki moon')
     """
     text = _JAMO.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
-    return romanize_hangul(_NAME.sub(lambda match: _personal_name(match, vowels), text))
+    return romanize_hangul(_NAME.sub(lambda match: _personal_name(match, vowels, apart), text))
+
+
+# The spellings tried for a Korean personal name, likeliest first: the readings step tries only the
+# first few. Hyphenated Latin spellings (Moon Jae-in) normalise to one word per syllable.
+_NAME_SPELLINGS = (("press", True), ("", True), ("o", True), ("u", True),
+                   ("", False), ("o", False), ("u", False), ("press", False))
+
+
+def korean_name_readings(text: str) -> tuple[tuple[str, ...], bool]:
+    """The readings of ``text`` as Korean personal names, likeliest first, and whether the whole text
+    looks like one (a single word of two to four syllables opening with a common surname; foreign
+    names are mostly longer or written in several words)."""
+    text = _JAMO.sub(lambda match: unicodedata.normalize("NFC", match.group()), text).strip()
+    readings = tuple(romanize_korean_name(text, vowels, apart) for vowels, apart in _NAME_SPELLINGS)
+    return readings, bool(_NAME.fullmatch(text)) and text[0] in _SURNAMES

@@ -27,7 +27,7 @@ from anyascii import anyascii
 from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
-from .hangul import HANGUL, romanize_hangul, romanize_korean_name
+from .hangul import HANGUL, korean_name_readings, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
 from .kana import KANA, romanize_kana, without_long_vowels
@@ -185,8 +185,10 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = (*kana_readings, romanize_kana(forms[0], loanword=True),
                  without_long_vowels(kana_readings[0]))
     if HANGUL.search(text):
-        forms = (*(romanize_hangul(form) for form in forms), romanize_hangul(forms[0], loanword=True),
-                 *(romanize_korean_name(forms[0], vowels) for vowels in ("", "o", "u")))
+        plain = tuple(romanize_hangul(form) for form in forms)
+        loanword = romanize_hangul(forms[0], loanword=True)
+        names, personal = korean_name_readings(forms[0])
+        forms = (*plain, *names, loanword) if personal else (*plain, loanword, *names)
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import namerec.normalize.hangul
-from namerec.normalize.hangul import romanize_hangul
+from namerec.normalize.hangul import korean_name_readings, romanize_hangul, romanize_korean_name
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,28 @@ def test_hangul_becomes_ascii(text: str) -> None:
     loanword = romanize_hangul(text, loanword=True)
     assert plain.isascii() and loanword.isascii()
     assert len(loanword) <= len(plain)
+
+
+@pytest.mark.parametrize(
+    ("hangul", "press"),
+    [
+        ("최순실", "choi soon sil"),  # ㅜ as oo
+        ("반기문", "ban ki moon"),  # a given name opening with ㄱ: k
+        ("노무현", "roh moo hyun"),  # ㅕ as yu
+        ("김영삼", "kim young sam"),
+        ("정몽준", "chung mong joon"),  # the press's surname
+        ("박근혜", "park keun hye"),  # ㅡ keeps eu
+    ],
+)
+def test_press_spellings_of_korean_names(hangul: str, press: str) -> None:
+    assert romanize_korean_name(hangul, vowels="press", apart=True) == press
+    surname, given = press.split(" ", 1)
+    assert romanize_korean_name(hangul, vowels="press") == f"{surname} {given.replace(' ', '')}"
+
+
+def test_a_korean_personal_name_is_read_as_one_first() -> None:
+    readings, personal = korean_name_readings("윤석열")
+    assert personal and readings[:2] == ("yoon suk yul", "yoon seok yeol")
+    # Foreign names in hangul are longer or in several words; a non-surname opening is no name.
+    assert not korean_name_readings("블라디미르 푸틴")[1]
+    assert not korean_name_readings("스웨덴")[1]
