@@ -22,7 +22,9 @@ word by word:
 * a word that would lose all its vowels is left as it is (ス su, ドル doru);
 * words with hiragana in them are native words, read as they are.
 
-r is often an l (ベルリン berrin for Berlin): it is left as r, matching deals with that.
+* ン before b, p or m is m (トランプ tramp), as traditional Hepburn writes it.
+
+r is as often an l (ビル Bill, ベルリン Berlin): :func:`with_l` gives the reading with l for r.
 
 >>> romanize_kana("ギリシャ"), romanize_kana("スウェーデン"), romanize_kana("東京タワー")
 ('girisha', 'suweden', '東京tawa')
@@ -37,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["KANA", "romanize_kana", "without_long_vowels"]
+__all__ = ["KANA", "romanize_kana", "with_l", "without_long_vowels"]
 
 _KANA_CHARS = "\u3041-\u3096\u3099-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff65-\uff9f"
 #: Any kana character: hiragana, katakana, small Ainu katakana, half-width katakana.
@@ -163,6 +165,8 @@ def _write(word: list[str], loanword: bool) -> str:
             doubled = False
             continue
         piece = "n" if token == "ン" else token
+        if loanword and token == "ン" and i + 1 < len(word) and word[i + 1][0] in "bpm":
+            piece = "m"  # トランプ tramp: the m of a foreign name, as traditional Hepburn writes it
         if loanword and _drops_vowel(word, i):
             piece = piece[:-1]
         if doubled and token != "ン" and piece[0] not in _VOWELS:
@@ -202,6 +206,16 @@ def without_long_vowels(reading: str) -> str:
     'abe shinzo'
     """
     return _LONG_VOWEL.sub(lambda match: match.group()[0], reading)
+
+
+def with_l(reading: str) -> str:
+    """A loanword reading with l for every r: Japanese writes both with its one r (ビル・クリントン
+    bir krinton, Bill Clinton).
+
+    >>> with_l(romanize_kana("ビル・クリントン", loanword=True))
+    'bil klinton'
+    """
+    return reading.replace("r", "l")
 
 
 def romanize_kana(text: str, loanword: bool = False) -> str:

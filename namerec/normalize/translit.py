@@ -30,7 +30,7 @@ from .greek import GREEK, romanize_greek
 from .hangul import HANGUL, korean_name_readings, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
-from .kana import KANA, romanize_kana, without_long_vowels
+from .kana import KANA, romanize_kana, with_l, without_long_vowels
 from .thai import THAI, romanize_thai
 
 __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
@@ -182,8 +182,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = (*(romanize_thai(form) for form in forms), romanize_thai(forms[0], loanword=True))
     if KANA.search(text):
         kana_readings = tuple(romanize_kana(form) for form in forms)
-        forms = (*kana_readings, romanize_kana(forms[0], loanword=True),
-                 without_long_vowels(kana_readings[0]))
+        loanword = romanize_kana(forms[0], loanword=True)
+        forms = (*kana_readings, loanword, without_long_vowels(kana_readings[0]), with_l(loanword))
     if HANGUL.search(text):
         plain = tuple(romanize_hangul(form) for form in forms)
         loanword = romanize_hangul(forms[0], loanword=True)

@@ -29,7 +29,7 @@ _KANA_LETTERS = [chr(c) for c in range(0x3000, 0x10000) if KANA.match(chr(c))]
         ("ウラジーミル・プーチン", "urajimiru puchin", "urajimir puchin"),  # ・ separates words
         ("クリストファー", "kurisutofa", "kristofa"),  # to stays before f
         ("マドリード", "madorido", "madrid"),  # do goes before r and at the end
-        ("ドナルド・トランプ", "donarudo toranpu", "donard tranp"),
+        ("ドナルド・トランプ", "donarudo toranpu", "donard tramp"),
         ("ムガベ", "mugabe", "mugabe"),  # the first syllable drops its vowel only before r or w
         ("ドル", "doru", "doru"),  # no vowel would be left
         ("ス", "su", "su"),

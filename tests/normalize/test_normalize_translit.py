@@ -180,7 +180,7 @@ def test_chinese_name_gets_a_surname_split_variant() -> None:
 
 def test_greek_japanese_and_korean_foreign_names_get_their_original_consonants_as_variants() -> None:
     assert normalize_name("Ταμπρίζ").variants == ("tabriz",)  # μπ read as b
-    assert normalize_name("バスラ").variants == ("basra",)  # the u after s is the script's
+    assert normalize_name("バスラ").variants == ("basra", "basla")  # the u after s is the script's; r or l
     assert normalize_name("스웨덴").variants[0] == "sweden"  # and eu after s in hangul
 
 
@@ -189,6 +189,9 @@ def test_a_short_korean_name_is_read_as_surname_and_given_name() -> None:
     assert n.text == "gimjeongeun" and "kim jeongeun" in n.variants
     assert "kim jongun" in n.variants  # the given name's eo and eu as older spellings write them
     assert "lee myungbak" in normalize_name("이명박").variants
+    # First among the variants, which are all the readings step tries: the press's spelling with the
+    # given name's syllables apart, as a hyphenated Latin spelling normalises (Kim Jong-un).
+    assert n.variants[:3] == ("kim jung eun", "kim jeong eun", "kim jong un")
 
 
 def test_latin_text_is_left_for_step5() -> None:
