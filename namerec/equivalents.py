@@ -79,20 +79,24 @@ def _places(written: bool = True) -> _PlaceLexicon:
         # Forms in other scripts are stored as written and read by the normaliser here, so they
         # always agree with what it makes of the same name in the input; a reading joins its group.
         # A reading two places share (Accra and Agra, 阿克拉 and 阿格拉, are both "a ko la" in
-        # Wade-Giles) stands for neither; nor does one that is another place's Latin form.
+        # Wade-Giles) stands for neither, unless it is the primary reading of one place's form and
+        # only an alternative one of the others' (Lomé's לומה is "loma"; so is Rome's ローマ read
+        # with l for r); nor does a reading stand for a place when it is another place's Latin form.
         native = load_data("place_scripts.json")["forms"]
-        claims: dict[str, set[int]] = {}
+        claims: dict[str, dict[int, bool]] = {}  # reading -> {place index: is it a primary reading?}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
                 name = normalize_name(form, LOC)
                 for text in (name.text, *name.variants):
                     if text:
-                        claims.setdefault(text, set()).add(index)
+                        claimants = claims.setdefault(text, {})
+                        claimants[index] = claimants.get(index, False) or text == name.text
         readings: dict[int, list[str]] = {}
-        for text, indexes in claims.items():
-            if len(indexes) > 1:
+        for text, claimants in claims.items():
+            primary = [index for index, is_primary in claimants.items() if is_primary]
+            if len(claimants) > 1 and len(primary) != 1:
                 continue
-            (index,) = indexes
+            index = primary[0] if len(claimants) > 1 else next(iter(claimants))
             if group_of.setdefault(text, PLACE_GROUP_BASE + index) == PLACE_GROUP_BASE + index:
                 readings.setdefault(index, []).append(text)
         groups = [tuple(dict.fromkeys((*forms, *readings.get(i, ())))) for i, forms in enumerate(groups)]
