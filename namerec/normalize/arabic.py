@@ -44,7 +44,9 @@ def _is_vowel_letter(char: str) -> bool:
 
 
 def _word(word: str) -> str:
-    if word == "الله":  # the name of God, in names such as عبد الله (Abdullah)
+    if word.endswith("الله") and len(word) > 4:  # the name of God, in names such as عبد الله (Abdullah)
+        return _word(word[:-4]) + "allah"
+    if word == "الله":
         return "allah"
     prefix = ""
     if len(word) > 3 and word.startswith("ال"):  # the article, written joined to its noun
@@ -71,7 +73,16 @@ def _word(word: str) -> str:
     return prefix + "".join(out)
 
 
+# الله after another word makes one name with it, and Latin spellings write them as one word
+# (عبد الله Abdullah, نصر الله Nasrallah, حزب الله Hezbollah).
+_ALLAH_COMPOUND = re.compile(f"([{_BLOCKS}]+) +(?=الله(?![{_BLOCKS}]))")
+
+
 def romanize_arabic(text: str) -> str:
-    """Read the Arabic-script words of ``text`` in Latin letters; other characters stay."""
-    text = _SILENT.sub("", text)
+    """Read the Arabic-script words of ``text`` in Latin letters; other characters stay.
+
+    >>> romanize_arabic("حسن نصر الله"), romanize_arabic("الله")
+    ('hsn nsrallah', 'allah')
+    """
+    text = _ALLAH_COMPOUND.sub(r"\1", _SILENT.sub("", text))
     return _WORD.sub(lambda m: _word(m.group()), text)

@@ -22,7 +22,7 @@ from namerec.normalize.translit import transliterate
         ("أسامة", "asama"),  # hamza on alif, feminine ending ة
         ("القاهرة", "al-qahra"),  # the article
         ("عمر", "amr"),  # initial ع carries a vowel
-        ("عبد الله", "abd allah"),
+        ("عبد الله", "abdallah"),  # a compound with الله is one word, as in Latin (Abdullah)
         ("مُحَمَّد", "muhamad"),  # short-vowel marks are read; shadda (doubling) is dropped
         ("پاکستان", "pakstan"),  # Persian and Urdu letters
     ],
