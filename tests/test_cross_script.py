@@ -36,7 +36,8 @@ PEOPLE = [
     ("Xi Jinping", "习近平"), ("Mikheil Saakashvili", "მიხეილ სააკაშვილი"),
     ("Nikol Pashinyan", "Նիկոլ Փաշինյան"), ("Choi Soon-sil", "최순실"), ("Roh Moo-hyun", "노무현"),
     ("Ban Ki-moon", "반기문"), ("Yoon Suk-yeol", "윤석열"), ("Chung Mong-joon", "정몽준"),
-    ("Hassan Nasrallah", "حسن نصر الله"), ("Bill Clinton", "ビル・クリントン"), ("Angela Merkel", "アンゲラ・メルケル"),
+    ("Hassan Nasrallah", "حسن نصر الله"), ("Bill Clinton", "ビル・クリントン"),
+    ("Angela Merkel", "アンゲラ・メルケル"),
 ]
 
 
