@@ -31,6 +31,7 @@ import numpy as np
 
 from .entity_types import LOC, ORG, PERSON, canonical_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, place_match
+from .given_names import known_given_names
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
@@ -192,9 +193,10 @@ class TokenAttributes:
 # A final -o is masculine where -a is feminine (Mario, Maria). Not -e: French men's names end in it
 # (Auguste, Gustave, Adolphe), as do spellings of one name (Nevil, Neville).
 _FEMININE_ENDINGS = ("a", "ine", "ina", "ette")
-# Masculine endings whose feminine takes -a in their place, as (ending, what the stem keeps):
-# Mario / Maria, Julius / Julia, and -er, whose e the feminine drops (Alexander / Alexandra, Peter / Petra).
-_MASCULINE_ENDINGS = (("o", ""), ("us", ""), ("er", "r"))
+# Masculine endings whose feminine takes -a in their place: Mario / Maria, Julius / Julia.
+_MASCULINE_ENDINGS = ("o", "us")
+# A known given name ending in -er has its feminine in -ra (Alexander / Alexandra, Peter / Petra).
+# Only a known one: Hindi names spelt -ender and -endra are one name (Narender, Narendra).
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class GenderForms:
 
     @classmethod
     def of(cls, strings: Sequence[str]) -> GenderForms:
+        known = known_given_names()
         ids: dict[str, int] = {}
         own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
         masculine = np.full(len(strings), -1, dtype=np.int64)
@@ -217,9 +220,11 @@ class GenderForms:
         for t, token in enumerate(strings):
             if len(token) < 4:
                 continue  # Jo / Joe, Al / Ala: too short to tell
-            for ending, kept in _MASCULINE_ENDINGS:
+            for ending in _MASCULINE_ENDINGS:
                 if token.endswith(ending):
-                    masculine[t] = ids.setdefault(token[: -len(ending)] + kept, len(ids))
+                    masculine[t] = ids.setdefault(token[: -len(ending)], len(ids))
+            if token.endswith("er") and token in known:
+                masculine[t] = ids.setdefault(token[:-2] + "r", len(ids))
             for k, ending in enumerate(_FEMININE_ENDINGS):
                 if token.endswith(ending) and len(token) - len(ending) >= 3:
                     feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))

@@ -129,6 +129,7 @@ def test_flags_describe_the_pair():
     assert features_of("Alexander Ivanov", "Alexandra Ivanova")["gendered_given"] == 1.0  # -er / -ra
     assert features_of("Julius Weber", "Julia Weber")["gendered_given"] == 1.0  # -us / -a
     assert features_of("Peter Weber", "Peter Webber")["gendered_given"] == 0.0
+    assert features_of("Narender Modi", "Narendra Modi")["gendered_given"] == 0.0  # one Hindi name
     assert features_of("Andre Rossi", "Andrea Rossi")["gendered_given"] == 0.0  # one name (lexicon)
     assert features_of("Robert Smith", "Robert Smyth")["gendered_given"] == 0.0
     assert features_of("Austria", "Australia", "LOC", "LOC")["different_places"] == 1.0
