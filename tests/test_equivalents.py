@@ -189,3 +189,13 @@ def test_given_names_still_work_through_both_modules() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(namerec.equivalents).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [("仙台", "sendai"), ("北海道", "hokkaido"), ("鹿児島", "kagoshima"), ("富士山", "mount fuji"),
+     # The Chinese forms are not stored: they read as the Japanese forms do (沖縄 and 冲绳, chongsheng).
+     ("冲绳", "okinawa"), ("福冈", "fukuoka"), ("金泽", "kanazawa")],
+)
+def test_japanese_places_in_kanji_reach_their_place(written: str, place: str) -> None:
+    assert place_match(normalize_name(written, "LOC"), "LOC").whole == place_group(place)
