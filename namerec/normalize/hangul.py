@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["HANGUL", "korean_name_readings", "romanize_hangul", "romanize_korean_name"]
+__all__ = ["HANGUL", "korean_name_readings", "mccune_reischauer", "romanize_hangul", "romanize_korean_name"]
 
 #: A precomposed hangul syllable.
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -89,6 +89,46 @@ def romanize_hangul(text: str, loanword: bool = False) -> str:
     """
     text = _JAMO.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
     return _WORD.sub(lambda match: _romanize(match, loanword), text)
+
+
+# McCune-Reischauer, the older romanisation (still that of North Korea, and of many places' English
+# names: Pusan, Taegu, Cheju), without its diacritics and apostrophes. It writes the plain stops
+# unvoiced (k, t, p, ch) at the start of a word and after a stop, voiced (g, d, b, j) elsewhere;
+# ㅓ and ㅡ as o and u; and ㄹ after ㅁ or ㅇ as n (강릉 Kangnung).
+_MR_VOICED = {0: ("k", "g"), 3: ("t", "d"), 7: ("p", "b"), 12: ("ch", "j")}  # ㄱ ㄷ ㅂ ㅈ
+_MR_VOWELS = {"eo": "o", "yeo": "yo", "eu": "u", "ui": "ui", "wo": "wo"}
+_STOP_FINALS = frozenset({"k", "t", "p"})
+
+
+def _mccune_word(word: str) -> str:
+    syllables = [_jamo(c) for c in word]
+    out: list[str] = []
+    before = ""  # the previous syllable's final, as written
+    for i, (initial, vowel, final) in enumerate(syllables):
+        onset = _INITIALS[initial]
+        if initial in _MR_VOICED:
+            unvoiced, voiced = _MR_VOICED[initial]
+            onset = unvoiced if i == 0 or before in _STOP_FINALS else voiced
+        elif initial == _RIEUL_INITIAL and i:
+            onset = {"l": "l", "m": "n", "ng": "n"}.get(before, "r")
+        nucleus = _MR_VOWELS.get(_VOWELS[vowel], _VOWELS[vowel])
+        coda = _FINALS[final]
+        after = syllables[i + 1][0] if i + 1 < len(syllables) else None
+        if final == _RIEUL_FINAL and after == _NO_INITIAL:
+            coda = "r"
+        out.append(onset + nucleus + coda)
+        before = coda
+    return "".join(out)
+
+
+def mccune_reischauer(text: str) -> str:
+    """Replace the hangul words of ``text`` by McCune-Reischauer, without diacritics or apostrophes.
+
+    >>> [mccune_reischauer(word) for word in ("부산", "대구", "제주", "강릉")]
+    ['pusan', 'taegu', 'cheju', 'kangnung']
+    """
+    text = _JAMO.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
+    return _WORD.sub(lambda match: _mccune_word(match.group()), text)
 
 
 # The spellings Korean surnames usually have in Latin script (passports, the press), where they

@@ -27,7 +27,7 @@ from anyascii import anyascii
 from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
-from .hangul import HANGUL, korean_name_readings, romanize_hangul
+from .hangul import HANGUL, korean_name_readings, mccune_reischauer, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
 from .kana import KANA, romanize_kana, with_l, without_long_vowels
@@ -163,7 +163,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
     (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
-    (김정은, "kim jeongeun").
+    (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan").
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -188,7 +188,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         plain = tuple(romanize_hangul(form) for form in forms)
         loanword = romanize_hangul(forms[0], loanword=True)
         names, personal = korean_name_readings(forms[0])
-        forms = (*plain, *names, loanword) if personal else (*plain, loanword, *names)
+        mccune = mccune_reischauer(forms[0])
+        forms = (*plain, *names, loanword, mccune) if personal else (*plain, loanword, mccune, *names)
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

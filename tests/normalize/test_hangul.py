@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import namerec.normalize.hangul
-from namerec.normalize.hangul import korean_name_readings, romanize_hangul, romanize_korean_name
+from namerec.normalize.hangul import (
+    korean_name_readings,
+    mccune_reischauer,
+    romanize_hangul,
+    romanize_korean_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +99,25 @@ def test_a_korean_personal_name_is_read_as_one_first() -> None:
     # Foreign names in hangul are longer or in several words; a non-surname opening is no name.
     assert not korean_name_readings("블라디미르 푸틴")[1]
     assert not korean_name_readings("스웨덴")[1]
+
+
+@pytest.mark.parametrize(
+    ("hangul", "mccune"),
+    [
+        ("부산", "pusan"),  # a plain stop starting a word: unvoiced
+        ("대구", "taegu"),  # between vowels: voiced
+        ("제주", "cheju"),
+        ("인천", "inchon"),  # ㅓ as o
+        ("함흥", "hamhung"),  # ㅡ as u
+        ("강릉", "kangnung"),  # ㄹ after ㅇ: n
+        ("학교", "hakkyo"),  # after a stop: unvoiced
+        ("서울", "soul"),
+    ],
+)
+def test_mccune_reischauer(hangul: str, mccune: str) -> None:
+    assert mccune_reischauer(hangul) == mccune
+
+
+@given(st.text(alphabet=_SYLLABLES | st.just(" "), max_size=30))
+def test_mccune_reischauer_is_ascii(text: str) -> None:
+    assert mccune_reischauer(text).isascii()
