@@ -108,8 +108,8 @@ def best_readings(
     variant_start, variant_count, variants = _laid_out(records, units, _variant_forms)
     types = [records.types[unit] for unit in units for _ in range(variant_count[unit])]
     form_records = records.extended(variants, types)
-    joined, swapped = _one_name_keys(form_records, first=len(records))
-    one_name = _ids((one_name_keys[0] + joined, one_name_keys[1] + swapped))
+    form_keys = _one_name_keys(form_records, first=len(records))
+    one_name = _ids(tuple(units + forms for units, forms in zip(one_name_keys, form_keys)))
 
     a, b = left[affected], right[affected]
     pair_of, i, j = _combinations(variant_count[a] + 1, variant_count[b] + 1)
@@ -263,14 +263,17 @@ def _keep_better(rows, new_features, features, probability, model) -> np.ndarray
     return better
 
 
-def _one_name_key(records: NameRecords, unit: int) -> str:
-    """Equal for two names read as one: the key of the place a name is wholly a form of (where place
-    equivalence applies: typed LOC, or untyped and read as neither person nor organisation),
-    otherwise the letters without spaces (place keys are upper case, so the two never meet)."""
-    whole = records.whole_places[unit] if records.whole_places else None
-    if whole is not None:
-        return place_key(whole)
+def _joined_key(records: NameRecords, unit: int) -> str:
+    """Equal for two names that differ only in spacing: the letters without spaces."""
     return records.texts[unit].replace(" ", "")
+
+
+def _place_key(records: NameRecords, unit: int) -> str:
+    """Equal for two forms of one known place: the key of the place a name is wholly a form of,
+    where place equivalence applies (typed LOC, or untyped and read as neither person nor
+    organisation); "" for any other name."""
+    whole = records.whole_places[unit] if records.whole_places else None
+    return place_key(whole) if whole is not None else ""
 
 
 def _swapped_key(records: NameRecords, unit: int) -> str:
@@ -280,21 +283,25 @@ def _swapped_key(records: NameRecords, unit: int) -> str:
     return " ".join(sorted(words)) if len(words) == 2 and words[0] != words[1] else ""
 
 
-def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], list[str]]:
-    """Per unit from ``first`` on, two keys: equal keys mean two units are read as one name."""
+# Each gives every unit a key; two units with an equal key are read as one name.
+_ONE_NAME_KEYS = (_joined_key, _swapped_key, _place_key)
+
+
+def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], ...]:
+    """Per unit from ``first`` on, one key of each kind: equal keys mean two units are read as one name."""
     def keys_of(key_of) -> list[str]:
         return [key_of(records, u) or f"\x00{u}" for u in range(first, len(records))]  # "": no partner
 
-    return keys_of(_one_name_key), keys_of(_swapped_key)
+    return tuple(keys_of(key_of) for key_of in _ONE_NAME_KEYS)
 
 
-def _ids(keys: tuple[list[str], list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """The two keys of each unit as ids (``one_name`` of ``_read_as_one``)."""
+def _ids(keys: tuple[list[str], ...]) -> tuple[np.ndarray, ...]:
+    """The keys of each unit as ids (``one_name`` of ``_read_as_one``)."""
     def ids_of(values: list[str]) -> np.ndarray:
         ids: dict[str, int] = {}
         return np.fromiter((ids.setdefault(k, len(ids)) for k in values), dtype=np.int64, count=len(values))
 
-    return ids_of(keys[0]), ids_of(keys[1])
+    return tuple(ids_of(values) for values in keys)
 
 
 def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
@@ -303,10 +310,11 @@ def _read_as_one(records, one_name, left, right, features, probability, model) -
     or are two words in the other order ("Sato Yuko", "Yuko Sato"), are read as one name: they get
     the features of a name against itself, where those score higher. ``one_name``: from
     ``_ids(_one_name_keys(records))``."""
-    joined, swapped = one_name
     if len(left) == 0:
         return {}
-    alike = (joined[left] == joined[right]) | (swapped[left] == swapped[right])
+    alike = np.zeros(len(left), dtype=bool)
+    for key in one_name:
+        alike |= key[left] == key[right]
     same = np.flatnonzero(alike & (left != right))
     if len(same) == 0:
         return {}
