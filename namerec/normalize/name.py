@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..errors import InputError
 from .abbreviations import PLACE_ABBREVIATION_STEP, expand_place_abbreviations, written_abbreviations
 from .acronym import capital_words, initials_acronym, written_as_acronym
+from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
@@ -106,7 +107,7 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
         is_acronym=False,
         legal_form="",
         script=script,
-        variants=_variants(text, [" ".join(p.tokens) for p in parts[1:]]),
+        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), joined_compounds(text)]),
     )
 
 
@@ -153,7 +154,7 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...]) -> Norm
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        variants=_variants(text, texts[1:]),
+        variants=_variants(text, [*texts[1:], joined_compounds(text)]),
     )
 
 
