@@ -2,7 +2,8 @@
 
 The match model is additive in log-odds, so a feature's contribution is exact: the sum of its basis
 terms minus what the same terms give for a typical pair (the baseline). Contributions plus the
-baseline add up to the log-odds of the probability reported.
+baseline add up to the log-odds of the probability reported, except for a pair of which one name
+is written as the other's acronym, whose probability is at least a prior (the summary says so).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import numpy as np
 from .models import Explanation, FeatureContribution
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
+from .scoring.readings import ACRONYM_PROBABILITY
 
 # A typical pair to measure contributions against: nothing in common.
 _BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
+_ACRONYM = FEATURES.index("acronym")
 
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
@@ -29,6 +32,9 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     for term, feature in zip(terms, BASIS_FEATURE):
         by_feature[feature] += float(term)
     probability = float(model.predict(row)[0])
+    acronym = bool(row[0, _ACRONYM] > 0.5) and probability < ACRONYM_PROBABILITY
+    if acronym:  # the prior the pair scores give an acronym (scoring.readings)
+        probability = ACRONYM_PROBABILITY
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
@@ -41,7 +47,7 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         name_a=name_a, name_b=name_b, normalized_a=normalized_a, normalized_b=normalized_b,
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
-                                                 probability, contributions, baseline),
+                                                 probability, contributions, baseline, acronym),
     )
 
 
@@ -49,11 +55,15 @@ def _probability(log_odds: float) -> float:
     return float(1.0 / (1.0 + np.exp(-log_odds)))
 
 
-def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline) -> str:
+def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
         lines.append(f"Compared as {norm_a!r} and {norm_b!r} after normalisation.")
+    if acronym:
+        lines.append(f"One name is written as the other's acronym: that alone gives "
+                     f"{ACRONYM_PROBABILITY:.2f} (a prior, as unrelated bodies share acronyms); "
+                     "the features below say less.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "
         f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."

@@ -68,14 +68,13 @@ from .pipeline import clean_names, clean_types
 from .reconciler import Reconciler
 from .records import token_rarity
 from .reference_index import ReferenceIndex
+from .scoring.readings import ACRONYM_PROBABILITY  # the prior the pair scores give an acronym too
 
 __all__ = [
     "ACRONYM_PROBABILITY", "COVERAGE_CAP", "SUBSTITUTION_LIKELIHOOD_RATIO", "EntityLink", "link",
     "link_entities", "organisation_evidence",
 ]
 
-#: Link score of an acronym that spells an organisation name's initials (a prior, see above).
-ACRONYM_PROBABILITY = 0.8
 #: Highest link score the coverage view can give (token coverage alone is never certain).
 COVERAGE_CAP = 0.9
 #: Candidate entries asked of the index per member spelling, and kept per entity.

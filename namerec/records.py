@@ -403,7 +403,9 @@ class NameRecords:
                 typed_places[u] = place.whole
             skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
             kinds[u] = kind_codes.get(name.kind, 0)
-            if name.acronym:
+            # The initials a name written as an acronym can stand for: an organisation's, or three
+            # or more (two initials are too easily a person's: "JS", "John Smith").
+            if name.acronym and (name.kind == "org" or len(name.acronym) >= 3):
                 acronym_ids[u] = keys.setdefault(name.acronym, len(keys))
             if name.is_acronym:
                 self_acronym_ids[u] = keys.setdefault(name.text.replace(" ", ""), len(keys))

@@ -473,3 +473,18 @@ def test_work_spread_over_processes_gives_the_same_result(monkeypatch, module, c
     parallel = namerec.reconcile(pool)
     assert parallel.labels == serial.labels
     assert [e.model_dump() for e in parallel.entities] == [e.model_dump() for e in serial.entities]
+
+
+def test_an_acronym_joins_its_expansion_unless_two_expansions_claim_it() -> None:
+    names = ["IBM", "International Business Machines", "CSIS",
+             "Center for Strategic and International Studies"]
+    labels = namerec.reconcile(names, types=["ORG"] * 4).labels
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+    assert namerec.Reconciler().score("IBM", "International Business Machines") == pytest.approx(0.8)
+    assert namerec.Reconciler().score("JS", "John Smith") < 0.5  # two initials: too easily a person's
+    explanation = namerec.Reconciler().explain("NATO", "North Atlantic Treaty Organization")
+    assert explanation.probability == pytest.approx(0.8) and "acronym" in explanation.summary
+    # Two organisations with the same initials: the acronym could be either, so it stays apart.
+    rivals = ["CIA", "Central Intelligence Agency", "Culinary Institute of America"]
+    labels = namerec.reconcile(rivals, types=["ORG"] * 3).labels
+    assert len(set(labels)) == 3
