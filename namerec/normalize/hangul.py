@@ -12,6 +12,11 @@ final one (스웨덴 sweden, 그리스 gris), and writes a final ㄹ with eu bef
 that is how Korean writes bl, cl, fl (블라디미르 bladimir, 베를린 berlin). A syllable without an
 initial consonant keeps its eu (은 eun), and so does a word that would lose all its vowels (스 seu).
 
+Also here: McCune-Reischauer, the older romanisation of many places' English names (``mccune_reischauer``:
+부산 pusan), and Korean personal names, surname first, in the spellings of Revised Romanization, of
+older texts and of the press and passports (``romanize_korean_name``, ``korean_name_readings``: 반기문
+ban ki moon, Ban Ki-moon).
+
 >>> romanize_hangul("베를린"), romanize_hangul("서울 런던"), romanize_hangul("파리 Paris")
 ('bereullin', 'seoul reondeon', 'pari Paris')
 >>> romanize_hangul("노보시비르스크", loanword=True), romanize_hangul("블라디미르", loanword=True)
