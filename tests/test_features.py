@@ -158,3 +158,15 @@ def test_scoring_doc_lists_every_feature():
     rows = [line for line in doc.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     documented = {line.split("`")[1] for line in rows}
     assert set(FEATURES) <= documented, f"docs/scoring.md lacks {sorted(set(FEATURES) - documented)}"
+
+
+def test_organisations_naming_different_places_are_different_places() -> None:
+    def flag(a: str, b: str) -> float:
+        return features_of(a, b, "ORG", "ORG")["different_places"]
+
+    assert flag("Banco Santander México S.A.", "Banco Santander Chile S.A.") == 1.0
+    assert flag("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited") == 1.0
+    assert flag("Bank of China Limited", "Bank of China (Hong Kong) Limited") == 0.0  # one side only
+    assert flag("Siemens AG", "Siemens AG Munich") == 0.0
+    # People's names that hold place words are no organisations.
+    assert features_of("Paris Hilton", "London Hilton", "PERSON", "PERSON")["different_places"] == 0.0

@@ -58,7 +58,8 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "script_skeleton": "edit similarity of the romanisation skeletons of names written in different scripts",
     # Look-alike places are different places (Austria, Australia; Niger, Nigeria): string similarity
     # cannot tell them from a typo, the place lexicon can.
-    "different_places": "the names are forms of two different known places",
+    "different_places": "the names are forms of two different known places, or two organisations' "
+                        "names that name different places",
     "single_words": "both names are a single word",
     "organisation": "at least one name is an organisation",
 }
@@ -277,6 +278,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     places = records.whole_place_ids
     pa, pb = places[left], places[right]
     out[:, column["different_places"]] = (pa >= 0) & (pb >= 0) & (pa != pb)
+    out[_different_organisation_places(records, left, right), column["different_places"]] = 1.0
     out[:, column["single_words"]] = (na == 1) & (nb == 1)
     out[:, column["organisation"]] = (records.kinds[left] == 2) | (records.kinds[right] == 2)
     sa, sb = records.script_ids[left], records.script_ids[right]
@@ -284,6 +286,18 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["script_skeleton"]] = out[:, column["skeleton"]] * out[:, column["cross_script"]]
     np.clip(out, 0.0, 1.0, out=out)
     return out
+
+
+def _different_organisation_places(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The pairs of two organisations' names that each hold a known place the other lacks (Banco
+    Santander México / Banco Santander Chile; Bank of China (Hong Kong) / Bank of China (Singapore)):
+    branches or namesakes in two places, not one body. A place on one side only (Bank of China /
+    Bank of China (Hong Kong)) says nothing."""
+    places = records.organisation_places
+    holds = np.fromiter((bool(p) for p in places), dtype=bool, count=len(places))
+    both = np.flatnonzero(holds[left] & holds[right])
+    return both[[bool(places[a] - places[b]) and bool(places[b] - places[a])
+                 for a, b in zip(left[both].tolist(), right[both].tolist())]]
 
 
 def _compare_place_keys(
