@@ -52,6 +52,7 @@ __all__ = [
     "place_group",
     "place_groups",
     "place_key",
+    "organisation_places",
     "place_match",
     "place_spans",
 ]
@@ -159,6 +160,36 @@ def place_spans(
         else:
             start += 1
     return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[tuple[str, ...], int]:
+    """Adjective (as words) -> place group, from ``place_demonyms.json``."""
+    lexicon = _places(written=False)
+    return {
+        tuple(adjective.split()): lexicon.group_of[place]
+        for adjective, place in load_data("place_demonyms.json")["demonyms"].items()
+    }
+
+
+def organisation_places(tokens: tuple[str, ...]) -> frozenset[int]:
+    """The place groups an organisation's name holds: known place forms, and the adjectives of places
+    (demonyms) that stand for them (Chinese Academy of Sciences: China).
+
+    >>> organisation_places(("bank", "of", "china", "hong", "kong")) == {place_group("china"),
+    ...                                                                  place_group("hong kong")}
+    True
+    >>> organisation_places(("american", "broadcasting")) == {place_group("united states")}
+    True
+    """
+    groups = {group for _, _, group in place_spans(tokens)}
+    demonyms = _demonyms()
+    for size in (1, 2):
+        for start in range(len(tokens) - size + 1):
+            group = demonyms.get(tuple(tokens[start : start + size]))
+            if group is not None:
+                groups.add(group)
+    return frozenset(groups)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .entity_types import LOC, ORG, PERSON, canonical_type
-from .equivalents import PLACE_GROUP_BASE, nickname_groups, place_match, place_spans
+from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
 from .given_names import known_given_names
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
@@ -321,13 +321,12 @@ class NameRecords:
 
     @cached_property
     def organisation_places(self) -> list[frozenset[int]]:
-        """Per unit: the known places an organisation's name holds (Banco Santander México: Mexico;
-        Bank of China (Hong Kong): China, Hong Kong); empty for every other name."""
+        """Per unit: the places an organisation's name holds (Banco Santander México: Mexico; Bank of
+        China (Hong Kong): China, Hong Kong; American Broadcasting Company: the United States); empty
+        for every other name."""
         empty: frozenset[int] = frozenset()
-        return [
-            frozenset(group for _, _, group in place_spans(name.tokens)) if kind == 2 else empty
-            for name, kind in zip(self.names, self.kinds.tolist())
-        ]
+        return [organisation_places(name.tokens) if kind == 2 else empty
+                for name, kind in zip(self.names, self.kinds.tolist())]
 
     @cached_property
     def text_lengths(self) -> np.ndarray:

@@ -199,3 +199,18 @@ def test_docstring_examples() -> None:
 )
 def test_japanese_places_in_kanji_reach_their_place(written: str, place: str) -> None:
     assert place_match(normalize_name(written, "LOC"), "LOC").whole == place_group(place)
+
+
+def test_demonyms_name_known_places_and_are_normalised() -> None:
+    data = json.loads(resources.files("namerec").joinpath("data/place_demonyms.json").read_text("utf-8"))
+    assert set(data) == {"description", "demonyms"} and "namerec" in data["description"]
+    for adjective, place in data["demonyms"].items():
+        assert normalize_name(adjective, "ORG").text == adjective, adjective
+        assert place_group(place) is not None, place
+
+
+def test_organisations_of_two_places_stay_apart() -> None:
+    scores = namerec.Reconciler().score_pairs(
+        [("American Broadcasting Company", "Australian Broadcasting Corporation"),
+         ("Banco Santander México S.A.", "Banco Santander Chile S.A.")], types=[("ORG", "ORG")] * 2)
+    assert (scores < 0.2).all(), scores
