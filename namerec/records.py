@@ -329,6 +329,12 @@ class NameRecords:
                 for name, kind in zip(self.names, self.kinds.tolist())]
 
     @cached_property
+    def holds_organisation_places(self) -> np.ndarray:
+        """Per unit: does ``organisation_places`` hold any place?"""
+        places = self.organisation_places
+        return np.fromiter((bool(p) for p in places), dtype=bool, count=len(places))
+
+    @cached_property
     def text_lengths(self) -> np.ndarray:
         return np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
 

@@ -293,8 +293,7 @@ def _different_organisation_places(records: NameRecords, left: np.ndarray, right
     Santander México / Banco Santander Chile; Bank of China (Hong Kong) / Bank of China (Singapore)):
     branches or namesakes in two places, not one body. A place on one side only (Bank of China /
     Bank of China (Hong Kong)) says nothing."""
-    places = records.organisation_places
-    holds = np.fromiter((bool(p) for p in places), dtype=bool, count=len(places))
+    places, holds = records.organisation_places, records.holds_organisation_places
     both = np.flatnonzero(holds[left] & holds[right])
     return both[[bool(places[a] - places[b]) and bool(places[b] - places[a])
                  for a, b in zip(left[both].tolist(), right[both].tolist())]]
