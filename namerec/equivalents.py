@@ -48,11 +48,11 @@ __all__ = [
     "PlaceMatch",
     "are_nicknames",
     "nickname_groups",
+    "organisation_places",
     "place_forms",
     "place_group",
     "place_groups",
     "place_key",
-    "organisation_places",
     "place_match",
     "place_spans",
 ]

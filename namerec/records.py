@@ -195,8 +195,6 @@ class TokenAttributes:
 _FEMININE_ENDINGS = ("a", "ine", "ina", "ette")
 # Masculine endings whose feminine takes -a in their place: Mario / Maria, Julius / Julia.
 _MASCULINE_ENDINGS = ("o", "us")
-# A known given name ending in -er has its feminine in -ra (Alexander / Alexandra, Peter / Petra).
-# Only a known one: Hindi names spelt -ender and -endra are one name (Narender, Narendra).
 
 
 @dataclass(frozen=True)
@@ -223,6 +221,8 @@ class GenderForms:
             for ending in _MASCULINE_ENDINGS:
                 if token.endswith(ending):
                     masculine[t] = ids.setdefault(token[: -len(ending)], len(ids))
+            # A known given name ending in -er has its feminine in -ra (Alexander / Alexandra, Peter
+            # / Petra). Only a known one: Hindi names spelt -ender and -endra are one name (Narender).
             if token.endswith("er") and token in known:
                 masculine[t] = ids.setdefault(token[:-2] + "r", len(ids))
             for k, ending in enumerate(_FEMININE_ENDINGS):

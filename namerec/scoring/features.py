@@ -271,10 +271,7 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["token_diff"]] = np.abs(na - nb) / np.maximum(np.maximum(na, nb), 1)
     da, db = records.digit_ids[left], records.digit_ids[right]
     out[:, column["digits_mismatch"]] = (da >= 0) & (db >= 0) & (da != db)
-    acronym = (records.self_acronym_ids[left] == records.acronym_ids[right]) | (
-        records.self_acronym_ids[right] == records.acronym_ids[left]
-    )
-    out[:, column["acronym"]] = acronym
+    out[:, column["acronym"]] = acronym_pairs(records, left, right)
     places = records.whole_place_ids
     pa, pb = places[left], places[right]
     out[:, column["different_places"]] = (pa >= 0) & (pb >= 0) & (pa != pb)
@@ -286,6 +283,12 @@ def pair_features(records: NameRecords, left: np.ndarray, right: np.ndarray) -> 
     out[:, column["script_skeleton"]] = out[:, column["skeleton"]] * out[:, column["cross_script"]]
     np.clip(out, 0.0, 1.0, out=out)
     return out
+
+
+def acronym_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: is one name written as the other's acronym (the ``acronym`` feature)?"""
+    written, spelt = records.self_acronym_ids, records.acronym_ids
+    return (written[left] == spelt[right]) | (written[right] == spelt[left])
 
 
 def _different_organisation_places(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:

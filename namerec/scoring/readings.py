@@ -43,7 +43,7 @@ from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords
-from .features import pair_features
+from .features import acronym_pairs, pair_features
 from .model import MatchModel
 
 # Forms tried per name: the primary form and up to this many variants less one.
@@ -140,12 +140,6 @@ def best_readings(
         for k in np.flatnonzero(best_at >= 0).tolist()
     })
     return changed
-
-
-def acronym_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: is one name written as the other's acronym (the ``acronym`` feature)?"""
-    written, spelt = records.self_acronym_ids, records.acronym_ids
-    return (written[left] == spelt[right]) | (written[right] == spelt[left])
 
 
 def _acronym_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
