@@ -37,7 +37,17 @@ PEOPLE = [
     ("Nikol Pashinyan", "Նիկոլ Փաշինյան"), ("Choi Soon-sil", "최순실"), ("Roh Moo-hyun", "노무현"),
     ("Ban Ki-moon", "반기문"), ("Yoon Suk-yeol", "윤석열"), ("Chung Mong-joon", "정몽준"),
     ("Hassan Nasrallah", "حسن نصر الله"), ("Bill Clinton", "ビル・クリントン"),
-    ("Angela Merkel", "アンゲラ・メルケル"),
+    ("Angela Merkel", "アンゲラ・メルケル"), ("Barack Obama", "巴拉克·奥巴马"),
+    ("Angela Merkel", "安格拉·默克尔"),
+    ("Joe Biden", "乔·拜登"), ("Boris Johnson", "鲍里斯·约翰逊"), ("Elon Musk", "埃隆·马斯克"),
+]
+
+# Places the place lexicon does not hold, written in Chinese transcription characters: only reading
+# the characters by their transcription values (not pinyin) brings them near their Latin spelling.
+TRANSCRIBED_PLACES = [
+    ("Smolensk", "斯摩棱斯克"), ("Yaroslavl", "雅罗斯拉夫尔"), ("Novi Sad", "诺维萨德"),
+    ("Glasgow", "格拉斯哥"),
+    ("Varna", "瓦尔纳"), ("Burgas", "布尔加斯"), ("Kutaisi", "库塔伊西"), ("Dortmund", "多特蒙德"),
 ]
 
 
@@ -65,3 +75,9 @@ def test_different_people_across_scripts_stay_apart() -> None:
     strangers = [("Saddam Hussein", "אהוד ברק"), ("Manmohan Singh", "문재인"), ("Ariel Sharon", "حسني مبارك"),
                  ("Barack Obama", "Κυριάκος Μητσοτάκης"), ("Xi Jinping", "मनमोहन सिंह")]
     assert (namerec.Reconciler().score_pairs(strangers) < 0.05).all()
+
+
+def test_places_in_chinese_transcription_meet_their_latin_spellings() -> None:
+    types = [("LOC", "LOC")] * len(TRANSCRIBED_PLACES)
+    scores = namerec.Reconciler().score_pairs(TRANSCRIBED_PLACES, types=types)
+    assert (scores >= 0.5).all(), dict(zip(TRANSCRIBED_PLACES, scores.round(2)))

@@ -98,7 +98,7 @@ del _kana, _onset, _small, _vowel
 _SEPARATORS = frozenset("・゠=")  # after NFKC: ･ is ・ and ＝ is =
 _VOWELS = frozenset("aeiou")
 # Syllables whose vowel Japanese adds after a consonant, and the onsets before which it goes.
-_U_SYLLABLES = frozenset({"su", "zu", "ku", "gu", "bu", "pu", "fu", "mu", "ru"})
+_U_SYLLABLES = frozenset({"su", "zu", "ku", "gu", "bu", "pu", "fu", "vu", "mu", "ru"})
 _O_SYLLABLES = frozenset({"to", "do"})
 
 

@@ -27,6 +27,7 @@ from anyascii import anyascii
 from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
+from .han_transcription import transcription_reading
 from .hangul import HANGUL, korean_name_readings, mccune_reischauer, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
@@ -158,7 +159,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     """Step 3: Latin readings of ``text``, the primary one first, then distinct alternatives.
 
     Alternatives come from the other Cyrillic tables, for Chinese names from writing the
-    one-syllable surname apart ("Xi JinPing", the usual pinyin shape), for Greek from reading
+    one-syllable surname apart ("Xi JinPing", the usual pinyin shape) and, for a foreign name written
+    with the characters Chinese transcribes sounds with, from their values (斯摩棱斯克 "smolensk",
+    see :mod:`.han_transcription`), for Greek from reading
     μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz), for Japanese kana and Korean
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
@@ -170,6 +173,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     forms = readings(text, cyrillic_language) if _CYRILLIC.search(text) else (text,)
     if _HAS_HAN.search(text):
         forms = (*forms, _split_han_surname(forms[0]))
+        transcribed = transcription_reading(forms[0])
+        if transcribed is not None:
+            forms = (*forms, transcribed)
     if GREEK.search(text):
         forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))
     if ARABIC.search(text):
