@@ -3,16 +3,19 @@
 The match model is additive in log-odds, so a feature's contribution is exact: the sum of its basis
 terms minus what the same terms give for a typical pair (the baseline). Contributions plus the
 baseline add up to the log-odds of the probability reported, except for a pair of which one name
-is written as the other's acronym, whose probability is at least a prior (the summary says so).
+is written as the other's acronym, or two one-word given names one listed as the other's nickname,
+whose probability is at least a prior (the summary says so).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .given_names import is_listed_nickname
 from .models import Explanation, FeatureContribution
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
+from .scoring.priors import NICKNAME_PROBABILITY
 from .scoring.readings import ACRONYM_PROBABILITY
 
 # A typical pair to measure contributions against: nothing in common.
@@ -35,6 +38,11 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     acronym = bool(row[0, _ACRONYM] > 0.5) and probability < ACRONYM_PROBABILITY
     if acronym:  # the prior the pair scores give an acronym (scoring.readings)
         probability = ACRONYM_PROBABILITY
+    one_word = " " not in normalized_a and " " not in normalized_b
+    nickname = (one_word and probability < NICKNAME_PROBABILITY
+                and is_listed_nickname(normalized_a, normalized_b))
+    if nickname:  # the prior listed pairs give a nickname (scoring.priors)
+        probability = NICKNAME_PROBABILITY
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
@@ -47,7 +55,8 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         name_a=name_a, name_b=name_b, normalized_a=normalized_a, normalized_b=normalized_b,
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
-                                                 probability, contributions, baseline, acronym),
+                                                 probability, contributions, baseline, acronym,
+                                                 nickname),
     )
 
 
@@ -55,7 +64,8 @@ def _probability(log_odds: float) -> float:
     return float(1.0 / (1.0 + np.exp(-log_odds)))
 
 
-def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False) -> str:
+def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False,
+             nickname=False) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
@@ -63,6 +73,10 @@ def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baselin
     if acronym:
         lines.append(f"One name is written as the other's acronym: that alone gives "
                      f"{ACRONYM_PROBABILITY:.2f} (a prior, as unrelated bodies share acronyms); "
+                     "the features below say less.")
+    if nickname:
+        lines.append(f"One name is listed as the other's nickname: that alone gives "
+                     f"{NICKNAME_PROBABILITY:.2f} (a prior; two names in a list may still be two people); "
                      "the features below say less.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "

@@ -29,11 +29,19 @@ def _written_readings(forms: list[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _package_canonicals() -> tuple[str, ...]:
+    """The canonical name of each group the `nicknames` package gives, by group id."""
+    from nicknames import NickNamer
+
+    return tuple(sorted(NickNamer().nickname_lookup))
+
+
+@lru_cache(maxsize=1)
 def _groups_by_name() -> dict[str, tuple[int, ...]]:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
-    members = [{canonical, *lookup[canonical]} for canonical in sorted(lookup)]
+    members = [{canonical, *lookup[canonical]} for canonical in _package_canonicals()]
     written = load_data("given_name_scripts.json")["forms"]
     for group in load_data("given_name_equivalents.json")["groups"]:
         members.append({*group, *_written_readings(written.get(group[0], []))})
@@ -114,3 +122,22 @@ def nickname_groups(token: str) -> tuple[int, ...]:
 def are_nicknames(a: str, b: str) -> bool:
     """True when two given-name tokens are the same name or nickname-equivalent."""
     return a == b or bool(set(nickname_groups(a)) & set(nickname_groups(b)))
+
+
+def is_listed_nickname(a: str, b: str) -> bool:
+    """True when one of two different given names is listed as the other's nickname or abbreviation
+    (Peggy of Margaret, Wm of William), or both are forms of one name across languages (Ivan, John).
+
+    Stricter than :func:`are_nicknames`, which also joins two nicknames of one name (Peggy, Maggie)
+    and pet spellings: two names the package lists under one canonical name may be names of their
+    own (Rose and Mary under Rosemary).
+
+    >>> is_listed_nickname("margaret", "peggy"), is_listed_nickname("mary", "rose")
+    (True, False)
+    """
+    if a == b:
+        return False
+    canonicals = _package_canonicals()
+    groups = _groups_by_name()
+    shared = set(groups.get(a, ())) & set(groups.get(b, ()))
+    return any(group >= len(canonicals) or canonicals[group] in (a, b) for group in shared)

@@ -32,6 +32,7 @@ from .progress import progress
 from .records import NameRecords
 from .scoring.features import FEATURES, pair_features
 from .scoring.model import MatchModel, model_for
+from .scoring.priors import nickname_prior
 from .scoring.readings import best_readings
 
 _SCORE_CHUNK = 200_000
@@ -227,7 +228,8 @@ def features_for_pairs(pairs, types, config: Config):
 
 
 def score_pairs(pairs, types, config: Config, model: MatchModel):
-    """Probabilities of explicit (a, b) pairs, each scored on its best reading (see readings.py).
+    """Probabilities of explicit (a, b) pairs, each scored on its best reading (see readings.py);
+    a nickname listed for a one-word given name scores at least a prior (see priors.py).
 
     Returns (probability, features, forms): ``forms[k]`` are the two normalised texts pair k was
     scored on. Blank names and pairs of different user-supplied types score 0.
@@ -235,6 +237,7 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     features, usable, records, left, right = features_for_pairs(pairs, types, config)
     probability = model.predict(features) if len(features) else np.zeros(0)
     reread = best_readings(records, left, right, features, probability, model)
+    nickname_prior(records, left, right, probability)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms

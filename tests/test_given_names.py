@@ -86,3 +86,13 @@ def test_the_abbreviations_file_abbreviates_known_names_in_normalised_form() -> 
         for abbreviation in abbreviations:
             assert normalize_text(abbreviation) == abbreviation and abbreviation != full
             assert abbreviation[0] == full[0] or abbreviation.startswith("x"), abbreviation  # Xtopher
+
+
+def test_listed_nicknames_are_direct_relations_not_siblings() -> None:
+    from namerec.given_names import is_listed_nickname
+
+    assert is_listed_nickname("margaret", "peggy") and is_listed_nickname("peggy", "margaret")
+    assert is_listed_nickname("wm", "william")  # an abbreviation joins its full name's groups
+    assert is_listed_nickname("ivan", "john")  # forms of one name across languages
+    assert not is_listed_nickname("mary", "rose")  # both listed under Rosemary, names of their own
+    assert not is_listed_nickname("john", "john")

@@ -1,0 +1,48 @@
+"""Priors for listed pairs: a nickname listed for a one-word given name."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import namerec
+from namerec.normalize import normalize_name
+from namerec.pipeline import score_units
+from namerec.records import NameRecords
+from namerec.scoring.model import model_for
+from namerec.scoring.priors import NICKNAME_PROBABILITY, listed_nickname_pairs
+
+
+def _records(*names: str) -> NameRecords:
+    return NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
+
+
+def test_only_one_word_names_listed_as_nicknames_are_flagged() -> None:
+    records = _records("margaret", "peggy", "mary", "rose", "margaret smith", "peggy smith")
+    left, right = np.array([0, 2, 4]), np.array([1, 3, 5])
+    assert listed_nickname_pairs(records, left, right).tolist() == [True, False, False]
+
+
+def test_a_listed_nickname_scores_at_least_the_prior() -> None:
+    pairs = [("Margaret", "Peggy"), ("Richard", "Dick"), ("William", "Bill")]
+    scores = namerec.Reconciler().score_pairs(pairs)
+    assert (scores >= NICKNAME_PROBABILITY).all()
+
+
+def test_names_of_their_own_under_one_canonical_name_get_no_prior() -> None:
+    # The nickname package lists Rose and Mary under Rosemary, Robert and William under Bill.
+    scores = namerec.Reconciler().score_pairs([("Mary", "Rose"), ("William", "Robert")])
+    assert (scores < 0.5).all(), scores
+
+
+def test_the_prior_is_not_applied_in_pools() -> None:
+    # Ada and Addy are listed, and blocking pairs them: in a pool the model's probability stands.
+    scored = score_units(["ada", "addy"], ["", ""], namerec.Config(), model_for(None))
+    assert len(scored.probability) == 1
+    assert scored.probability[0] < NICKNAME_PROBABILITY
+    assert namerec.Reconciler().score("ada", "addy") >= NICKNAME_PROBABILITY
+
+
+def test_explain_says_the_prior_set_the_probability() -> None:
+    explanation = namerec.Reconciler().explain("Margaret", "Peggy")
+    assert explanation.probability == NICKNAME_PROBABILITY
+    assert "listed as the other's nickname" in explanation.summary
