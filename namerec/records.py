@@ -342,6 +342,28 @@ class NameRecords:
     def token_string_array(self) -> np.ndarray:
         return np.array(self.tokens.strings, dtype=object)
 
+    @cached_property
+    def word_ids(self) -> np.ndarray:
+        """Per token id, an id of its string: a word interned apart as a place has its word's id."""
+        ids: dict[str, int] = {}
+        strings = self.tokens.strings
+        return np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
+
+    @cached_property
+    def repeats_a_word(self) -> np.ndarray:
+        """Per unit: does its text hold a word twice?"""
+        return np.fromiter((len(set(words)) < len(words) for words in map(str.split, self.texts)),
+                           dtype=bool, count=len(self.texts))
+
+    @cached_property
+    def end_letters(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per unit: the codes of its text's first and of its last character, -1 for an empty text."""
+        def codes(position: int) -> np.ndarray:
+            return np.fromiter((ord(t[position]) if t else -1 for t in self.texts), dtype=np.int64,
+                               count=len(self.texts))
+
+        return codes(0), codes(-1)
+
     def tokens_of(self, unit: int) -> list[str]:
         ids = self.token_ids[self.offsets[unit] : self.offsets[unit + 1]]
         return [self.tokens.strings[t] for t in ids]

@@ -81,6 +81,28 @@ def test_features_are_in_unit_interval_and_symmetric(entries):
 
 
 @settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(names, types), min_size=1, max_size=8))
+def test_string_measures_computed_for_some_pairs_only_equal_rapidfuzz_on_all(entries):
+    """token_set and affixes skip the pairs that cannot differ from a cheaper value: the result
+    must be rapidfuzz's own on every pair."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Postfix, Prefix
+
+    records = records_of(entries)
+    pairs = list(itertools.product(range(len(entries)), repeat=2))
+    left = np.array([p[0] for p in pairs], dtype=np.int64)
+    right = np.array([p[1] for p in pairs], dtype=np.int64)
+    out = pair_features(records, left, right)
+    for k, (a, b) in enumerate(pairs):
+        text_a, text_b = records.texts[a], records.texts[b]
+        token_set = np.float32(fuzz.token_set_ratio(text_a, text_b)) / np.float32(100)
+        assert out[k, COLUMN["token_set"]] == token_set
+        shared = Prefix.similarity(text_a, text_b) + Postfix.similarity(text_a, text_b)
+        expected = min(np.float32(shared) / max(np.float32(max(len(text_a), len(text_b))), 1.0), 1.0)
+        assert out[k, COLUMN["affixes"]] == pytest.approx(expected, abs=1e-6)
+
+
+@settings(max_examples=50, deadline=None)
 @given(names, types)
 def test_identical_names_have_indel_one(name, type_):
     normalized = normalize_name(name, type_)
