@@ -41,6 +41,7 @@ from functools import lru_cache
 from .entity_types import LOC
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
+from .normalize.han_transcription import transcription_reading
 from .normalize.lexicons import load_data
 
 __all__ = [
@@ -83,12 +84,17 @@ def _places(written: bool = True) -> _PlaceLexicon:
         # Wade-Giles) stands for neither, unless it is the primary reading of one place's form and
         # only an alternative one of the others' (Lomé's לומה is "loma"; so is Rome's ローマ read
         # with l for r); nor does a reading stand for a place when it is another place's Latin form.
+        # A Chinese form is not also read by the sounds its characters transcribe (伦敦 "lendon",
+        # London): its pinyin reading already meets the same characters in the input, and such short
+        # readings spell other words (捷克 "jek", Czechia, is Jack read from Cyrillic).
         native = load_data("place_scripts.json")["forms"]
         claims: dict[str, dict[int, bool]] = {}  # reading -> {place index: is it a primary reading?}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
                 name = normalize_name(form, LOC)
-                for text in (name.text, *name.variants):
+                transcribed = transcription_reading(form)
+                skipped = normalize_name(transcribed, LOC).text if transcribed else None
+                for text in (name.text, *(v for v in name.variants if v != skipped)):
                     if text:
                         claimants = claims.setdefault(text, {})
                         claimants[index] = claimants.get(index, False) or text == name.text

@@ -214,3 +214,11 @@ def test_organisations_of_two_places_stay_apart() -> None:
         [("American Broadcasting Company", "Australian Broadcasting Corporation"),
          ("Banco Santander México S.A.", "Banco Santander Chile S.A.")], types=[("ORG", "ORG")] * 2)
     assert (scores < 0.2).all(), scores
+
+
+def test_chinese_forms_of_places_are_not_read_by_their_transcription_values() -> None:
+    # 伦敦 (London) and 捷克 (Czechia) read "lendon" and "jek" that way: short readings that spell
+    # other words (джек, Jack), and the pinyin reading already meets the characters in the input.
+    assert place_group(normalize_name("伦敦", "LOC").text) == place_group("london")
+    assert place_group(normalize_name("捷克", "LOC").text) == place_group("czechia")
+    assert place_group("lendon") is None and place_group("jek") is None
