@@ -69,9 +69,15 @@ class _PlaceLexicon:
     longest: int  # words in the longest form
 
 
-@lru_cache(maxsize=2)
 def _places(written: bool = True) -> _PlaceLexicon:
     """The lexicon; with ``written``, also the readings of its forms in other scripts."""
+    # One cache key per lexicon: lru_cache tells _places(), _places(True) and _places(written=True)
+    # apart, and with three spellings of two keys it built the written lexicon again and again.
+    return _lexicon(bool(written))
+
+
+@lru_cache(maxsize=2)
+def _lexicon(written: bool) -> _PlaceLexicon:
     groups = [tuple(group) for group in load_data("place_equivalents.json")["groups"]]
     group_of: dict[str, int] = {}
     for index, forms in enumerate(groups):
