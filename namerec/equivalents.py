@@ -41,7 +41,7 @@ from functools import lru_cache
 from .entity_types import LOC
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
-from .normalize.han_transcription import transcription_reading
+from .normalize.han_transcription import transcription_readings
 from .normalize.lexicons import load_data
 
 __all__ = [
@@ -98,9 +98,8 @@ def _lexicon(written: bool) -> _PlaceLexicon:
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
                 name = normalize_name(form, LOC)
-                transcribed = transcription_reading(form)
-                skipped = normalize_name(transcribed, LOC).text if transcribed else None
-                for text in (name.text, *(v for v in name.variants if v != skipped)):
+                skipped = {normalize_name(reading, LOC).text for reading in transcription_readings(form)}
+                for text in (name.text, *(v for v in name.variants if v not in skipped)):
                     if text:
                         claimants = claims.setdefault(text, {})
                         claimants[index] = claimants.get(index, False) or text == name.text

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["transcription_reading"]
+__all__ = ["transcription_reading", "transcription_readings"]
 
 # Character and Latin value, by pinyin initial. A consonant alone (s, k, t, d, g, b, p, m, f, v,
 # ts, z, zh, sh, h) is the value of a character that transcribes a consonant without its vowel.
@@ -100,3 +100,12 @@ def transcription_reading(text: str) -> str | None:
 
     out = _HAN_RUN.sub(read, text)
     return out if found else None
+
+
+def transcription_readings(text: str) -> tuple[str, ...]:
+    """The transcription reading of ``text`` and the same with every l written r (Chinese has one
+    sound for both: 巴拉克 "balak" and "barak", Barack); () when ``text`` has none."""
+    reading = transcription_reading(text)
+    if reading is None:
+        return ()
+    return tuple(dict.fromkeys((reading, reading.replace("l", "r"))))

@@ -27,7 +27,7 @@ from anyascii import anyascii
 from .arabic import ARABIC, romanize_arabic
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
-from .han_transcription import transcription_reading
+from .han_transcription import transcription_readings
 from .hangul import HANGUL, korean_name_readings, mccune_reischauer, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
@@ -173,9 +173,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     forms = readings(text, cyrillic_language) if _CYRILLIC.search(text) else (text,)
     if _HAS_HAN.search(text):
         forms = (*forms, _split_han_surname(forms[0]))
-        transcribed = transcription_reading(forms[0])
-        if transcribed is not None:
-            forms = (*forms, transcribed)
+        forms = (*forms, *transcription_readings(forms[0]))
     if GREEK.search(text):
         forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))
     if ARABIC.search(text):
