@@ -24,8 +24,9 @@ _ACRONYM = FEATURES.index("acronym")
 
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
-                 normalized_a: str, normalized_b: str) -> Explanation:
-    """Explain one pair from its feature row."""
+                 normalized_a: str, normalized_b: str, nickname_prior: bool = True) -> Explanation:
+    """Explain one pair from its feature row; ``nickname_prior``: whether listed pairs get the
+    nickname prior (with the shipped weights only, see ``scoring.priors``)."""
     row = features.reshape(1, -1)
     regime = int(regime_of(row)[0])
     coefficients = model.coefficients[regime]
@@ -39,7 +40,7 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     if acronym:  # the prior the pair scores give an acronym (scoring.readings)
         probability = ACRONYM_PROBABILITY
     one_word = " " not in normalized_a and " " not in normalized_b
-    nickname = (one_word and probability < NICKNAME_PROBABILITY
+    nickname = (nickname_prior and one_word and probability < NICKNAME_PROBABILITY
                 and is_listed_nickname(normalized_a, normalized_b))
     if nickname:  # the prior listed pairs give a nickname (scoring.priors)
         probability = NICKNAME_PROBABILITY

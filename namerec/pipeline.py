@@ -229,7 +229,8 @@ def features_for_pairs(pairs, types, config: Config):
 
 def score_pairs(pairs, types, config: Config, model: MatchModel):
     """Probabilities of explicit (a, b) pairs, each scored on its best reading (see readings.py);
-    a nickname listed for a one-word given name scores at least a prior (see priors.py).
+    with the shipped weights, a nickname listed for a one-word given name scores at least a prior
+    (see priors.py).
 
     Returns (probability, features, forms): ``forms[k]`` are the two normalised texts pair k was
     scored on. Blank names and pairs of different user-supplied types score 0.
@@ -237,7 +238,8 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     features, usable, records, left, right = features_for_pairs(pairs, types, config)
     probability = model.predict(features) if len(features) else np.zeros(0)
     reread = best_readings(records, left, right, features, probability, model)
-    nickname_prior(records, left, right, probability)
+    if config.scorer is None:  # weights fitted or calibrated on the user's pairs speak for their data
+        nickname_prior(records, left, right, probability)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms

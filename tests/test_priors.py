@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import namerec
 from namerec.normalize import normalize_name
-from namerec.pipeline import score_units
+from namerec.pipeline import features_for_pairs, score_units
 from namerec.records import NameRecords
 from namerec.scoring.model import model_for
 from namerec.scoring.priors import NICKNAME_PROBABILITY, listed_nickname_pairs
@@ -46,3 +47,15 @@ def test_explain_says_the_prior_set_the_probability() -> None:
     explanation = namerec.Reconciler().explain("Margaret", "Peggy")
     assert explanation.probability == NICKNAME_PROBABILITY
     assert "listed as the other's nickname" in explanation.summary
+
+
+def test_weights_fitted_or_calibrated_by_the_user_get_no_prior() -> None:
+    pairs = [("Margaret", "Peggy"), ("Margaret", "Mary"), ("John", "Jon"), ("Anna", "Hannah")] * 10
+    calibrated = namerec.Reconciler().calibrate(pairs, [1, 0, 1, 0] * 10)
+    assert calibrated.config.scorer is not None
+    features, *_ = features_for_pairs([("Margaret", "Peggy")], None, calibrated.config)
+    model_says = float(calibrated.model_.predict(features)[0])
+    assert calibrated.score("Margaret", "Peggy") == pytest.approx(model_says)
+    explanation = calibrated.explain("Margaret", "Peggy")
+    assert "listed as the other's nickname" not in explanation.summary
+    assert explanation.probability == pytest.approx(model_says, abs=1e-4)

@@ -8,8 +8,9 @@ are two entities by construction. Asked about the two names as a pair, though, t
 whether they can name the same person, and a listed nickname says they can: on the train split of
 ancestry_givennames_pairs, of the 224 pairs of listed nicknames the model scored below 0.8, 181
 (0.81) were matches. Such a pair scores at least ``NICKNAME_PROBABILITY`` when scored as a listed
-pair (``Reconciler.score``, ``score_pairs``, ``explain``), never in a pool, where clustering
-decides with the rival names in view.
+pair (``Reconciler.score``, ``score_pairs``, ``explain``) with the shipped weights; never in a pool,
+where clustering decides with the rival names in view, nor with weights the user fitted or
+calibrated (``Config.scorer``), which speak for the user's own pairs.
 """
 
 from __future__ import annotations
