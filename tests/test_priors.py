@@ -29,6 +29,13 @@ def test_a_listed_nickname_scores_at_least_the_prior() -> None:
     assert (scores >= NICKNAME_PROBABILITY).all()
 
 
+def test_the_prior_is_for_people_only() -> None:
+    scores = namerec.Reconciler().score_pairs([("Sandy", "Alexander")] * 3,
+                                              types=[("PERSON", "PERSON"), ("", ""), ("LOC", "LOC")])
+    assert scores[0] >= NICKNAME_PROBABILITY and scores[1] >= NICKNAME_PROBABILITY
+    assert scores[2] < NICKNAME_PROBABILITY
+
+
 def test_names_of_their_own_under_one_canonical_name_get_no_prior() -> None:
     # The nickname package lists Rose and Mary under Rosemary, Robert and William under Bill.
     scores = namerec.Reconciler().score_pairs([("Mary", "Rose"), ("William", "Robert")])

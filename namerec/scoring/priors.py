@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..entity_types import PERSON, canonical_type
 from ..given_names import is_listed_nickname
 from ..records import NameRecords
 
@@ -28,9 +29,11 @@ NICKNAME_PROBABILITY = 0.8
 
 
 def listed_nickname_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: are both names one word, one listed as the other's nickname?"""
+    """Per pair: are both names one word, typed PERSON or untyped, one listed as the other's nickname?"""
     counts = records.token_counts
-    single = np.flatnonzero((counts[left] == 1) & (counts[right] == 1))
+    personal = np.fromiter((canonical_type(t) in ("", PERSON) for t in records.types), dtype=bool,
+                           count=len(records))
+    single = np.flatnonzero((counts[left] == 1) & (counts[right] == 1) & personal[left] & personal[right])
     flagged = np.zeros(len(left), dtype=bool)
     flagged[single] = [is_listed_nickname(records.texts[a], records.texts[b])
                        for a, b in zip(left[single].tolist(), right[single].tolist())]
