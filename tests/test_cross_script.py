@@ -46,7 +46,7 @@ PEOPLE = [
 # the characters by their transcription values (not pinyin) brings them near their Latin spelling.
 TRANSCRIBED_PLACES = [
     ("Smolensk", "斯摩棱斯克"), ("Yaroslavl", "雅罗斯拉夫尔"), ("Novi Sad", "诺维萨德"),
-    ("Glasgow", "格拉斯哥"),
+    ("Glasgow", "格拉斯哥"), ("Ohio", "俄亥俄"), ("Oklahoma", "俄克拉荷马"), ("Wisconsin", "威斯康星"),
     ("Varna", "瓦尔纳"), ("Burgas", "布尔加斯"), ("Kutaisi", "库塔伊西"), ("Dortmund", "多特蒙德"),
 ]
 

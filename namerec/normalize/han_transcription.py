@@ -27,22 +27,27 @@ __all__ = ["transcription_reading", "transcription_readings"]
 # ts, z, zh, sh, h) is the value of a character that transcribes a consonant without its vowel.
 _TABLE = """
 阿 a 埃 e 艾 ai 爱 ai 安 an 昂 an 奥 o 欧 o 鄂 e 厄 e 俄 o 恩 en
-巴 ba 拜 bai 班 ban 邦 bon 保 bo 鲍 bo 贝 be 本 ben 比 bi 彼 pe 宾 bin 波 bo 博 bo 伯 ber 勃 bo 布 b
+巴 ba 拜 bai 班 ban 邦 bon 保 bo 鲍 bo 贝 be 别 be 本 ben 比 bi 彼 pe 宾 bin 波 bo 博 bo 伯 ber
+勃 bo 布 b
 卑 be 柏 ber 堡 burg
 查 cha 车 che 彻 che 楚 chu 茨 ts
-达 da 但 dan 戴 dai 丹 dan 道 do 德 d 得 d 登 den 邓 den 迪 di 第 di 蒂 ti 丁 din 东 don 杜 du
+达 da 但 dan 戴 dai 丹 dan 道 do 德 d 得 d 登 den 邓 den 迪 di 狄 di 第 di 蒂 ti 丁 din 东 don 杜 du
 顿 ton 敦 don 多 do
 法 fa 发 fa 凡 van 范 van 菲 fi 斐 fi 费 fe 芬 fin 丰 fon 冯 fon 弗 f 佛 fo 福 fo 富 fu 夫 v
 盖 ge 甘 gan 冈 gan 刚 gan 戈 go 果 go 哥 go 格 g 根 gen 贡 gon 古 gu 瓜 gua 圭 gui
-哈 ha 诃 kho 海 hai 汉 han 翰 han 罕 han 豪 ho 赫 h 黑 he 亨 hen 洪 hon 侯 ho 胡 hu 华 hua 怀 wai
+哈 ha 诃 kho 海 hai 亥 hai 汉 han 翰 han 罕 han 豪 ho 赫 h 黑 he 荷 ho 亨 hen 洪 hon 侯 ho 胡 hu
+华 hua 怀 wai
 霍 ho
 基 ki 久 gyu 吉 gi 济 ji 治 ji 加 ga 迦 ga 贾 ja 简 jan 捷 je 杰 je 金 kin 居 ju
-卡 ka 喀 ka 凯 kai 开 kai 坎 kan 康 kon 考 ko 柯 ko 科 ko 可 ko 克 k 肯 ken 孔 kon 库 ku 夸 kwa
+卡 ka 喀 ka 凯 kai 开 kai 坎 kan 堪 kan 康 kon 考 ko 柯 ko 科 ko 可 ko 克 k 肯 ken 孔 kon 库 ku
+夸 kwa
 奎 kwi 昆 kun 阔 ko
-拉 la 腊 la 莱 le 赖 lai 兰 lan 朗 ran 劳 lo 勒 le 雷 re 蕾 le 黎 li 里 li 理 li 利 li 莉 li 丽 li
+拉 la 腊 la 莱 le 来 lai 赖 lai 兰 lan 朗 ran 劳 lo 勒 le 雷 re 蕾 le 黎 li 里 li 理 li 利 li 莉 li
+丽 li
 列 le 廉 liam 棱 len
 林 lin 琳 lin 灵 lin 留 lyu 龙 lon 隆 lon 娄 lo 卢 lu 鲁 ru 路 lu 伦 len 仑 lun 罗 ro 洛 lo
-马 ma 玛 ma 迈 mai 麦 mai 曼 man 梅 me 门 men 蒙 mon 孟 men 米 mi 密 mi 敏 min 明 min 摩 mo 莫 mo
+马 ma 玛 ma 迈 mai 麦 mai 曼 man 梅 me 门 men 缅 men 蒙 mon 孟 men 米 mi 密 mi 敏 min 明 min 摩 mo
+莫 mo
 默 me 姆 m 穆 mu 慕 mu
 那 na 拿 na 纳 na 娜 na 奈 nai 南 nan 瑙 no 内 ne 尼 ni 妮 ni 涅 nye 聂 nye 宁 nin 纽 nyu 牛 nyu
 努 nu 诺 no
@@ -51,10 +56,11 @@ _TABLE = """
 热 je 日 zh 荣 ron
 萨 sa 撒 sa 塞 se 赛 sai 桑 san 瑟 se 森 sen 沙 sha 莎 sha 绍 sho 舍 she 申 shen 施 shi 什 sh 士 s
 史 s 舒 shu 斯 s 思 s 丝 s 松 son 逊 son 苏 su 索 so
-塔 ta 泰 tai 坦 tan 汤 tan 唐 don 陶 to 特 t 提 ti 汀 tin 廷 tin 通 ton 图 tu 托 to 陀 to 妥 to
+塔 ta 他 ta 泰 tai 坦 tan 汤 tan 唐 don 陶 to 特 t 提 ti 田 ten 汀 tin 廷 tin 通 ton 图 tu 土 tu
+托 to 陀 to 妥 to
 瓦 va 万 van 旺 van 威 wi 韦 we 维 vi 卫 we 温 win 文 ven 翁 on 沃 vo 乌 u 伍 wu 武 wu 物 ve
-西 si 希 hi 锡 si 席 si 夏 sha 肖 sho 谢 she 辛 sin 欣 sin 新 sin 休 hu 修 syu
-雅 ya 牙 ya 亚 ya 娅 ya 扬 yan 耶 ye 叶 ye 伊 i 依 i 因 in 英 in 尤 yu 于 yu 约 jo
+西 si 希 hi 锡 si 席 si 夏 sha 肖 sho 谢 she 歇 she 辛 sin 欣 sin 新 sin 星 sin 休 hu 修 syu
+雅 ya 牙 ya 亚 ya 娅 ya 扬 yan 耶 ye 叶 ye 伊 i 依 i 因 in 印 in 英 in 尤 yu 犹 yu 于 yu 约 jo
 扎 za 泽 ze 詹 jan 佐 zo 朱 ju 兹 z 祖 zu 卓 jo 哲 je 珍 jen 真 jen 芝 chi
 """
 _VALUES: dict[str, str] = dict(zip(_TABLE.split()[::2], _TABLE.split()[1::2]))
