@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .given_names import is_listed_nickname
 from .models import Explanation, FeatureContribution
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
-from .scoring.priors import NICKNAME_PROBABILITY
-from .scoring.readings import ACRONYM_PROBABILITY
+from .scoring.priors import ACRONYM_PROBABILITY, NICKNAME_PROBABILITY
 
 # A typical pair to measure contributions against: nothing in common.
 _BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
@@ -24,9 +22,9 @@ _ACRONYM = FEATURES.index("acronym")
 
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
-                 normalized_a: str, normalized_b: str, nickname_prior: bool = True) -> Explanation:
-    """Explain one pair from its feature row; ``nickname_prior``: whether listed pairs get the
-    nickname prior (with the shipped weights only, see ``scoring.priors``)."""
+                 normalized_a: str, normalized_b: str, probability: float) -> Explanation:
+    """Explain one pair from its feature row and the probability it was scored (which a prior of
+    ``scoring.priors`` may have raised above what the features give)."""
     row = features.reshape(1, -1)
     regime = int(regime_of(row)[0])
     coefficients = model.coefficients[regime]
@@ -35,15 +33,10 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     by_feature = {name: 0.0 for name in FEATURES}
     for term, feature in zip(terms, BASIS_FEATURE):
         by_feature[feature] += float(term)
-    probability = float(model.predict(row)[0])
-    acronym = bool(row[0, _ACRONYM] > 0.5) and probability < ACRONYM_PROBABILITY
-    if acronym:  # the prior the pair scores give an acronym (scoring.readings)
-        probability = ACRONYM_PROBABILITY
-    one_word = " " not in normalized_a and " " not in normalized_b
-    nickname = (nickname_prior and one_word and probability < NICKNAME_PROBABILITY
-                and is_listed_nickname(normalized_a, normalized_b))
-    if nickname:  # the prior listed pairs give a nickname (scoring.priors)
-        probability = NICKNAME_PROBABILITY
+    # Above what the features give, a prior set the probability: the acronym's, else a nickname's.
+    raised = probability > float(model.predict(row)[0])
+    acronym = raised and bool(row[0, _ACRONYM] > 0.5)
+    nickname = raised and not acronym
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),

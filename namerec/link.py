@@ -68,7 +68,7 @@ from .pipeline import clean_names, clean_types
 from .reconciler import Reconciler
 from .records import token_rarity
 from .reference_index import ReferenceIndex
-from .scoring.readings import ACRONYM_PROBABILITY  # the prior the pair scores give an acronym too
+from .scoring.priors import ACRONYM_PROBABILITY  # the prior the pair scores give an acronym too
 
 __all__ = [
     "ACRONYM_PROBABILITY", "COVERAGE_CAP", "SUBSTITUTION_LIKELIHOOD_RATIO", "EntityLink", "link",

@@ -104,7 +104,7 @@ class Reconciler:
         probability, features, forms = score_pairs([(a, b)], None, self.config, self.model_)
         form_a, form_b = forms[0]
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
-                                   nickname_prior=self.config.scorer is None)
+                                   float(probability[0]))
         if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,

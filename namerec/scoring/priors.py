@@ -1,16 +1,26 @@
-"""Probabilities that lexicons set and the match model cannot learn: priors for listed pairs.
+"""Probabilities that lexicons set where the match model cannot learn them: priors.
 
-Two given names alone, one listed as the other's nickname (Margaret and Peggy, Richard and Dick),
-share almost no letters, and the match model, fitted mostly on names met in pools, weighs the
-nickname lexicon lightly for one-word names: in a pool, a bare "Peggy" and a bare "Margaret" are
-as often two people as one, and on wikidata_ru_translit a name and its pet form (Aleksandr, Sasha)
-are two entities by construction. Asked about the two names as a pair, though, the question is
-whether they can name the same person, and a listed nickname says they can: on the train split of
-ancestry_givennames_pairs, of the 224 pairs of listed nicknames the model scored below 0.8, 181
-(0.81) were matches. Such a pair scores at least ``NICKNAME_PROBABILITY`` when scored as a listed
-pair (``Reconciler.score``, ``score_pairs``, ``explain``) with the shipped weights; never in a pool,
-where clustering decides with the rival names in view, nor with weights the user fitted or
-calibrated (``Config.scorer``), which speak for the user's own pairs.
+A prior raises a pair's probability to at least a fixed value when a lexicon says the two names
+can be one entity though their letters say little. Each value is a stated probability, not a
+fitted weight.
+
+**Acronyms.** A name written as the other's acronym ("IBM", "International Business Machines") is a
+match with at least ``ACRONYM_PROBABILITY``, in pools and listed pairs alike. Nothing else in such a
+pair says so, and no training pair has the ``acronym`` flag, so the model gives it no weight; the
+value is a prior, as unrelated bodies share acronyms. A name that two clusters' names spell stays
+apart in clustering. Linking gives an acronym the same prior.
+
+**Listed nicknames.** Two given names alone, one listed as the other's nickname (Margaret and
+Peggy, Richard and Dick), share almost no letters, and the match model, fitted mostly on names met
+in pools, weighs the nickname lexicon lightly for one-word names: in a pool, a bare "Peggy" and a
+bare "Margaret" are as often two people as one, and on wikidata_ru_translit a name and its pet form
+(Aleksandr, Sasha) are two entities by construction. Asked about the two names as a pair, though,
+the question is whether they can name the same person, and a listed nickname says they can: on the
+train split of ancestry_givennames_pairs, of the 224 pairs of listed nicknames the model scored
+below 0.8, 181 (0.81) were matches. Such a pair scores at least ``NICKNAME_PROBABILITY`` when scored
+as a listed pair (``Reconciler.score``, ``score_pairs``, ``explain``) with the shipped weights; never
+in a pool, where clustering decides with the rival names in view, nor with weights the user fitted
+or calibrated (``Config.scorer``), which speak for the user's own pairs.
 """
 
 from __future__ import annotations
@@ -20,12 +30,29 @@ import numpy as np
 from ..entity_types import PERSON, canonical_type
 from ..given_names import is_listed_nickname
 from ..records import NameRecords
+from .features import acronym_pairs
 
-__all__ = ["NICKNAME_PROBABILITY", "listed_nickname_pairs", "nickname_prior"]
+__all__ = [
+    "ACRONYM_PROBABILITY", "NICKNAME_PROBABILITY", "acronym_prior", "listed_nickname_pairs",
+    "nickname_prior",
+]
 
+#: Probability at least of a pair of which one name is written as the other's acronym.
+ACRONYM_PROBABILITY = 0.8
 #: Probability at least of a listed pair of two one-word given names, one listed as the other's
 #: nickname (see the module docstring for the measurement behind it).
 NICKNAME_PROBABILITY = 0.8
+
+
+def _at_least(probability: np.ndarray, flagged: np.ndarray, prior: float) -> None:
+    probability[flagged] = np.maximum(probability[flagged], prior)
+
+
+def acronym_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                  probability: np.ndarray) -> None:
+    """Raise pairs of a name and its acronym to at least ``ACRONYM_PROBABILITY``, in place."""
+    if len(left):
+        _at_least(probability, acronym_pairs(records, left, right), ACRONYM_PROBABILITY)
 
 
 def listed_nickname_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -44,5 +71,4 @@ def nickname_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
                    probability: np.ndarray) -> None:
     """Raise listed nickname pairs to at least ``NICKNAME_PROBABILITY``, in place."""
     if len(left):
-        flagged = listed_nickname_pairs(records, left, right)
-        probability[flagged] = np.maximum(probability[flagged], NICKNAME_PROBABILITY)
+        _at_least(probability, listed_nickname_pairs(records, left, right), NICKNAME_PROBABILITY)

@@ -43,13 +43,12 @@ from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords
-from .features import acronym_pairs, pair_features
+from .features import pair_features
 from .model import MatchModel
+from .priors import acronym_prior
 
 # Forms tried per name: the primary form and up to this many variants less one.
 MAX_FORMS = 4
-#: Probability at least of a pair of which one name is written as the other's acronym (a prior).
-ACRONYM_PROBABILITY = 0.8
 MIN_PROBABILITY = 0.1
 # A pair across scripts below MIN_PROBABILITY is re-read when two of its forms are this alike (Indel).
 # On two train-split wikidata_ru_translit pools of 1,000 entities, pairwise F1 went from 0.858/0.874
@@ -87,7 +86,7 @@ def best_readings(
     assigned rows (``features[rows] = matrix``), so anything supporting that will do. Returns, for
     those rows only, the texts of the forms that gave the new probability.
     """
-    _acronym_prior(records, left, right, probability)
+    acronym_prior(records, left, right, probability)
     one_name_keys = _one_name_keys(records)
     changed = _read_as_one(records, _ids(one_name_keys), left, right, features, probability, model)
     changed.update(_abjad_spellings(records, left, right, features, probability, model))
@@ -140,20 +139,6 @@ def best_readings(
         for k in np.flatnonzero(best_at >= 0).tolist()
     })
     return changed
-
-
-def _acronym_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
-                   probability: np.ndarray) -> None:
-    """A pair of which one name is written as the other's acronym ("IBM", "International Business
-    Machines") is a match with at least ``ACRONYM_PROBABILITY``, in place.
-
-    Nothing else in such a pair says so (their letters are unlike), and no training pair has the
-    ``acronym`` flag, so the model gives it no weight; the probability is a prior, not fitted, as
-    unrelated bodies share acronyms. A name that two clusters' names spell stays apart in clustering.
-    """
-    if len(left):
-        flagged = acronym_pairs(records, left, right)
-        probability[flagged] = np.maximum(probability[flagged], ACRONYM_PROBABILITY)
 
 
 def _best_in_chunk(shared, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
