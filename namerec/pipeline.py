@@ -374,6 +374,10 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
 
 
 def _entity_type(types: Sequence[str]) -> str:
+    """The most frequent known type of an entity's rows (ties: the smallest), "" when none is known."""
+    distinct = set(types)
+    if len(distinct) == 1:  # the usual case, all rows of one type or all untyped: no counting
+        return distinct.pop()
     known = Counter(filter(None, types))
     if not known:
         return ""

@@ -18,6 +18,7 @@ from .abbreviations import PLACE_ABBREVIATION_STEP, expand_place_abbreviations, 
 from .acronym import capital_words, initials_acronym, written_as_acronym
 from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
+from .fused_particles import fused_particle_readings
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
 from .person import PERSON_RULES, person_parts, split_initial_clusters
@@ -107,7 +108,8 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
         is_acronym=False,
         legal_form="",
         script=script,
-        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), joined_compounds(text)]),
+        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), joined_compounds(text),
+                                  *fused_particle_readings(text)]),
     )
 
 
@@ -154,7 +156,7 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...]) -> Norm
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        variants=_variants(text, [*texts[1:], joined_compounds(text)]),
+        variants=_variants(text, [*texts[1:], joined_compounds(text), *fused_particle_readings(text)]),
     )
 
 
