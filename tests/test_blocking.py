@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import random
+from unittest import mock
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from namerec import blocking
 from namerec.blocking import candidate_pairs, name_keys
 from namerec.normalize import normalize_name
 from namerec.records import NameRecords
@@ -170,7 +172,41 @@ def test_small_pools_pair_exactly_the_names_that_share_a_key(pool):
     records = records_of(pool)
     keys = [set(name_keys(records, u)) for u in range(len(records))]
     expected = {(u, v) for u, v in itertools.combinations(range(len(records)), 2) if keys[u] & keys[v]}
-    assert pairs_of(records, max_block_size=200) == expected
+    with mock.patch.object(blocking, "COARSE_BLOCK_SIZE", 200):
+        assert pairs_of(records, max_block_size=200) == expected
+
+
+def _crowd_sharing_one_key(monkeypatch, key: str, count: int = 40) -> NameRecords:
+    """``count`` one-word names whose only shared key is ``key`` (each word's other key is its own)."""
+    monkeypatch.setattr(blocking, "word_keys", lambda token: (key, "d:" + token))
+    monkeypatch.setattr(blocking, "_whole_name_keys", lambda records, unit: [])
+    return records_of(invented_surnames(count, seed=4))
+
+
+def test_a_precise_key_block_under_the_cap_is_compared_all_pairs(monkeypatch):
+    records = _crowd_sharing_one_key(monkeypatch, "k:same")
+    assert len(pairs_of(records, max_block_size=50)) == 40 * 39 // 2
+
+
+def test_a_coarse_key_block_meets_only_near_neighbours(monkeypatch):
+    # Phonetic codes are shared by many unrelated names: beyond COARSE_BLOCK_SIZE names, each name
+    # is paired only with its COARSE_NEIGHBOURS nearest.
+    records = _crowd_sharing_one_key(monkeypatch, "p:dm:746000")
+    pairs = pairs_of(records, max_block_size=50)
+    assert 40 <= len(pairs) <= 40 * blocking.COARSE_NEIGHBOURS
+    small = _crowd_sharing_one_key(monkeypatch, "p:dm:746000", count=blocking.COARSE_BLOCK_SIZE)
+    assert len(pairs_of(small, max_block_size=50)) == len(small) * (len(small) - 1) // 2
+
+
+@pytest.mark.parametrize("name, type_, key", [
+    ("Hewlett Packard", "", "n:hp"),  # two initials of a name that is no organisation: coarse
+    ("General Electric", "ORG", "a:ge"),  # an organisation's initials: its acronym
+    ("Bank of New York", "", "a:bny"),  # three initials: an acronym whatever the kind
+])
+def test_initials_keys(name, type_, key):
+    records = records_of([name], type_)
+    assert key in set(name_keys(records, 0))
+    assert blocking._is_coarse(key) == key.startswith("n:")
 
 
 @settings(max_examples=25, deadline=None)
