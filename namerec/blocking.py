@@ -17,8 +17,8 @@ Keys of a name (each prefixed by its kind so kinds never collide):
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
 block, found with rapidfuzz's cdist in windows, so one common key cannot make the number of pairs
-quadratic. Coarse keys (phonetic codes, ``n:`` initials), which many unrelated names share, have
-smaller limits (``COARSE_BLOCK_SIZE``, ``COARSE_NEIGHBOURS``).
+quadratic. Coarse keys, which many unrelated names share (phonetic codes, skeletons, ``n:`` initials,
+three-letter ``d:`` keys), have smaller limits (``COARSE_BLOCK_SIZE``, ``COARSE_NEIGHBOURS``).
 """
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ _WINDOW = 256
 # Members of oversized blocks from which their search is spread over the cores (about 450,000 for
 # 100,000 names); below this, starting the worker processes costs about as much as it saves.
 _PARALLEL_MEMBERS = 100_000
-# Coarse keys (phonetic codes, two-letter initials) are shared by many unrelated names: their blocks are
-# compared all-pairs only up to this size, and beyond it each name meets only its nearest neighbours.
-# At 100,000 pooled names these limits (against the precise keys' 50 and 10) left 21% fewer candidate
-# pairs, 11% less time, and raised the labelled names' pairwise F1 from 0.700 to 0.711: pairs that
-# only a coarse key finds at scale are mostly look-alikes, and rarely needed (0.7% of the pairs only
-# Daitch-Mokotoff codes found scored 0.5 or more). Pools of 1,000 entities barely reach these sizes.
+# Coarse keys (see ``_is_coarse``) are shared by many unrelated names: their blocks are compared
+# all-pairs only up to this size, and beyond it each name meets only its nearest neighbours. At
+# 100,000 pooled names these limits (against the precise keys' 50 and 10) left 2.6 million candidate
+# pairs at 1.3 million, took 17% less time, and raised the labelled names' pairwise F1 from 0.700 to
+# 0.724: pairs only a coarse key finds at scale are mostly look-alikes (0.7% of those only
+# Daitch-Mokotoff codes found scored 0.5 or more, 2% of those only skeletons or three-letter keys
+# found). Pools of 1,000 entities barely reach these sizes; their F1 did not move.
+_COARSE_KINDS = ("p:", "n:", "k:")
 COARSE_BLOCK_SIZE = 5
 COARSE_NEIGHBOURS = 2
 # Units whose keys are listed over the cores, and units per chunk of that work.
@@ -74,8 +76,10 @@ def word_keys(token: str) -> tuple[str, ...]:
 
 
 def _is_coarse(key: str) -> bool:
-    """Phonetic codes and two-letter initials: keys that many unrelated names share."""
-    return key.startswith(("p:", "n:"))
+    """Keys that many unrelated names share: phonetic codes, word skeletons (which fold vowels and
+    look-alike consonants), two-letter initials, and three-letter words (a short word, or a
+    four-letter word less one letter)."""
+    return key.startswith(_COARSE_KINDS) or (key.startswith("d:") and len(key) == 5)
 
 
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:

@@ -84,7 +84,8 @@ class Config(BaseModel):
     max_block_size: int = Field(
         50, ge=2,
         description="Largest group of names sharing one blocking key that is compared all-pairs; "
-        "larger groups are compared only with their nearest neighbours in sorted order.",
+        "larger groups are compared only with their nearest neighbours in sorted order. Coarse keys "
+        "(phonetic codes, skeletons, two initials, three-letter words) use the smaller of this and 5.",
     )
     progress: bool | None = Field(
         None, description="Show a progress bar on stderr; None = only when stderr is a terminal.",

@@ -184,7 +184,7 @@ def _crowd_sharing_one_key(monkeypatch, key: str, count: int = 40) -> NameRecord
 
 
 def test_a_precise_key_block_under_the_cap_is_compared_all_pairs(monkeypatch):
-    records = _crowd_sharing_one_key(monkeypatch, "k:same")
+    records = _crowd_sharing_one_key(monkeypatch, "d:same")
     assert len(pairs_of(records, max_block_size=50)) == 40 * 39 // 2
 
 
@@ -207,6 +207,16 @@ def test_initials_keys(name, type_, key):
     records = records_of([name], type_)
     assert key in set(name_keys(records, 0))
     assert blocking._is_coarse(key) == key.startswith("n:")
+
+
+@pytest.mark.parametrize("key, coarse", [
+    ("p:dm:746000", True), ("p:mp:PRSN", True), ("k:barsana", True), ("n:hp", True),
+    ("d:jon", True),  # three letters: a short word, or a four-letter word less one letter
+    ("d:john", False), ("d:bergman", False), ("w:john smith", False), ("i:j smath", False),
+    ("a:ibm", False),
+])
+def test_which_keys_are_coarse(key, coarse):
+    assert blocking._is_coarse(key) is coarse
 
 
 @settings(max_examples=25, deadline=None)
