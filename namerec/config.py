@@ -85,7 +85,7 @@ class Config(BaseModel):
         50, ge=2,
         description="Largest group of names sharing one blocking key that is compared all-pairs; "
         "larger groups are compared only with their nearest neighbours in sorted order. Coarse keys "
-        "(phonetic codes, skeletons, two initials, three-letter words) use the smaller of this and 5.",
+        "(phonetic codes, skeletons, two initials, three-letter words) use the smaller of this and 20.",
     )
     progress: bool | None = Field(
         None, description="Show a progress bar on stderr; None = only when stderr is a terminal.",
