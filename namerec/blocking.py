@@ -41,7 +41,7 @@ _WINDOW = 256
 # Members of oversized blocks from which their search is spread over the cores (about 450,000 for
 # 100,000 names); below this, starting the worker processes costs about as much as it saves.
 _PARALLEL_MEMBERS = 100_000
-# Coarse keys (see ``_is_coarse``) are shared by many unrelated names: their blocks are compared
+# Coarse keys (see ``_coarse_flags``) are shared by many unrelated names: their blocks are compared
 # all-pairs only up to this size, and beyond it each name meets only its nearest neighbours. At
 # 100,000 pooled names these limits (against the precise keys' 50 and 10) left 2.6 million candidate
 # pairs at 1.5 million, took about 15% less time, and raised the labelled names' B-cubed F1 from
@@ -77,11 +77,11 @@ def word_keys(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _is_coarse(key: str) -> bool:
-    """Keys that many unrelated names share: phonetic codes, word skeletons (which fold vowels and
+def _coarse_flags(keys: list[str]) -> list[bool]:
+    """Which ``keys`` many unrelated names share: phonetic codes, word skeletons (which fold vowels and
     look-alike consonants), two-letter initials, and three-letter words (a short word, or a
     four-letter word less one letter)."""
-    return key.startswith(_COARSE_KINDS) or (key.startswith("d:") and len(key) == 5)
+    return [key.startswith(_COARSE_KINDS) or (len(key) == 5 and key.startswith("d:")) for key in keys]
 
 
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
@@ -129,7 +129,7 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(key, unit) of every key of every unit, each once, sorted by key then unit; and per key id,
-    whether it is coarse (see ``_is_coarse``).
+    whether it is coarse (see ``_coarse_flags``).
 
     Keys are numbered in sorted order of their hashes, over the cores when there are many units.
     Blocks do not depend on that numbering: the pairs come back sorted.
@@ -172,12 +172,12 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
             continue
         whole = _whole_name_keys(records, unit)
         unit_hashes = [hash(key) for key in whole]
-        coarse.extend([_is_coarse(key) for key in whole])
+        coarse.extend(_coarse_flags(whole))
         for token in name_words(name):
             found = word_hashes.get(token)
             if found is None:
                 keys = word_keys(token)
-                found = word_hashes[token] = ([hash(key) for key in keys], [_is_coarse(key) for key in keys])
+                found = word_hashes[token] = ([hash(key) for key in keys], _coarse_flags(keys))
             unit_hashes.extend(found[0])
             coarse.extend(found[1])
         hashes.extend(unit_hashes)

@@ -206,7 +206,7 @@ def test_a_coarse_key_block_meets_only_near_neighbours(monkeypatch):
 def test_initials_keys(name, type_, key):
     records = records_of([name], type_)
     assert key in set(name_keys(records, 0))
-    assert blocking._is_coarse(key) == key.startswith("n:")
+    assert blocking._coarse_flags([key]) == [key.startswith("n:")]
 
 
 @pytest.mark.parametrize("key, coarse", [
@@ -216,7 +216,7 @@ def test_initials_keys(name, type_, key):
     ("a:ibm", False),
 ])
 def test_which_keys_are_coarse(key, coarse):
-    assert blocking._is_coarse(key) is coarse
+    assert blocking._coarse_flags([key]) == [coarse]
 
 
 @settings(max_examples=25, deadline=None)
