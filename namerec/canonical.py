@@ -28,15 +28,16 @@ def _completeness(name: NormalizedName, original: str) -> tuple[int, int, int, i
 
 
 def _form_quality(original: str) -> int:
-    letters = [ch for ch in original if ch.isalpha()]
-    if not letters:
+    # map(str.is...) rather than generators: this runs for every row of every entity. Only letters
+    # are upper or lower case, so the whole string can be tested.
+    if not any(map(str.isalpha, original)):
         return 0
     score = 1
-    # map(str.is...) rather than generators: this runs for every row of every entity.
-    if any(map(str.isupper, letters)) and any(map(str.islower, letters)):
+    if any(map(str.isupper, original)) and any(map(str.islower, original)):
         score += 2  # mixed case: written the way a person would write the name
-    words = original.split()
-    if not any(any(map(str.isdigit, w)) and any(map(str.isalpha, w)) for w in words):
+    if not any(map(str.isdigit, original)) or not any(
+        any(map(str.isdigit, w)) and any(map(str.isalpha, w)) for w in original.split()
+    ):
         score += 1  # no digits inside words (typos like "hard6")
     return score
 

@@ -345,14 +345,12 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
             canonical, reason = choose_canonical(
                 [names[r] for r in rows], [records.names[row_units[r]] for r in rows]
             )
-        # The values are built here and already valid: construct without re-validating.
-        members = [
-            Member.model_construct(index=r, name=names[r], confidence=rounded_confidence[row_units[r]])
-            for r in rows
-        ]
+        # Plain construction: pydantic-core's validation of three scalar fields is faster than
+        # model_construct's Python path.
+        members = [Member(index=r, name=names[r], confidence=rounded_confidence[row_units[r]]) for r in rows]
         for r in rows:
             labels[r] = ident
-        entities.append(Entity.model_construct(
+        entities.append(Entity(
             id=ident, canonical=canonical, type=_entity_type([types[r] for r in rows]),
             confidence=_round(sum(m.confidence for m in members) / len(members)),
             members=members, canonical_reason=reason,
@@ -364,9 +362,9 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
         seen[names[row]] += 1
         ident = entity_id([f"blank\x1f{names[row]}\x1f{seen[names[row]]}"])
         labels[row] = ident
-        entities.append(Entity.model_construct(
+        entities.append(Entity(
             id=ident, canonical=names[row], type=types[row], confidence=1.0,
-            members=[Member.model_construct(index=row, name=names[row], confidence=1.0)],
+            members=[Member(index=row, name=names[row], confidence=1.0)],
             canonical_reason="nothing to match after normalisation: kept on its own",
         ))
     entities.sort(key=lambda e: e.members[0].index)
