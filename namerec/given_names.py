@@ -56,6 +56,7 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     return {name: tuple(sorted(ids)) for name, ids in groups.items() if ids}
 
 
+@lru_cache(maxsize=1)
 def known_given_names() -> frozenset[str]:
     """Every given name the lexicons list (canonical names, nicknames and forms across languages)."""
     return frozenset(_groups_by_name())

@@ -21,7 +21,7 @@ from .cyrillic import LANGUAGES
 from .fused_particles import fused_particle_readings
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
-from .person import PERSON_RULES, person_parts, split_initial_clusters
+from .person import PERSON_RULES, inverted_given_names, person_parts, split_initial_clusters
 from .translit import dominant_script
 from .unicode import GENERIC_STEPS, clean, punctuation, romanize
 from .unicode import normalize_text as _normalize_text
@@ -82,13 +82,27 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
 
 
 def _guess_kind(form: str) -> str:
-    """Kind of an untyped name: org evidence beats person evidence; "other" without either."""
+    """Kind of an untyped name: org evidence beats person evidence; "other" without either.
+
+    Person evidence is a title or suffix, or a name written "Surname, Given" whose first word after
+    the comma is an initial or a known given name ("Smith, John A."; "Paris, France" is no person).
+    """
     tokens = org_tokens(form)
     if looks_like_org(tokens):
         return "org"
     if len(tokens) > 1 and (tokens[0] in PERSON_CUES or tokens[-1] in SUFFIX_CUES):
         return "person"
+    given = inverted_given_names(form) if "," in form else None
+    if given and (len(given[0]) == 1 or given[0] in _known_given_names()):
+        return "person"
     return "other"
+
+
+def _known_given_names() -> frozenset[str]:
+    # Imported here: the given-name lexicon normalises its own entries with this module.
+    from ..given_names import known_given_names
+
+    return known_given_names()
 
 
 def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:

@@ -103,10 +103,24 @@ def test_other_fields() -> None:
         ("Maria Sa", "other"),
         ("Dr. Smith Foundation", "org"),  # org evidence wins
         ("Dr", "other"),  # a title alone is not a person
+        # "Surname, Given": a person when the first word after the comma is a given name or initial
+        ("SMITH, John A.", "person"),
+        ("Smith, J.", "person"),
+        ("Garcia Lopez, Maria", "person"),
+        ("Paris, France", "other"),
+        ("Springfield, Illinois", "other"),
+        ("New York, NY", "other"),
+        ("Acme, Inc.", "org"),
+        ("Smith, John, Jones, Mary", "other"),  # two commas: a list, not one inverted name
     ],
 )
 def test_kind_guessing(name: str, kind: str) -> None:
     assert normalize_name(name).kind == kind
+
+
+def test_an_untyped_inverted_name_is_read_in_given_surname_order() -> None:
+    assert normalize_name("SMITH, John A.").text == "john a smith"
+    assert normalize_name("Paris, France").text == "paris france"
 
 
 def test_type_decides_kind() -> None:
