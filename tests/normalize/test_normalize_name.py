@@ -118,6 +118,13 @@ def test_kind_guessing(name: str, kind: str) -> None:
     assert normalize_name(name).kind == kind
 
 
+def test_an_untyped_name_gets_its_capital_consonants_spelt_as_initials_in_a_variant() -> None:
+    name = normalize_name("TJ Miller")
+    assert name.text == "tj miller" and "t j miller" in name.variants
+    assert normalize_name("TJ Miller", "PERSON").text == "t j miller"
+    assert normalize_name("NATO").variants == ()  # all capitals: no clusters are spelt
+
+
 def test_an_untyped_inverted_name_is_read_in_given_surname_order() -> None:
     assert normalize_name("SMITH, John A.").text == "john a smith"
     assert normalize_name("Paris, France").text == "paris france"
