@@ -104,6 +104,17 @@ def test_two_word_names_in_the_other_order_are_one_name():
     assert rec.score("Yuko Sato", "Sato Yuki") < rec.score("Yuko Sato", "Sato Yuko")
 
 
+def test_three_word_names_with_the_family_name_moved_are_one_name():
+    """A two-syllable given name written apart or hyphenated (Korean, Chinese, Vietnamese) keeps its
+    order when the family name moves from the front to the back."""
+    rec = Reconciler()
+    assert _primary_only("Park Chung-hee", "Chung-hee Park") < 0.9
+    assert rec.score("Park Chung-hee", "Chung-hee Park") > 0.95
+    assert rec.score("Lee Kuan Yew", "Kuan Yew Lee") > 0.95
+    # Other orders of the words are no rotation: left to the features.
+    assert rec.score("Lee Kuan Yew", "Kuan Lee Yew") < rec.score("Lee Kuan Yew", "Kuan Yew Lee")
+
+
 def test_a_known_place_spelt_as_one_word_is_read_as_one_name():
     # The place key and the spacing key are separate: a known place's spaced form still meets the
     # same letters written together, which the lexicon does not hold.

@@ -8,8 +8,9 @@ is scored for every combination of their forms, and the most probable combinatio
 "Зеленський" read the Ukrainian way meets "Zelenskyy", where the Russian reading would not.
 
 Names that differ only in spacing ("SergeiLavrov", "Sergei Lavrov"), two forms of one known place
-("Wien", "Vienna", typed LOC or untyped), and two-word names in the other order ("Sato Yuko", "Yuko
-Sato") are read as one name, in their primary forms and in every combination of forms tried.
+("Wien", "Vienna", typed LOC or untyped), and names of two or three words with the family name moved
+from the front to the back ("Sato Yuko", "Yuko Sato"; "Park Chung-hee", "Chung-hee Park") are read
+as one name, in their primary forms and in every combination of forms tried.
 
 A name read from Arabic or Hebrew script lacks the short vowels its Latin spelling has ("صدام حسين"
 -> "sdam hsin" against "Saddam Hussein"); such a pair is also scored with the Latin name spelt as
@@ -279,10 +280,14 @@ def _place_key(records: NameRecords, unit: int) -> str:
 
 
 def _swapped_key(records: NameRecords, unit: int) -> str:
-    """Equal for two two-word names that are one another's words in the other order ("sato yuko",
-    "yuko sato"; East Asian and Hungarian names put the family name first in their own order)."""
+    """Equal for two names of two or three words that are one another's words rotated: the family
+    name moved from the front to the back ("sato yuko", "yuko sato"; "park chung hee", "chung hee
+    park"), as East Asian and Hungarian names put it first in their own order. The key is the
+    smallest rotation of the words, the same for every rotation of them."""
     words = records.texts[unit].split()
-    return " ".join(sorted(words)) if len(words) == 2 and words[0] != words[1] else ""
+    if len(words) not in (2, 3) or len(set(words)) < len(words):
+        return ""
+    return min(" ".join(words[k:] + words[:k]) for k in range(len(words)))
 
 
 # Each gives every unit a key; two units with an equal key are read as one name.
@@ -309,7 +314,7 @@ def _ids(keys: tuple[list[str], ...]) -> tuple[np.ndarray, ...]:
 def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
     """Pairs whose names differ only in spacing ("SergeiLavrov", "Sergei Lavrov"; "ST Micro",
     "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped),
-    or are two words in the other order ("Sato Yuko", "Yuko Sato"), are read as one name: they get
+    or are two or three words rotated ("Sato Yuko", "Yuko Sato"), are read as one name: they get
     the features of a name against itself, where those score higher. ``one_name``: from
     ``_ids(_one_name_keys(records))``."""
     if len(left) == 0:
