@@ -488,3 +488,12 @@ def test_an_acronym_joins_its_expansion_unless_two_expansions_claim_it() -> None
     rivals = ["CIA", "Central Intelligence Agency", "Culinary Institute of America"]
     labels = namerec.reconcile(rivals, types=["ORG"] * 3).labels
     assert len(set(labels)) == 3
+
+
+def test_an_untyped_list_mixing_name_orders_reconciles_them():
+    # "Surname, Given" (a comma, then a given name or an initial) is read as a person, untyped
+    names = ["SMITH, John A.", "John A. Smith", "Paris, France", "Park Chung-hee", "Chung-hee Park"]
+    labels = namerec.reconcile(names).labels
+    assert labels[0] == labels[1]
+    assert labels[3] == labels[4]
+    assert len({labels[0], labels[2], labels[3]}) == 3
