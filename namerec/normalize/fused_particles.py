@@ -38,9 +38,9 @@ def _splits(word: str, particles: tuple[str, ...]) -> list[list[str]]:
     ones) and a rest of at least ``_MIN_REST`` letters; at least one particle each."""
     out: list[list[str]] = []
     for particle in particles:
-        rest = word[len(particle):]
-        if not word.startswith(particle) or len(rest) < _MIN_REST:
+        if not word.startswith(particle) or len(word) - len(particle) < _MIN_REST:
             continue
+        rest = word[len(particle):]
         out.append([particle, rest])
         out.extend([particle, *more] for more in _splits(rest, _FOLLOWING))
     return out
@@ -50,7 +50,7 @@ def fused_particle_readings(text: str) -> tuple[str, ...]:
     """The readings of a normalised name with the particles run into its last word split off, best
     first; () when the last word opens with none."""
     words = text.split()
-    if not words:
+    if not words or not words[-1].startswith(_OPENING):  # most names: checked once, in C
         return ()
     splits = sorted(_splits(words[-1], _OPENING), key=lambda split: (-len(split), -len(split[0]), split))
     return tuple(" ".join(words[:-1] + split) for split in splits[:_MAX_READINGS])
