@@ -158,7 +158,8 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
     which of them are coarse.
 
     Forked workers share their parent's string hashing, so equal keys hash alike in every chunk; two
-    of a few million keys sharing a 64-bit hash would only join two blocks (more pairs, none lost).
+    of a few million keys sharing a 64-bit hash would only join two blocks (more pairs; or, if one of
+    them is coarse, the joined block takes the coarse limits).
     """
     start, stop = span
     # per distinct word: its keys' hashes and which are coarse (words repeat a lot)

@@ -235,3 +235,10 @@ def test_oversized_blocks_searched_over_processes_give_the_same_pairs(monkeypatc
     monkeypatch.setattr(blocking, "default_workers", lambda: 2)
     parallel = candidate_pairs(records, max_block_size=5)
     assert np.array_equal(parallel[0], serial[0]) and np.array_equal(parallel[1], serial[1])
+
+
+def test_the_documented_coarse_limit_is_the_one_applied():
+    from namerec.config import Config
+
+    description = Config.model_fields["max_block_size"].description
+    assert f"smaller of this and {blocking.COARSE_BLOCK_SIZE}" in description

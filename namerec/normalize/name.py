@@ -155,13 +155,13 @@ def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language:
 
 
 def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
-    texts = [" ".join(expand_place_abbreviations(punctuation(form).split())) for form in forms]
-    text = texts[0]
     # Capital consonants that may be a person's initials ("JP Sartre"): spelt apart in a variant,
     # as the kind is unknown ("BMW Group" is written the same way).
     spelled = split_initial_clusters(cleaned)
     if spelled != cleaned:
-        texts.append(punctuation(romanize(spelled, language)[0]))
+        forms = (*forms, romanize(spelled, language)[0])
+    texts = [" ".join(expand_place_abbreviations(punctuation(form).split())) for form in forms]
+    text = texts[0]
     tokens = tuple(text.split())
     is_acronym = written_as_acronym(cleaned)
     return NormalizedName(

@@ -209,3 +209,7 @@ def test_steps_are_listed_in_order() -> None:
 def test_text_is_a_fixed_point(name: str, entity_type: str) -> None:
     text = normalize_name(name, entity_type).text
     assert normalize_name(text, entity_type).text == text
+
+
+def test_the_initials_variant_of_an_untyped_name_gets_the_same_steps_as_its_text() -> None:
+    assert normalize_name("JP St. Louis").variants == ("j p saint louis",)
