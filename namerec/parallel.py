@@ -25,7 +25,8 @@ def thread_workers() -> int:
 
 
 def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+    """Processes for a pool: one per core (up to 8), but none more inside a pool's worker."""
+    return 1 if _in_worker else max(1, min(os.cpu_count() or 1, 8))
 
 
 def even_spans(total: int, largest: int, workers: int) -> list[tuple[int, int]]:

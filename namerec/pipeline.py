@@ -33,7 +33,7 @@ from .records import NameRecords
 from .scoring.features import FEATURES, pair_features
 from .scoring.model import MatchModel, model_for
 from .scoring.priors import nickname_prior
-from .scoring.readings import best_readings
+from .scoring.readings import UnitReadings, best_readings
 
 _SCORE_CHUNK = 200_000
 _NORMALIZE_CHUNK = 10_000
@@ -104,23 +104,14 @@ class ScoredUnits:
     features: np.ndarray | None = None
 
 
-class _GivenConflictSink:
-    """Takes the place of the feature matrix in ``best_readings``: keeps the one column needed later."""
-
-    def __init__(self, flags: np.ndarray) -> None:
-        self.flags = flags
-
-    def __setitem__(self, rows, features: np.ndarray) -> None:
-        self.flags[rows] = np.asarray(features)[:, _GIVEN_CONFLICT] > 0.5
-
-
 def score_units(
     names: list[str], types: list[str], config: Config, model: MatchModel | None
 ) -> ScoredUnits:
     """Normalise, deduplicate, block and score: everything before clustering.
 
     With ``model=None`` only the features are computed (probabilities stay 0), for training.
-    Pairs found by blocking are scored in the pool context (``MatchModel.in_pools``).
+    Pairs found by blocking are scored in the pool context (``MatchModel.in_pools``), each on its
+    best reading (see readings.py).
     """
     show = config.progress
     model = model.in_pools() if model is not None else None
@@ -149,7 +140,8 @@ def score_units(
     probability = np.zeros(len(left))
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
-    scored = fork_map(_score_chunk, (records, left, right, model), spans, workers)
+    units = UnitReadings(records)
+    scored = fork_map(_score_chunk, (records, units, left, right, model), spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for (start, stop), (conflict, chunk_probability, chunk) in zip(spans, scored):
             given_conflict[start:stop] = conflict
@@ -158,8 +150,6 @@ def score_units(
             else:
                 probability[start:stop] = chunk_probability
             bar.update(stop - start)
-    if model is not None:
-        best_readings(records, left, right, _GivenConflictSink(given_conflict), probability, model)
     return ScoredUnits(records, row_units, left, right, given_conflict, probability, features)
 
 
@@ -183,13 +173,17 @@ def _normalize_chunk(language: str, keys: list[tuple[str, str]]) -> list[tuple]:
 
 def _score_chunk(shared, span: tuple[int, int]):
     """(given_conflict, probability, features) of one chunk of pairs, in a worker process when there
-    are many. The features come back only without a model (training), the probability only with one:
-    a worker sends back small arrays."""
-    records, left, right, model = shared
+    are many. The features come back only without a model (training), the probability (of each
+    pair's best reading) only with one: a worker sends back small arrays."""
+    records, units, left, right, model = shared
     start, stop = span
-    chunk = pair_features(records, left[start:stop], right[start:stop])
-    conflict = chunk[:, _GIVEN_CONFLICT] > 0.5
-    return (conflict, None, chunk) if model is None else (conflict, model.predict(chunk), None)
+    chunk_left, chunk_right = left[start:stop], right[start:stop]
+    chunk = pair_features(records, chunk_left, chunk_right)
+    if model is None:
+        return chunk[:, _GIVEN_CONFLICT] > 0.5, None, chunk
+    probability = model.predict(chunk)
+    best_readings(records, chunk_left, chunk_right, chunk, probability, model, units)
+    return chunk[:, _GIVEN_CONFLICT] > 0.5, probability, None
 
 
 def features_for_pairs(pairs, types, config: Config):

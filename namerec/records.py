@@ -208,10 +208,25 @@ class GenderForms:
     masculine_stem: np.ndarray  # int64 (T,): the token less a masculine ending, else -1
     feminine_stems: np.ndarray  # int64 (T, endings): the token less each ending it has, else -2
 
+    # The numbering of the strings behind the keys, for ``followed_by``.
+    ids: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
     @classmethod
     def of(cls, strings: Sequence[str]) -> GenderForms:
-        known = known_given_names()
         ids: dict[str, int] = {}
+        return cls(*cls._keys(strings, ids), ids)
+
+    def followed_by(self, strings: Sequence[str]) -> GenderForms:
+        """The keys of these tokens followed by more tokens (only those are computed)."""
+        ids = dict(self.ids)
+        own, masculine, feminine = self._keys(strings, ids)
+        return GenderForms(np.concatenate([self.own, own]), np.concatenate([self.masculine_stem, masculine]),
+                           np.concatenate([self.feminine_stems, feminine]), ids)
+
+    @staticmethod
+    def _keys(strings: Sequence[str], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(own, masculine_stem, feminine_stems) of ``strings``, numbering strings in ``ids`` (added to)."""
+        known = known_given_names()
         own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
         masculine = np.full(len(strings), -1, dtype=np.int64)
         feminine = np.full((len(strings), len(_FEMININE_ENDINGS)), -2, dtype=np.int64)
@@ -228,7 +243,7 @@ class GenderForms:
             for k, ending in enumerate(_FEMININE_ENDINGS):
                 if token.endswith(ending) and len(token) - len(ending) >= 3:
                     feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))
-        return cls(own, masculine, feminine)
+        return own, masculine, feminine
 
     def gendered(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Per token pair (a[k], b[k]): is one a gendered form of the other?"""
@@ -237,6 +252,21 @@ class GenderForms:
             return ((stems == self.own[x][:, None]) | (stems == self.masculine_stem[x][:, None])).any(axis=1)
 
         return feminine_of(a, b) | feminine_of(b, a)
+
+
+def _numbered(strings: Sequence[str], numbers: dict[str, int]) -> tuple[np.ndarray, dict[str, int]]:
+    """An id per string, numbering new strings in ``numbers`` (added to, and returned)."""
+    ids = (numbers.setdefault(s, len(numbers)) for s in strings)
+    return np.fromiter(ids, dtype=np.int64, count=len(strings)), numbers
+
+
+def _concatenated(first, second):
+    """Two per-unit values one after the other: arrays, lists, or tuples of arrays."""
+    if isinstance(first, np.ndarray):
+        return np.concatenate([first, second])
+    if isinstance(first, tuple):
+        return tuple(_concatenated(a, b) for a, b in zip(first, second))
+    return first + second
 
 
 @dataclass
@@ -298,17 +328,16 @@ class NameRecords:
         """Per unit: is it a person's name? Typed PERSON; or, not typed ORG, read as a person, or read
         as neither person nor organisation and opening with a known given name or an initial, or
         ending with a known given name. Clustering weighs unscored pairs by it."""
-        counts = self.token_counts
-        has_tokens = counts > 0
-        first = self.token_ids[np.minimum(self.offsets[:-1], max(len(self.token_ids) - 1, 0))]
-        last = self.token_ids[np.maximum(self.offsets[1:] - 1, 0)] if len(self.token_ids) else first
+        has_tokens = self.token_counts > 0
         groups = self.token_attributes.nick_groups
         given = ((groups >= 0) & (groups < PLACE_GROUP_BASE)).any(axis=1)
         initial = self.token_attributes.is_initial  # at the start only: "N.V." ends company names
         types = np.array([canonical_type(t) for t in self.types], dtype=object)
-        if len(given):
+        if len(self.token_ids):
+            first = self.token_ids[np.minimum(self.offsets[:-1], len(self.token_ids) - 1)]
+            last = self.token_ids[np.maximum(self.offsets[1:] - 1, 0)]
             looks_personal = has_tokens & (given[first] | initial[first] | given[last])
-        else:
+        else:  # (these names have no words, though the token table they share may)
             looks_personal = np.zeros(len(self), dtype=bool)
         read_as_person = (self.kinds == 1) | ((self.kinds == 0) & looks_personal)
         return (types == PERSON) | ((types != ORG) & read_as_person)
@@ -342,12 +371,14 @@ class NameRecords:
     def token_string_array(self) -> np.ndarray:
         return np.array(self.tokens.strings, dtype=object)
 
-    @cached_property
+    @property
     def word_ids(self) -> np.ndarray:
         """Per token id, an id of its string: a word interned apart as a place has its word's id."""
-        ids: dict[str, int] = {}
-        strings = self.tokens.strings
-        return np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
+        return self._word_numbering[0]
+
+    @cached_property
+    def _word_numbering(self) -> tuple[np.ndarray, dict[str, int]]:
+        return _numbered(self.tokens.strings, {})
 
     @cached_property
     def repeats_a_word(self) -> np.ndarray:
@@ -378,8 +409,31 @@ class NameRecords:
     def extended(self, names: Sequence[NormalizedName], types: Sequence[str]) -> NameRecords:
         """These records with more units appended (as ``build`` would lay out all of them): units
         0..n-1 are these, and the new units' tokens, codes and keys are comparable with theirs.
-        Only what is new is computed."""
+        Only what is new is computed, cached per-unit and per-token values included."""
         tail = self._of(names, types, self.tokens.copy(), dict(self._key_ids), dict(self._script_ids))
+        combined = self._joined_with(tail)
+        self._carry_caches(combined, tail)
+        return combined
+
+    def _carry_caches(self, combined: NameRecords, tail: NameRecords) -> None:
+        """Give ``combined`` (these records then ``tail``) the cached values these records have worked
+        out, extended by the tail's own: re-reading extends a pool's records chunk after chunk."""
+        cached = self.__dict__
+        for name in _PER_UNIT_CACHES:
+            if name in cached:
+                combined.__dict__[name] = _concatenated(cached[name], getattr(tail, name))
+        new_strings = tail.tokens.strings[len(self.tokens.strings):]
+        if "token_string_array" in cached:
+            combined.__dict__["token_string_array"] = np.concatenate(
+                [self.token_string_array, np.array(new_strings, dtype=object)])
+        if "gender_forms" in cached:
+            combined.__dict__["gender_forms"] = self.gender_forms.followed_by(new_strings)
+        if "_word_numbering" in cached:
+            ids, numbers = self._word_numbering
+            more, numbers = _numbered(new_strings, dict(numbers))
+            combined.__dict__["_word_numbering"] = (np.concatenate([ids, more]), numbers)
+
+    def _joined_with(self, tail: NameRecords) -> NameRecords:
         return NameRecords(
             names=self.names + tail.names,
             types=self.types + tail.types,
@@ -471,3 +525,11 @@ class NameRecords:
             _key_ids=keys,
             _script_ids=scripts,
         )
+
+
+# NameRecords' cached values with one entry per unit, each computed from that unit alone: records
+# extended by more units keep those already worked out (see ``NameRecords.extended``).
+_PER_UNIT_CACHES = (
+    "sorted_texts", "text_array", "sorted_text_array", "skeleton_array", "personal", "whole_place_ids",
+    "organisation_places", "holds_organisation_places", "text_lengths", "repeats_a_word", "end_letters",
+)

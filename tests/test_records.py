@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from namerec import records as records_module
 from namerec.normalize import normalize_name
 from namerec.records import NameRecords
 
@@ -15,7 +16,10 @@ ENTRIES = [
     ("John Smith", ""), ("IBM Corp", ""), ("Jon Smyth 22", ""), ("Moskva", "LOC"), ("Москва", "LOC"),
     ("International Business Machines", "ORG"), ("Smith, John", "PERSON"), ("Зеленський", ""),
     ("Hans Müller", "PERSON"), ("", ""), ("N.A.S.A.", ""), ("Bill Gates", ""), ("Firenze", "LOC"),
+    ("Roberta Smith", ""), ("Robert Smith", "PERSON"), ("Mario Rossi", ""), ("Maria Rossi", ""),
+    ("Banco Santander México", "ORG"), ("Smith Smith", ""),
 ]
+PER_UNIT_CACHES = records_module._PER_UNIT_CACHES
 
 
 def _records(entries) -> NameRecords:
@@ -51,3 +55,34 @@ def test_extending_leaves_the_original_records_unchanged():
     records.extended([normalize_name("Zbigniew Brzezinski")], [""])
     assert (records.tokens.strings, len(records.token_attributes), records._key_ids) == before
     assert _same(records, _records(ENTRIES[:3]))
+
+
+def _same_value(x, y) -> bool:
+    if isinstance(x, tuple):
+        return all(np.array_equal(a, b) for a, b in zip(x, y))
+    return np.array_equal(x, y) if isinstance(x, np.ndarray) else x == y
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(ENTRIES), max_size=8), st.lists(st.sampled_from(ENTRIES), max_size=8))
+def test_extended_records_carry_cached_values_that_equal_a_fresh_computation(head, tail):
+    records = _records(head)
+    for name in (*PER_UNIT_CACHES, "token_string_array", "gender_forms", "word_ids"):
+        getattr(records, name)  # worked out before extending, so carried over
+    extended = records.extended([normalize_name(n, t) for n, t in tail], [t for _, t in tail])
+    fresh = _records(head + tail)
+    for name in (*PER_UNIT_CACHES, "token_string_array"):
+        assert name in extended.__dict__
+        assert _same_value(getattr(extended, name), getattr(fresh, name)), name
+    # Ids may be numbered differently; which tokens they tell alike must not differ.
+    tokens = np.arange(len(fresh.tokens.strings))
+    a, b = np.repeat(tokens, len(tokens)), np.tile(tokens, len(tokens))
+    words, fresh_words = extended.word_ids, fresh.word_ids
+    assert np.array_equal(words[a] == words[b], fresh_words[a] == fresh_words[b])
+    assert np.array_equal(extended.gender_forms.gendered(a, b), fresh.gender_forms.gendered(a, b))
+
+
+def test_gender_forms_followed_by_more_tokens_find_pairs_across_them():
+    forms = records_module.GenderForms.of(["robert", "mario"]).followed_by(["roberta", "maria", "anna"])
+    pairs = forms.gendered(np.array([0, 1, 0, 2]), np.array([2, 3, 4, 4]))
+    assert pairs.tolist() == [True, True, False, False]

@@ -33,6 +33,7 @@ as each step down costs more re-reading.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import process
@@ -72,6 +73,61 @@ def _variant_forms(name: NormalizedName) -> list[NormalizedName]:
             for text in name.variants[: MAX_FORMS - 1]]
 
 
+class UnitReadings:
+    """What re-reading needs to know of each unit of a pool, worked out on first use.
+
+    One is made per pool and shared by every chunk of its pairs: the per-unit work (one-name keys,
+    scripts) is then done once per process, not once per chunk.
+    """
+
+    def __init__(self, records: NameRecords) -> None:
+        self.records = records
+
+    @cached_property
+    def _one_name_numbering(self) -> tuple[tuple[np.ndarray, ...], tuple[dict[str, int], ...]]:
+        return _numbered(_one_name_keys(self.records))
+
+    @property
+    def one_name(self) -> tuple[np.ndarray, ...]:
+        """Per kind of key, the key id of each unit: ``one_name`` of ``_read_as_one``."""
+        return self._one_name_numbering[0]
+
+    def one_name_with(self, forms: NameRecords) -> tuple[np.ndarray, ...]:
+        """``one_name`` of ``forms``, which extends this pool's records with more names."""
+        ids, numbers = self._one_name_numbering
+        form_keys = _one_name_keys(forms, first=len(self.records))
+        return tuple(np.concatenate([unit_ids, _more_ids(known, keys)])
+                     for unit_ids, known, keys in zip(ids, numbers, form_keys))
+
+    @cached_property
+    def has_variants(self) -> np.ndarray:
+        names = self.records.names
+        return np.fromiter((bool(n.variants) for n in names), dtype=bool, count=len(names))
+
+    def _script_is(self, test) -> np.ndarray:
+        names = self.records.names
+        return np.fromiter((test(n.script) for n in names), dtype=bool, count=len(names))
+
+    @cached_property
+    def abjad(self) -> np.ndarray:
+        return self._script_is(ABJAD_SCRIPTS.__contains__)
+
+    @cached_property
+    def latin(self) -> np.ndarray:
+        return self._script_is("latin".__eq__)
+
+    @cached_property
+    def han(self) -> np.ndarray:
+        return self._script_is("han".__eq__)
+
+    @cached_property
+    def pinyin(self) -> np.ndarray:
+        """Latin names that read as pinyin (and so have a Wade-Giles spelling)."""
+        latin = self.latin
+        return np.fromiter((latin[u] and pinyin_in_wade_giles(name.text) is not None
+                            for u, name in enumerate(self.records.names)), dtype=bool, count=len(latin))
+
+
 def best_readings(
     records: NameRecords,
     left: np.ndarray,
@@ -79,20 +135,23 @@ def best_readings(
     features: np.ndarray,
     probability: np.ndarray,
     model: MatchModel,
+    units: UnitReadings | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Raise each pair's probability to its best combination of forms, in place.
 
     ``features`` and ``probability`` (rows aligned with ``left``/``right``) are overwritten where a
     combination of variants scores higher than the primary forms; ``features`` is only ever
     assigned rows (``features[rows] = matrix``), so anything supporting that will do. Returns, for
-    those rows only, the texts of the forms that gave the new probability.
+    those rows only, the texts of the forms that gave the new probability. Each pair's outcome
+    depends on that pair alone, so the pairs may be re-read in chunks; ``units`` (of ``records``)
+    then saves working out the same per-unit facts for every chunk.
     """
+    units = units or UnitReadings(records)
     acronym_prior(records, left, right, probability)
-    one_name_keys = _one_name_keys(records)
-    changed = _read_as_one(records, _ids(one_name_keys), left, right, features, probability, model)
-    changed.update(_abjad_spellings(records, left, right, features, probability, model))
-    changed.update(_wade_giles_spellings(records, left, right, features, probability, model))
-    has_variants = np.fromiter((bool(n.variants) for n in records.names), dtype=bool, count=len(records))
+    changed = _read_as_one(records, units.one_name, left, right, features, probability, model)
+    changed.update(_abjad_spellings(units, left, right, features, probability, model))
+    changed.update(_wade_giles_spellings(units, left, right, features, probability, model))
+    has_variants = units.has_variants
     candidates = has_variants[left] | has_variants[right]
     plausible = probability >= MIN_PROBABILITY
     # Across scripts the primary forms can say little (Си Цзиньпин / Xi Jinping): such a pair is
@@ -107,12 +166,11 @@ def best_readings(
 
     # The forms are the units themselves (their primary forms) followed by the variants of the units
     # concerned: the k-th variant (k >= 1) of unit u is form len(records) + variant_start[u] + k - 1.
-    units = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
-    variant_start, variant_count, variants = _laid_out(records, units, _variant_forms)
-    types = [records.types[unit] for unit in units for _ in range(variant_count[unit])]
+    concerned = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
+    variant_start, variant_count, variants = _laid_out(records, concerned, _variant_forms)
+    types = [records.types[unit] for unit in concerned for _ in range(variant_count[unit])]
     form_records = records.extended(variants, types)
-    form_keys = _one_name_keys(form_records, first=len(records))
-    one_name = _ids(tuple(units + forms for units, forms in zip(one_name_keys, form_keys)))
+    one_name = units.one_name_with(form_records)
 
     a, b = left[affected], right[affected]
     pair_of, i, j = _combinations(variant_count[a] + 1, variant_count[b] + 1)
@@ -197,23 +255,21 @@ def _spelt_alike(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
     return best >= MIN_SPELLING_SIMILARITY
 
 
-def _abjad_spellings(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+def _abjad_spellings(units: UnitReadings, left, right, features, probability, model) -> dict[int, tuple]:
     """Pairs of a name read from an abjad script (Arabic, Hebrew) and a Latin one, scored again with
     the Latin name spelt the abjad way; the better probability counts."""
-    scripts = [name.script for name in records.names]
-    abjad = np.fromiter((s in ABJAD_SCRIPTS for s in scripts), dtype=bool, count=len(scripts))
-    if len(left) == 0 or not abjad.any():
+    if len(left) == 0 or not units.abjad.any():
         return {}
-    latin = np.fromiter((s == "latin" for s in scripts), dtype=bool, count=len(scripts))
 
     def respell(name: NormalizedName, _: str) -> NormalizedName:
         text = abjad_spelling(name.text)
         return replace(name, text=text, tokens=tuple(text.split()), variants=())
 
-    return _respelt(records, left, right, abjad, latin, respell, features, probability, model)
+    return _respelt(units.records, left, right, units.abjad, units.latin, respell, features, probability,
+                    model)
 
 
-def _wade_giles_spellings(records, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
+def _wade_giles_spellings(units: UnitReadings, left, right, features, probability, model) -> dict[int, tuple]:
     """Pairs of a name written in Han characters or in pinyin and a Latin one, scored again with the
     former read in Wade-Giles (毛泽东 and Mao Zedong as "mao tse tung", Mao Tse-tung), the spelling of
     older texts and of Taiwan; the better probability counts. Never between two Han names, or two
@@ -221,11 +277,7 @@ def _wade_giles_spellings(records, left, right, features, probability, model) ->
     chang are both chang), and pinyin already tells them apart."""
     if len(left) == 0:
         return {}
-    scripts = [name.script for name in records.names]
-    han = np.fromiter((s == "han" for s in scripts), dtype=bool, count=len(scripts))
-    latin = np.fromiter((s == "latin" for s in scripts), dtype=bool, count=len(scripts))
-    pinyin = np.fromiter((latin[u] and pinyin_in_wade_giles(name.text) is not None
-                          for u, name in enumerate(records.names)), dtype=bool, count=len(records))
+    records, han, latin, pinyin = units.records, units.han, units.latin, units.pinyin
 
     def respell(name: NormalizedName, entity_type: str) -> NormalizedName:
         spelt = han_in_wade_giles(name.original) if name.script == "han" else pinyin_in_wade_giles(name.text)
@@ -302,13 +354,23 @@ def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], ...
     return tuple(keys_of(key_of) for key_of in _ONE_NAME_KEYS)
 
 
-def _ids(keys: tuple[list[str], ...]) -> tuple[np.ndarray, ...]:
-    """The keys of each unit as ids (``one_name`` of ``_read_as_one``)."""
-    def ids_of(values: list[str]) -> np.ndarray:
-        ids: dict[str, int] = {}
-        return np.fromiter((ids.setdefault(k, len(ids)) for k in values), dtype=np.int64, count=len(values))
+def _numbered(keys: tuple[list[str], ...]) -> tuple[tuple[np.ndarray, ...], tuple[dict[str, int], ...]]:
+    """The keys of each unit as ids, and the ids given to each key."""
+    numbers: tuple[dict[str, int], ...] = tuple({} for _ in keys)
+    ids = tuple(np.fromiter((known.setdefault(k, len(known)) for k in values), dtype=np.int64,
+                            count=len(values)) for known, values in zip(numbers, keys))
+    return ids, numbers
 
-    return tuple(ids_of(values) for values in keys)
+
+def _more_ids(known: dict[str, int], keys: list[str]) -> np.ndarray:
+    """Ids of more keys, numbered on from ``known`` (which is left as it is)."""
+    fresh: dict[str, int] = {}
+
+    def id_of(key: str) -> int:
+        number = known.get(key)
+        return fresh.setdefault(key, len(known) + len(fresh)) if number is None else number
+
+    return np.fromiter(map(id_of, keys), dtype=np.int64, count=len(keys))
 
 
 def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
@@ -316,7 +378,7 @@ def _read_as_one(records, one_name, left, right, features, probability, model) -
     "STMicro"), or are two forms of one known place ("Deutschland", "Germany", typed LOC or untyped),
     or are two or three words rotated ("Sato Yuko", "Yuko Sato"), are read as one name: they get
     the features of a name against itself, where those score higher. ``one_name``: from
-    ``_ids(_one_name_keys(records))``."""
+    ``UnitReadings.one_name``."""
     if len(left) == 0:
         return {}
     alike = np.zeros(len(left), dtype=bool)
