@@ -200,10 +200,22 @@ def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tupl
         window = members[window]
         np.fill_diagonal(matrix, -1.0)
         nearest = min(k, len(window) - 1)
-        best = np.argpartition(-matrix, nearest - 1, axis=1)[:, :nearest]
+        best = _most_similar(matrix, nearest)
         lefts.append(np.repeat(window, nearest))
         rights.append(window[best.ravel()])
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _most_similar(matrix: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the columns of its k highest scores (ties: the first column), best first; the
+    matrix is overwritten. k passes of argmax: several times faster than argpartition for the few
+    neighbours blocking keeps."""
+    rows = np.arange(len(matrix))
+    best = np.empty((len(matrix), k), dtype=np.int64)
+    for rank in range(k):
+        best[:, rank] = column = matrix.argmax(axis=1)
+        matrix[rows, column] = -np.inf
+    return best
 
 
 def _window_scores(skeletons: list[str], step: int) -> Iterator[tuple[slice, np.ndarray]]:

@@ -43,6 +43,7 @@ from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
 from .normalize.han_transcription import transcription_readings
 from .normalize.lexicons import load_data
+from .normalize.translit import dominant_script
 
 __all__ = [
     "PLACE_GROUP_BASE",
@@ -70,20 +71,29 @@ class _PlaceLexicon:
 
 
 def _places(written: bool = True) -> _PlaceLexicon:
-    """The lexicon; with ``written``, also the readings of its forms in other scripts."""
-    # One cache key per lexicon: lru_cache tells _places(), _places(True) and _places(written=True)
-    # apart, and with three spellings of two keys it built the written lexicon again and again.
-    return _lexicon(bool(written))
+    """The lexicon; with ``written``, also the readings of its forms in every other script."""
+    return _lexicon(_EVERY_SCRIPT if written else None)
 
 
-@lru_cache(maxsize=2)
-def _lexicon(written: bool) -> _PlaceLexicon:
+_EVERY_SCRIPT = "*"
+# Japanese writes places in kanji, kana or both: its forms of a place may be of either script.
+_SCRIPT_FAMILIES = {"kana": "han"}
+
+
+def _script_family(script: str) -> str:
+    return _SCRIPT_FAMILIES.get(script, script)
+
+
+@lru_cache(maxsize=16)
+def _lexicon(script: str | None) -> _PlaceLexicon:
+    """The Latin forms, and the readings of the forms written in ``script`` (a script family, or
+    ``_EVERY_SCRIPT``; None: no other script)."""
     groups = [tuple(group) for group in load_data("place_equivalents.json")["groups"]]
     group_of: dict[str, int] = {}
     for index, forms in enumerate(groups):
         for form in forms:
             group_of.setdefault(form, PLACE_GROUP_BASE + index)
-    if written:
+    if script is not None:
         # Forms in other scripts are stored as written and read by the normaliser here, so they
         # always agree with what it makes of the same name in the input; a reading joins its group.
         # A reading two places share (Accra and Agra, 阿克拉 and 阿格拉, are both "a ko la" in
@@ -93,10 +103,14 @@ def _lexicon(written: bool) -> _PlaceLexicon:
         # A Chinese form is not also read by the sounds its characters transcribe (伦敦 "lendon",
         # London): its pinyin reading already meets the same characters in the input, and such short
         # readings spell other words (捷克 "jek", Czechia, is Jack read from Cyrillic).
+        # Only the forms of one script are read for the names of that script: reading them all
+        # costs most of a second, and a name's reading only ever meets readings from its own script.
         native = load_data("place_scripts.json")["forms"]
         claims: dict[str, dict[int, bool]] = {}  # reading -> {place index: is it a primary reading?}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
+                if script != _EVERY_SCRIPT and _script_family(dominant_script(form)) != script:
+                    continue
                 name = normalize_name(form, LOC)
                 skipped = {normalize_name(reading, LOC).text for reading in transcription_readings(form)}
                 for text in (name.text, *(v for v in name.variants if v not in skipped)):
@@ -116,10 +130,10 @@ def _lexicon(written: bool) -> _PlaceLexicon:
     return _PlaceLexicon(group_of, tuple(groups), longest)
 
 
-def _lexicon_for(name: NormalizedName) -> _PlaceLexicon:
-    """Readings of forms written in other scripts only serve names read from such a script (and
-    reading the forms costs about half a second, which a Latin-only input never pays)."""
-    return _places(written=name.script not in ("latin", "none"))
+def _lexicon_for(script: str) -> _PlaceLexicon:
+    """The lexicon for a name written in ``script``: readings of forms written in other scripts only
+    serve names read from such a script (and only from the same one)."""
+    return _lexicon(None if script in ("latin", "none") else _script_family(script))
 
 
 def place_group(text: str) -> int | None:
@@ -146,7 +160,7 @@ def place_key(group: int) -> str:
     skeletons, and two groups' keys are about as alike as two random strings (Indel similarity
     around 0.3), so two forms of one place share a skeleton and forms of two places share none.
     """
-    digest = hashlib.sha1(place_forms(group)[0].encode("utf-8")).digest()
+    digest = hashlib.sha1(place_forms(group, written=False)[0].encode("utf-8")).digest()
     return "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
 
 
@@ -183,9 +197,10 @@ def _demonyms() -> dict[tuple[str, ...], int]:
     }
 
 
-def organisation_places(tokens: tuple[str, ...]) -> frozenset[int]:
-    """The place groups an organisation's name holds: known place forms, and the adjectives of places
-    (demonyms) that stand for them (Chinese Academy of Sciences: China).
+def organisation_places(tokens: tuple[str, ...], script: str = "latin") -> frozenset[int]:
+    """The place groups an organisation's name holds: known place forms (see ``place_match`` for the
+    ``script`` of the name the tokens were read from), and the adjectives of places (demonyms) that
+    stand for them (Chinese Academy of Sciences: China).
 
     >>> organisation_places(("bank", "of", "china", "hong", "kong")) == {place_group("china"),
     ...                                                                  place_group("hong kong")}
@@ -193,7 +208,7 @@ def organisation_places(tokens: tuple[str, ...]) -> frozenset[int]:
     >>> organisation_places(("american", "broadcasting")) == {place_group("united states")}
     True
     """
-    groups = {group for _, _, group in place_spans(tokens)}
+    groups = {group for _, _, group in place_spans(tokens, _lexicon_for(script))}
     demonyms = _demonyms()
     for size in (1, 2):
         for start in range(len(tokens) - size + 1):
@@ -235,7 +250,7 @@ def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
     typed_place = entity_type == LOC
     if not typed_place and (entity_type or name.kind != "other"):
         return _NO_MATCH
-    lexicon = _lexicon_for(name)
+    lexicon = _lexicon_for(name.script)
     for form in (name.text, *name.variants):
         whole = lexicon.group_of.get(form)
         if whole is not None:

@@ -354,7 +354,7 @@ class NameRecords:
         China (Hong Kong): China, Hong Kong; American Broadcasting Company: the United States); empty
         for every other name."""
         empty: frozenset[int] = frozenset()
-        return [organisation_places(name.tokens) if kind == 2 else empty
+        return [organisation_places(name.tokens, name.script) if kind == 2 else empty
                 for name, kind in zip(self.names, self.kinds.tolist())]
 
     @cached_property

@@ -149,3 +149,28 @@ def test_place_groups_are_blocking_keys_only_where_they_apply() -> None:
     left, right = candidate_pairs(records, max_block_size=50)
     assert (0, 1) in set(zip(left.tolist(), right.tolist()))
 
+
+
+def test_a_latin_organisation_name_holds_no_reading_of_a_foreign_spelling() -> None:
+    # "malt" and "rus" are readings of Arabic spellings of places, "sin" of a Hebrew one: words of a
+    # Latin name are not such readings.
+    from namerec.equivalents import _lexicon, organisation_places
+
+    assert "malt" in _lexicon("arabic").group_of and "sin" in _lexicon("hebrew").group_of
+    assert organisation_places(("malt", "industries")) == frozenset()
+    assert organisation_places(("sin", "corporation"), "latin") == frozenset()
+    sberbank = normalize_name("Сбербанк Россия", "ORG")
+    assert organisation_places(sberbank.tokens, sberbank.script) == {place_group("russia")}
+
+
+def test_a_name_meets_the_readings_of_its_own_script_only() -> None:
+    from namerec.equivalents import place_match
+
+    cairo = place_group("cairo")
+    assert place_match(normalize_name("القاهرة", "LOC"), "LOC").whole == cairo
+    assert place_match(normalize_name("Κάιρο", "LOC"), "LOC").whole == cairo
+    assert place_match(normalize_name("東京", "LOC"), "LOC").whole == place_group("tokyo")
+    assert place_match(normalize_name("トウキョウ", "LOC"), "LOC").whole == place_group("tokyo")  # kana
+    # "sin" is the reading of a Hebrew spelling of China; a Latin "Sin" is no place.
+    assert place_match(normalize_name("סין", "LOC"), "LOC").whole == place_group("china")
+    assert place_match(normalize_name("Sin", "LOC"), "LOC").whole is None
