@@ -84,6 +84,11 @@ def _coarse_flags(keys: list[str]) -> list[bool]:
     return [key.startswith(_COARSE_KINDS) or (len(key) == 5 and key.startswith("d:")) for key in keys]
 
 
+def _word_key_coarse_flags(keys: tuple[str, ...]) -> list[bool]:
+    """``_coarse_flags`` of a word's keys, which are only ever ``k:``, ``p:`` and ``d:`` keys."""
+    return [key[0] != "d" or len(key) == 5 for key in keys]
+
+
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
     """The keys of a unit that come from the name as a whole (not from one of its words)."""
     name = records.names[unit]
@@ -140,50 +145,68 @@ def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=bool)
-    hashes = np.concatenate([hashed for hashed, _, _ in parts])
-    key_counts = np.concatenate([counts for _, counts, _ in parts])
+    hashes, units, flags = (np.concatenate(column) for column in zip(*parts))
     distinct, key_of = np.unique(hashes, return_inverse=True)
     key_of = key_of.reshape(-1)
     coarse = np.zeros(len(distinct), dtype=bool)
-    coarse[key_of[np.concatenate([flags for _, _, flags in parts])]] = True
+    coarse[key_of[flags]] = True
     n = max(len(records), 1)
     # A unit can reach one key twice (two of its words share a skeleton): keep each (key, unit) once.
-    units = np.repeat(np.arange(len(records), dtype=np.int64), key_counts)
     packed = _sorted_unique(key_of.astype(np.int64) * n + units)
     return packed // n, packed % n, coarse
 
 
 def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The hashes of the keys of units start..stop-1, unit by unit, how many each unit has, and
-    which of them are coarse.
+    """The hash, unit and coarseness of every key of units start..stop-1 (a key a unit reaches twice,
+    twice).
 
-    Forked workers share their parent's string hashing, so equal keys hash alike in every chunk; two
-    of a few million keys sharing a 64-bit hash would only join two blocks (more pairs; or, if one of
-    them is coarse, the joined block takes the coarse limits).
+    Words repeat across names: each distinct word's keys are hashed once, and a unit's word keys are
+    gathered from them with numpy, not key by key in Python. Forked workers share their parent's
+    string hashing, so equal keys hash alike in every chunk; two of a few million keys sharing a
+    64-bit hash would only join two blocks (more pairs; or, if one of them is coarse, the joined
+    block takes the coarse limits).
     """
     start, stop = span
-    # per distinct word: its keys' hashes and which are coarse (words repeat a lot)
-    word_hashes: dict[str, tuple[list[int], list[bool]]] = {}
-    hashes: list[int] = []
-    coarse: list[bool] = []
-    counts = np.zeros(stop - start, dtype=np.int64)
-    for unit in range(start, stop):
+    units = range(start, stop)
+    whole_hashes: list[int] = []
+    whole_coarse: list[bool] = []
+    whole_counts = np.zeros(len(units), dtype=np.int64)
+    word_ids: dict[str, int] = {}
+    unit_words: list[int] = []  # the words of each unit, unit after unit
+    word_counts = np.zeros(len(units), dtype=np.int64)
+    for row, unit in enumerate(units):
         name = records.names[unit]
         if not name.tokens:
             continue
         whole = _whole_name_keys(records, unit)
-        unit_hashes = [hash(key) for key in whole]
-        coarse.extend(_coarse_flags(whole))
-        for token in name_words(name):
-            found = word_hashes.get(token)
-            if found is None:
-                keys = word_keys(token)
-                found = word_hashes[token] = ([hash(key) for key in keys], _coarse_flags(keys))
-            unit_hashes.extend(found[0])
-            coarse.extend(found[1])
-        hashes.extend(unit_hashes)
-        counts[unit - start] = len(unit_hashes)
-    return np.asarray(hashes, dtype=np.int64), counts, np.asarray(coarse, dtype=bool)
+        whole_hashes.extend(map(hash, whole))
+        whole_coarse.extend(_coarse_flags(whole))
+        whole_counts[row] = len(whole)
+        words = name_words(name)
+        unit_words.extend(word_ids.setdefault(word, len(word_ids)) for word in words)
+        word_counts[row] = len(words)
+    key_hashes: list[int] = []
+    key_coarse: list[bool] = []
+    key_counts = np.zeros(len(word_ids), dtype=np.int64)
+    for word, w in word_ids.items():
+        keys = word_keys(word)
+        key_hashes.extend(map(hash, keys))
+        key_coarse.extend(_word_key_coarse_flags(keys))
+        key_counts[w] = len(keys)
+    # Each (unit, word) entry stands for the word's keys: key_first[w] .. key_first[w] + key_counts[w].
+    entry_words = np.asarray(unit_words, dtype=np.int64)
+    entry_units = np.repeat(np.arange(start, stop, dtype=np.int64), word_counts)
+    per_entry = key_counts[entry_words]
+    key_first = np.cumsum(key_counts) - key_counts
+    entry_first = np.cumsum(per_entry) - per_entry
+    positions = np.repeat(key_first[entry_words] - entry_first, per_entry) + np.arange(int(per_entry.sum()))
+    hashes = np.concatenate([np.asarray(whole_hashes, dtype=np.int64),
+                             np.asarray(key_hashes, dtype=np.int64)[positions]])
+    unit_ids = np.concatenate([np.repeat(np.arange(start, stop, dtype=np.int64), whole_counts),
+                               np.repeat(entry_units, per_entry)])
+    coarse = np.concatenate([np.asarray(whole_coarse, dtype=bool),
+                             np.asarray(key_coarse, dtype=bool)[positions]])
+    return hashes, unit_ids, coarse
 
 
 def _nearest_in_block(records: NameRecords, members: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

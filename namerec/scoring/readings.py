@@ -318,40 +318,47 @@ def _keep_better(rows, new_features, features, probability, model) -> np.ndarray
     return better
 
 
-def _joined_key(records: NameRecords, unit: int) -> str:
+def _joined_keys(texts: list[str], whole_places: list) -> list[str]:
     """Equal for two names that differ only in spacing: the letters without spaces."""
-    return records.texts[unit].replace(" ", "")
+    return [text.replace(" ", "") for text in texts]
 
 
-def _place_key(records: NameRecords, unit: int) -> str:
+def _place_keys(texts: list[str], whole_places: list) -> list[str]:
     """Equal for two forms of one known place: the key of the place a name is wholly a form of,
     where place equivalence applies (typed LOC, or untyped and read as neither person nor
     organisation); "" for any other name."""
-    whole = records.whole_places[unit] if records.whole_places else None
-    return place_key(whole) if whole is not None else ""
+    return [place_key(whole) if whole is not None else "" for whole in whole_places]
 
 
-def _swapped_key(records: NameRecords, unit: int) -> str:
+def _swapped_keys(texts: list[str], whole_places: list) -> list[str]:
     """Equal for two names of two or three words that are one another's words rotated: the family
     name moved from the front to the back ("sato yuko", "yuko sato"; "park chung hee", "chung hee
     park"), as East Asian and Hungarian names put it first in their own order. The key is the
     smallest rotation of the words, the same for every rotation of them."""
-    words = records.texts[unit].split()
-    if len(words) not in (2, 3) or len(set(words)) < len(words):
-        return ""
-    return min(" ".join(words[k:] + words[:k]) for k in range(len(words)))
+    def key(text: str) -> str:
+        words = text.split()
+        if len(words) not in (2, 3) or len(set(words)) < len(words):
+            return ""
+        return min(" ".join(words[k:] + words[:k]) for k in range(len(words)))
+
+    return [key(text) if 0 < text.count(" ") < 3 else "" for text in texts]
 
 
-# Each gives every unit a key; two units with an equal key are read as one name.
-_ONE_NAME_KEYS = (_joined_key, _swapped_key, _place_key)
+# Each gives every unit a key (from the units' texts and whole places); two units with an equal
+# key are read as one name.
+_ONE_NAME_KEYS = (_joined_keys, _swapped_keys, _place_keys)
 
 
 def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], ...]:
     """Per unit from ``first`` on, one key of each kind: equal keys mean two units are read as one name."""
-    def keys_of(key_of) -> list[str]:
-        return [key_of(records, u) or f"\x00{u}" for u in range(first, len(records))]  # "": no partner
+    texts = records.texts[first:]
+    whole_places = records.whole_places[first:] if records.whole_places else [None] * len(texts)
 
-    return tuple(keys_of(key_of) for key_of in _ONE_NAME_KEYS)
+    def keys_of(keys_for) -> list[str]:
+        # "": no partner
+        return [key or f"\x00{u}" for u, key in enumerate(keys_for(texts, whole_places), start=first)]
+
+    return tuple(keys_of(keys_for) for keys_for in _ONE_NAME_KEYS)
 
 
 def _numbered(keys: tuple[list[str], ...]) -> tuple[tuple[np.ndarray, ...], tuple[dict[str, int], ...]]:
