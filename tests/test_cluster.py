@@ -137,3 +137,25 @@ def test_unscored_pairs_keep_two_groups_of_names_apart_unless_they_are_organisat
     # One name read as an organisation in each group of people ("William Banks") changes nothing.
     stray = dict(personal=np.ones(12, dtype=bool), organisation=np.isin(np.arange(12), [0, 6]))
     assert _groups(cluster_units(12, left, right, prob, **stray, **common).labels) == _groups(people.labels)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 40).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))
+def test_components_label_each_node_with_the_smallest_node_it_is_connected_to(graph):
+    from namerec.cluster import _components
+
+    n, edges = graph
+    reach = {u: {u} for u in range(n)}  # transitive closure, the slow way
+    changed = True
+    while changed:
+        changed = False
+        for a, b in edges:
+            joined = reach[a] | reach[b]
+            if joined != reach[a] or joined != reach[b]:
+                for u in joined:
+                    reach[u] = joined
+                changed = True
+    left = np.array([a for a, _ in edges], dtype=np.int64)
+    right = np.array([b for _, b in edges], dtype=np.int64)
+    assert _components(n, left, right).tolist() == [min(reach[u]) for u in range(n)]
