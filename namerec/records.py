@@ -500,7 +500,7 @@ class NameRecords:
                 acronym_ids[u] = keys.setdefault(name.acronym, len(keys))
             if name.is_acronym:
                 self_acronym_ids[u] = keys.setdefault(name.text.replace(" ", ""), len(keys))
-            digits = "".join(ch for ch in name.text if ch.isdigit())
+            digits = "".join(filter(str.isdigit, name.text))
             if digits:
                 digit_ids[u] = keys.setdefault("#" + digits, len(keys))
             # A name with no letters (digits, symbols) has no script to disagree about.
