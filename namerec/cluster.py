@@ -139,6 +139,15 @@ class _Linkage:
             u = self.parent[u]
         return u
 
+    def roots(self) -> np.ndarray:
+        """``find(u)`` for every unit u, by following every parent pointer at once in numpy."""
+        roots = np.asarray(self.parent, dtype=np.int64)
+        while True:
+            above = roots[roots]
+            if np.array_equal(above, roots):
+                return roots
+            roots = above
+
     def add_edges(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
         """Add all the edges, distinct, between single units (once, before any merge)."""
         self.edges = (left, right, weight)
@@ -397,7 +406,7 @@ def cluster_units(
     if attach_partial:
         joined_weakly |= _attach_partial(graph, left, right, probability, single_word, threshold)
 
-    roots = np.fromiter((graph.find(u) for u in range(n_units)), dtype=np.int64, count=n_units)
+    roots = graph.roots()
     smallest = np.full(n_units, n_units, dtype=np.int64)  # relabel each cluster by its smallest unit id
     np.minimum.at(smallest, roots, np.arange(n_units, dtype=np.int64))
     labels = smallest[roots]
@@ -442,7 +451,7 @@ def _attach_partial(graph, left, right, probability, single_word, threshold) -> 
     """
     cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
     n = len(single_word)
-    cluster_of = np.fromiter((graph.find(u) for u in range(n)), dtype=np.int64, count=n)
+    cluster_of = graph.roots()
     single_end = cluster_of[np.where(single_word[left], left, right)[cross]]
     multi_end = cluster_of[np.where(single_word[left], right, left)[cross]]
     # One row per (one-word cluster s, multi-word cluster m), sorted by s then m: the sum of their
