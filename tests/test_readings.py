@@ -6,9 +6,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import namerec
 from namerec import Config, Reconciler
 from namerec.pipeline import features_for_pairs
 from namerec.scoring.model import model_for
+from namerec.scoring.readings import MIN_PROBABILITY
 
 UKRAINIAN = ("Зеленський", "Zelenskyy")
 
@@ -122,3 +124,14 @@ def test_a_known_place_spelt_as_one_word_is_read_as_one_name():
     scores = rec.score_pairs([("Kuala Lumpur", "Kualalumpur"), ("Ho Chi Minh City", "Hochiminh City")],
                              types=[("LOC", "LOC")] * 2)
     assert (scores > 0.99).all(), scores
+
+
+def test_initials_written_together_are_read_apart_however_unlike_the_primary_forms():
+    rec = Reconciler()
+    assert _primary_only("JP Sartre", "Jean-Paul Sartre") < MIN_PROBABILITY  # below the re-reading floor
+    assert rec.score("JP Sartre", "Jean-Paul Sartre") > 0.7
+    assert rec.score("JRR Tolkien", "John Ronald Reuel Tolkien") > 0.7
+    assert rec.score("JP Sartre", "JP Morgan") < 0.5
+    assert rec.score("JP Sartre", "John Smith") < 0.1
+    labels = namerec.reconcile(["JP Sartre", "Jean-Paul Sartre", "JRR Tolkien", "J.R.R. Tolkien"]).labels
+    assert labels[0] == labels[1] != labels[2] == labels[3]
