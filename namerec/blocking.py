@@ -84,9 +84,12 @@ def _coarse_flags(keys: list[str]) -> list[bool]:
     return [key.startswith(_COARSE_KINDS) or (len(key) == 5 and key.startswith("d:")) for key in keys]
 
 
-def _word_key_coarse_flags(keys: tuple[str, ...]) -> list[bool]:
-    """``_coarse_flags`` of a word's keys, which are only ever ``k:``, ``p:`` and ``d:`` keys."""
-    return [key[0] != "d" or len(key) == 5 for key in keys]
+@lru_cache(maxsize=1 << 18)
+def _hashed_word_keys(token: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """The hashes of a word's keys and which of them are coarse; cached, as words repeat across the
+    chunks of a pool."""
+    keys = word_keys(token)
+    return tuple(map(hash, keys)), tuple(_coarse_flags(keys))
 
 
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
@@ -160,21 +163,21 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
     """The hash, unit and coarseness of every key of units start..stop-1 (a key a unit reaches twice,
     twice).
 
-    Words repeat across names: each distinct word's keys are hashed once, and a unit's word keys are
-    gathered from them with numpy, not key by key in Python. Forked workers share their parent's
-    string hashing, so equal keys hash alike in every chunk; two of a few million keys sharing a
-    64-bit hash would only join two blocks (more pairs; or, if one of them is coarse, the joined
-    block takes the coarse limits).
+    Words repeat across names: each distinct word's keys are hashed once (``_hashed_word_keys``), and
+    a unit's word keys are gathered from them with numpy, not key by key in Python. Forked workers
+    share their parent's string hashing, so equal keys hash alike in every chunk; two of a few million
+    keys sharing a 64-bit hash would only join two blocks (more pairs; or, if one of them is coarse,
+    the joined block takes the coarse limits).
     """
     start, stop = span
-    units = range(start, stop)
+    units = np.arange(start, stop, dtype=np.int64)
     whole_hashes: list[int] = []
     whole_coarse: list[bool] = []
     whole_counts = np.zeros(len(units), dtype=np.int64)
     word_ids: dict[str, int] = {}
     unit_words: list[int] = []  # the words of each unit, unit after unit
     word_counts = np.zeros(len(units), dtype=np.int64)
-    for row, unit in enumerate(units):
+    for row, unit in enumerate(range(start, stop)):
         name = records.names[unit]
         if not name.tokens:
             continue
@@ -189,21 +192,20 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
     key_coarse: list[bool] = []
     key_counts = np.zeros(len(word_ids), dtype=np.int64)
     for word, w in word_ids.items():
-        keys = word_keys(word)
-        key_hashes.extend(map(hash, keys))
-        key_coarse.extend(_word_key_coarse_flags(keys))
-        key_counts[w] = len(keys)
+        hashes, coarse = _hashed_word_keys(word)
+        key_hashes.extend(hashes)
+        key_coarse.extend(coarse)
+        key_counts[w] = len(hashes)
     # Each (unit, word) entry stands for the word's keys: key_first[w] .. key_first[w] + key_counts[w].
     entry_words = np.asarray(unit_words, dtype=np.int64)
-    entry_units = np.repeat(np.arange(start, stop, dtype=np.int64), word_counts)
+    entry_units = np.repeat(units, word_counts)
     per_entry = key_counts[entry_words]
     key_first = np.cumsum(key_counts) - key_counts
     entry_first = np.cumsum(per_entry) - per_entry
     positions = np.repeat(key_first[entry_words] - entry_first, per_entry) + np.arange(int(per_entry.sum()))
     hashes = np.concatenate([np.asarray(whole_hashes, dtype=np.int64),
                              np.asarray(key_hashes, dtype=np.int64)[positions]])
-    unit_ids = np.concatenate([np.repeat(np.arange(start, stop, dtype=np.int64), whole_counts),
-                               np.repeat(entry_units, per_entry)])
+    unit_ids = np.concatenate([np.repeat(units, whole_counts), np.repeat(entry_units, per_entry)])
     coarse = np.concatenate([np.asarray(whole_coarse, dtype=bool),
                              np.asarray(key_coarse, dtype=bool)[positions]])
     return hashes, unit_ids, coarse

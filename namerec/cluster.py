@@ -141,12 +141,7 @@ class _Linkage:
 
     def roots(self) -> np.ndarray:
         """``find(u)`` for every unit u, by following every parent pointer at once in numpy."""
-        roots = np.asarray(self.parent, dtype=np.int64)
-        while True:
-            above = roots[roots]
-            if np.array_equal(above, roots):
-                return roots
-            roots = above
+        return _followed_to_the_end(np.asarray(self.parent, dtype=np.int64))
 
     def add_edges(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
         """Add all the edges, distinct, between single units (once, before any merge)."""
@@ -428,14 +423,20 @@ def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         np.minimum.at(labels, left, lowest)
         np.minimum.at(labels, right, lowest)
         # Every label is a node of the same component, no larger than the node: follow them down.
-        while True:
-            shortcut = labels[labels]
-            if np.array_equal(shortcut, labels):
-                break
-            labels = shortcut
+        labels = _followed_to_the_end(labels)
         if np.array_equal(labels, before):
             break
     return labels
+
+
+def _followed_to_the_end(pointers: np.ndarray) -> np.ndarray:
+    """Per node, the node reached by following ``pointers`` until a node points to itself (the
+    pointers must lead there without a cycle), jumping all nodes at once."""
+    while True:
+        further = pointers[pointers]
+        if np.array_equal(further, pointers):
+            return pointers
+        pointers = further
 
 
 def _attach_partial(graph, left, right, probability, single_word, threshold) -> np.ndarray:

@@ -254,8 +254,9 @@ class GenderForms:
         return feminine_of(a, b) | feminine_of(b, a)
 
 
-def _numbered(strings: Sequence[str], numbers: dict[str, int]) -> tuple[np.ndarray, dict[str, int]]:
-    """An id per string, numbering new strings in ``numbers`` (added to, and returned)."""
+def numbered(strings: Sequence[str], numbers: dict[str, int]) -> tuple[np.ndarray, dict[str, int]]:
+    """An id per string, numbering strings not yet in ``numbers`` on from it (it is added to, and
+    returned): equal strings, equal ids."""
     ids = (numbers.setdefault(s, len(numbers)) for s in strings)
     return np.fromiter(ids, dtype=np.int64, count=len(strings)), numbers
 
@@ -378,7 +379,7 @@ class NameRecords:
 
     @cached_property
     def _word_numbering(self) -> tuple[np.ndarray, dict[str, int]]:
-        return _numbered(self.tokens.strings, {})
+        return numbered(self.tokens.strings, {})
 
     @cached_property
     def repeats_a_word(self) -> np.ndarray:
@@ -430,7 +431,7 @@ class NameRecords:
             combined.__dict__["gender_forms"] = self.gender_forms.followed_by(new_strings)
         if "_word_numbering" in cached:
             ids, numbers = self._word_numbering
-            more, numbers = _numbered(new_strings, dict(numbers))
+            more, numbers = numbered(new_strings, dict(numbers))
             combined.__dict__["_word_numbering"] = (np.concatenate([ids, more]), numbers)
 
     def _joined_with(self, tail: NameRecords) -> NameRecords:

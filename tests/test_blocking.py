@@ -176,9 +176,14 @@ def test_small_pools_pair_exactly_the_names_that_share_a_key(pool):
         assert pairs_of(records, max_block_size=200) == expected
 
 
+_UNCACHED_HASHED_WORD_KEYS = blocking._hashed_word_keys.__wrapped__
+
+
 def _crowd_sharing_one_key(monkeypatch, key: str, count: int = 40) -> NameRecords:
     """``count`` one-word names whose only shared key is ``key`` (each word's other key is its own)."""
     monkeypatch.setattr(blocking, "word_keys", lambda token: (key, "d:" + token))
+    # The cache of hashed word keys would hold the real keys (and must not keep these).
+    monkeypatch.setattr(blocking, "_hashed_word_keys", _UNCACHED_HASHED_WORD_KEYS)
     monkeypatch.setattr(blocking, "_whole_name_keys", lambda records, unit: [])
     return records_of(invented_surnames(count, seed=4))
 

@@ -44,7 +44,7 @@ from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
-from ..records import NameRecords
+from ..records import NameRecords, numbered
 from .features import pair_features
 from .model import MatchModel
 from .priors import acronym_prior
@@ -84,20 +84,19 @@ class UnitReadings:
         self.records = records
 
     @cached_property
-    def _one_name_numbering(self) -> tuple[tuple[np.ndarray, ...], tuple[dict[str, int], ...]]:
-        return _numbered(_one_name_keys(self.records))
+    def _one_name_numbering(self) -> tuple[tuple[np.ndarray, dict[str, int]], ...]:
+        return tuple(numbered(keys, {}) for keys in _one_name_keys(self.records))
 
     @property
     def one_name(self) -> tuple[np.ndarray, ...]:
         """Per kind of key, the key id of each unit: ``one_name`` of ``_read_as_one``."""
-        return self._one_name_numbering[0]
+        return tuple(ids for ids, _ in self._one_name_numbering)
 
     def one_name_with(self, forms: NameRecords) -> tuple[np.ndarray, ...]:
         """``one_name`` of ``forms``, which extends this pool's records with more names."""
-        ids, numbers = self._one_name_numbering
         form_keys = _one_name_keys(forms, first=len(self.records))
-        return tuple(np.concatenate([unit_ids, _more_ids(known, keys)])
-                     for unit_ids, known, keys in zip(ids, numbers, form_keys))
+        return tuple(np.concatenate([ids, numbered(keys, dict(numbers))[0]])
+                     for (ids, numbers), keys in zip(self._one_name_numbering, form_keys))
 
     @cached_property
     def initials_apart(self) -> np.ndarray:
@@ -136,6 +135,7 @@ class UnitReadings:
 
 
 def _spells_initials_apart(name: NormalizedName) -> bool:
+    """Has the name a variant that is its letters with more of them standing alone as initials?"""
     def initials(text: str) -> int:
         return sum(len(word) == 1 for word in text.split())
 
@@ -376,25 +376,6 @@ def _one_name_keys(records: NameRecords, first: int = 0) -> tuple[list[str], ...
         return [key or f"\x00{u}" for u, key in enumerate(keys_for(texts, whole_places), start=first)]
 
     return tuple(keys_of(keys_for) for keys_for in _ONE_NAME_KEYS)
-
-
-def _numbered(keys: tuple[list[str], ...]) -> tuple[tuple[np.ndarray, ...], tuple[dict[str, int], ...]]:
-    """The keys of each unit as ids, and the ids given to each key."""
-    numbers: tuple[dict[str, int], ...] = tuple({} for _ in keys)
-    ids = tuple(np.fromiter((known.setdefault(k, len(known)) for k in values), dtype=np.int64,
-                            count=len(values)) for known, values in zip(numbers, keys))
-    return ids, numbers
-
-
-def _more_ids(known: dict[str, int], keys: list[str]) -> np.ndarray:
-    """Ids of more keys, numbered on from ``known`` (which is left as it is)."""
-    fresh: dict[str, int] = {}
-
-    def id_of(key: str) -> int:
-        number = known.get(key)
-        return fresh.setdefault(key, len(known) + len(fresh)) if number is None else number
-
-    return np.fromiter(map(id_of, keys), dtype=np.int64, count=len(keys))
 
 
 def _read_as_one(records, one_name, left, right, features, probability, model) -> dict[int, tuple[str, str]]:
