@@ -137,6 +137,10 @@ def test_unscored_pairs_keep_two_groups_of_names_apart_unless_they_are_organisat
     # One name read as an organisation in each group of people ("William Banks") changes nothing.
     stray = dict(personal=np.ones(12, dtype=bool), organisation=np.isin(np.arange(12), [0, 6]))
     assert _groups(cluster_units(12, left, right, prob, **stray, **common).labels) == _groups(people.labels)
+    # A group of people and a company's group: the people's side weighs the unscored pairs ("Ned
+    # Philipp" and "N. Philips" do not bring the Philipses into Philips N.V.).
+    mixed = dict(personal=np.arange(12) < 6, organisation=np.arange(12) >= 6)
+    assert _groups(cluster_units(12, left, right, prob, **mixed, **common).labels) == _groups(people.labels)
 
 
 @settings(max_examples=200, deadline=None)

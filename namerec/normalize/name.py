@@ -84,12 +84,12 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
 def _guess_kind(form: str) -> str:
     """Kind of an untyped name: org evidence beats person evidence; "other" without either.
 
-    Person evidence is a title or suffix, or a name written "Surname, Given" whose first word after
+    Org evidence is a legal form, "& Co." or a cue word (see :func:`looks_like_org`). Person evidence is a title or suffix, or a name written "Surname, Given" whose first word after
     the comma is an initial or a known given name ("Smith, John A."; "Paris, France" is no person).
     """
-    tokens = org_tokens(form)
-    if looks_like_org(tokens):
+    if looks_like_org(form, _known_given_names()):
         return "org"
+    tokens = org_tokens(form)
     if len(tokens) > 1 and (tokens[0] in PERSON_CUES or tokens[-1] in SUFFIX_CUES):
         return "person"
     given = inverted_given_names(form) if "," in form else None

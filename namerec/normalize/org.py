@@ -110,6 +110,9 @@ _ENDING = _by_edge_token(LEGAL_FORMS_AT_END, -1)
 _GUESS_ENDING = _by_edge_token(GUESS_LEGAL_FORMS, -1)
 _OPENING = _by_edge_token(LEGAL_FORMS_AT_START, 0)
 _GUESS_OPENING = _by_edge_token(GUESS_LEGAL_FORMS & LEGAL_FORMS_AT_START.keys(), 0)
+# Legal forms too short to tell an organisation by themselves: also surnames and initials.
+_SHORT_ENDING = _by_edge_token(LEGAL_FORMS_AT_END.keys() - GUESS_LEGAL_FORMS, -1)
+_SHORT_OPENING = _by_edge_token(LEGAL_FORMS_AT_START.keys() - GUESS_LEGAL_FORMS, 0)
 # Tokens that make a name an organisation, directly or once expanded ("univ").
 _CUE_TOKENS = ORG_CUE_WORDS | {abbr for abbr, word in ORG_ABBREVIATIONS.items() if word in ORG_CUE_WORDS}
 
@@ -169,19 +172,33 @@ def org_parts(form: str, place_abbreviations: Collection[str] = ()) -> OrgParts:
     return OrgParts(expanded, " ".join(leading + trailing[::-1]), tuple(tokens))
 
 
-def looks_like_org(tokens: list[str]) -> bool:
-    """Whether an untyped name (its :func:`org_tokens`) reads as an organisation.
+def looks_like_org(form: str, given_names: Collection[str] = ()) -> bool:
+    """Whether an untyped name (an output of steps 1-6) reads as an organisation.
 
-    A legal form of three letters or more ("Maria Sa" is more likely a person), "& Co.", or an
-    organisation cue word.
+    A legal form of three letters or more, "& Co.", or an organisation cue word. A shorter legal
+    form ("N.V.", "AG") is also a pair of initials or a surname, so it counts only when it is
+    written as one word or follows two or more words ("Philips NV", "Akzo Nobel N.V." but not
+    "Ivanov A.S."), and the name does not open with an initial or one of ``given_names`` ("Maria
+    Sa", "John A. G.").
 
-    >>> [looks_like_org(org_tokens(s)) for s in ("acme widgets, llc", "harvard univ.", "maria sa")]
-    [True, True, False]
+    >>> [looks_like_org(s, {"maria"}) for s in ("acme widgets, llc", "harvard univ.", "maria sa",
+    ...                                         "philips nv", "akzo nobel n.v.", "ivanov a.s.")]
+    [True, True, False, True, True, False]
     """
+    tokens = org_tokens(form)
     if not tokens:
         return False
-    return bool(
+    if (
         _legal_form_at_end(tokens, _GUESS_ENDING)
         or _legal_form_at_start(tokens, _GUESS_OPENING)
         or not _CUE_TOKENS.isdisjoint(tokens)
-    )
+    ):
+        return True
+    if len(tokens[0]) == 1 or tokens[0] in given_names:
+        return False
+    written = _TOKEN.findall(form)  # before letter runs were joined
+    if _legal_form_at_end(tokens, _SHORT_ENDING):
+        return written[-1] == tokens[-1] or len(tokens) > 2
+    if _legal_form_at_start(tokens, _SHORT_OPENING):
+        return written[0] == tokens[0] or len(tokens) > 2
+    return False

@@ -137,10 +137,19 @@ def test_org_parts_directly() -> None:
         ("maria sa", False),  # two-letter forms are also surnames
         ("john smith", False),
         ("", False),
+        ("philips nv", True),  # a short legal form written as one word
+        ("ag siemens", False),  # ... but only the ones that open names ("NV Philips") count there
+        ("nv philips", True),
+        ("akzo nobel n.v.", True),  # ... or after two or more words
+        ("philips n.v.", False),  # one word and two initials: "Ivanov A.S." is a person
+        ("ivanov a.s.", False),
+        ("c. smith ag", False),  # opens with an initial
+        ("john a. g.", False),  # ... or a known given name
+        ("maria sa", False),
     ],
 )
 def test_looks_like_org(form: str, expected: bool) -> None:
-    assert looks_like_org(org_tokens(form)) is expected
+    assert looks_like_org(form, {"john", "maria"}) is expected
 
 
 @pytest.mark.parametrize(
