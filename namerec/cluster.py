@@ -37,15 +37,16 @@ import numpy as np
 # three cluster files: 5 was best or within 0.005 of best on each).
 _MIN_EVIDENCE = 5
 # Weight of an unscored pair between multi-word clusters (one-word clusters use 1). Where an
-# organisation's name is involved, and neither cluster is mostly people's names, it counts nothing: on patstat_orgs' train split even 0.02 split its 300-form organisation (pairwise
-# F1 0.97 -> 0.81). Otherwise it counts some: a person has few variants, and weightless unscored
-# pairs let clusters of look-alike people chain ("john fox", "jean fox", "jean mayer", ...). "Both
-# mostly people's" keeps a stray name read as an organisation ("William Banks": banks is an
-# organisation word) from making a cluster of people weightless: when it did, 200,000 untyped names
-# formed a cluster of 2,216 people (labelled pairwise F1 0.27; 0.58 with this rule, and 0.64 -> 0.70
-# on 100,000 names). "Neither" keeps a cluster of people from joining a company's on a few strong
-# pairs ("Ned Philipp" / "N. Philips"): 200,000 untyped names 0.61 -> 0.66, its largest cluster
-# 653 -> 432 names (it is one company's), 100,000 names unchanged (0.704 / 0.703).
+# organisation's name is involved, and neither cluster is mostly people's names, it counts nothing:
+# on patstat_orgs' train split even 0.02 split its 300-form organisation (pairwise F1 0.97 -> 0.81).
+# Otherwise it counts some: a person has few variants, and weightless unscored pairs let clusters of
+# look-alike people chain ("john fox", "jean fox", "jean mayer", ...). A stray name read as an
+# organisation ("William Banks": banks is an organisation word) must not make a cluster of people
+# weightless: when it did, 200,000 untyped names formed a cluster of 2,216 people (labelled pairwise
+# F1 0.27; 0.58 once two clusters both mostly people's weighed their unscored pairs, and 0.64 -> 0.70
+# on 100,000 names). "Neither" (rather than "not both") keeps a cluster of people from joining a
+# company's on a few strong pairs ("Ned Philipp" / "N. Philips"): 200,000 untyped names 0.61 ->
+# 0.66, the largest cluster 653 -> 432 names (all but 16 one company's); 100,000 names 0.704 / 0.703.
 # On train-split pools, 0 / 0.05 / 0.1 / 0.2 / 0.35 / 0.6 / 1 gave splink_historical50k's 1,000-entity
 # pools (s11-s14, mean pairwise F1) 0.769 / 0.774 / 0.776 / 0.776 / 0.774 / 0.768 / 0.760 and its
 # whole train split 0.606 / 0.640 / 0.648 / 0.656 / 0.660 / 0.657 / 0.653; wikidata_ru_translit

@@ -135,3 +135,15 @@ def test_initials_written_together_are_read_apart_however_unlike_the_primary_for
     assert rec.score("JP Sartre", "John Smith") < 0.1
     labels = namerec.reconcile(["JP Sartre", "Jean-Paul Sartre", "JRR Tolkien", "J.R.R. Tolkien"]).labels
     assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_a_latin_name_meets_its_russian_transcription():
+    """Spelt as Russian would write it ("vezzoli" as "vetstsoli"), the Latin name meets the reading
+    of its transcription, by the rules of its own language."""
+    rec = Reconciler()
+    pairs = [("Веццоли", "Vezzoli"), ("Пейшоту", "Peixoto"), ("Уэйнрайт", "Wainwright"), ("Эрвье", "Hervieu")]
+    for written, latin in pairs:
+        assert rec.score(written, latin) > max(0.9, _primary_only(written, latin))
+        assert rec.score(latin, written) == rec.score(written, latin)
+    assert _primary_only("Уэйнрайт", "Wainwright") < 0.1
+    assert rec.score("Веццоли", "Wainwright") < 0.05  # another name stays another name

@@ -84,8 +84,9 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
 def _guess_kind(form: str) -> str:
     """Kind of an untyped name: org evidence beats person evidence; "other" without either.
 
-    Org evidence is a legal form, "& Co." or a cue word (see :func:`looks_like_org`). Person evidence is a title or suffix, or a name written "Surname, Given" whose first word after
-    the comma is an initial or a known given name ("Smith, John A."; "Paris, France" is no person).
+    Org evidence is a legal form, "& Co." or a cue word (see :func:`looks_like_org`). Person
+    evidence is a title or suffix, or a name written "Surname, Given" whose first word after the
+    comma is an initial or a known given name ("Smith, John A."; "Paris, France" is no person).
     """
     if looks_like_org(form, _known_given_names()):
         return "org"

@@ -42,6 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
+from ..normalize.russian_transcription import russian_spellings, spell_words
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -57,6 +58,10 @@ MIN_PROBABILITY = 0.1
 # to 0.866/0.886 (0.6: 0.866/0.884; 0.8: 0.865/0.885); on 100,000 pooled names it re-reads 29,545 of
 # 337,916 such pairs, where re-reading them all cost twice the time.
 MIN_SPELLING_SIMILARITY = 0.7
+# Pairs of a Cyrillic and a Latin name at or above this probability are not transcribed again.
+_TRANSCRIBED_BELOW = 0.9
+_TRANSCRIBED_SIMILARITY = 0.7
+_TRANSCRIPTION_GAIN = 0.1
 _CHUNK = 200_000
 # Combinations of forms from which their scoring is spread over the cores.
 _PARALLEL_COMBINATIONS = 100_000
@@ -98,6 +103,14 @@ class UnitReadings:
         return tuple(np.concatenate([ids, numbered(keys, dict(numbers))[0]])
                      for (ids, numbers), keys in zip(self._one_name_numbering, form_keys))
 
+    def spell_ahead(self, workers: int) -> None:
+        """Spell the Latin names' words as Russian would (see ``_russian_transcriptions``) over
+        ``workers`` processes, when the pool holds Cyrillic names to compare them with."""
+        if self.cyrillic.any() and self.latin.any():
+            names = self.records.names
+            spell_words((word for u in np.flatnonzero(self.latin).tolist() for word in names[u].text.split()),
+                        workers)
+
     @cached_property
     def initials_apart(self) -> np.ndarray:
         """Per unit: has it a variant with letters written together in its text spelt apart as
@@ -121,6 +134,10 @@ class UnitReadings:
     @cached_property
     def latin(self) -> np.ndarray:
         return self._script_is("latin".__eq__)
+
+    @cached_property
+    def cyrillic(self) -> np.ndarray:
+        return self._script_is("cyrillic".__eq__)
 
     @cached_property
     def han(self) -> np.ndarray:
@@ -166,6 +183,7 @@ def best_readings(
     changed = _read_as_one(records, units.one_name, left, right, features, probability, model)
     changed.update(_abjad_spellings(units, left, right, features, probability, model))
     changed.update(_wade_giles_spellings(units, left, right, features, probability, model))
+    changed.update(_russian_transcriptions(units, left, right, features, probability, model))
     has_variants = units.has_variants
     candidates = has_variants[left] | has_variants[right]
     # Initials written together ("JP Sartre", "JRR Tolkien") make the primary forms unlike the
@@ -304,6 +322,59 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
     changed = _respelt(records, left, right, others, han, respell, features, probability, model)
     changed.update(_respelt(records, left, right, others, pinyin, respell, features, probability, model))
     return changed
+
+
+def _russian_transcriptions(units: UnitReadings, left, right, features, probability,
+                            model) -> dict[int, tuple]:
+    """Pairs of a Cyrillic name and a Latin one, scored again with the Latin name spelt as a Russian
+    transcription of it would read back ("Vezzoli" as "vetstsoli", against "Веццоли"): by the rules
+    of the source language whose spelling comes closest to the Cyrillic reading, when it comes
+    closer than the Latin name itself and at least ``MIN_SPELLING_SIMILARITY`` close
+    (:mod:`namerec.normalize.russian_transcription`); the better probability counts. Pairs already
+    sure (``_TRANSCRIBED_BELOW``) are left as they are."""
+    if len(left) == 0 or not units.cyrillic.any():
+        return {}
+    records, cyrillic, latin = units.records, units.cyrillic, units.latin
+    rows = np.flatnonzero(((cyrillic[left] & latin[right]) | (latin[left] & cyrillic[right]))
+                          & (probability < _TRANSCRIBED_BELOW))
+    if len(rows) == 0:
+        return {}
+    cyrillic_end = np.where(cyrillic[left[rows]], left[rows], right[rows])
+    latin_end = np.where(cyrillic[left[rows]], right[rows], left[rows])
+    texts = records.text_array
+    # Each Latin name is spelt once per language: (names x languages), then one row per pair.
+    latin_units, latin_row = np.unique(latin_end, return_inverse=True)
+    spellings = np.array([list(russian_spellings(text).values()) for text in texts[latin_units].tolist()],
+                         dtype=object)
+    languages = spellings.shape[1]
+    similarity = process.cpdist(
+        np.repeat(texts[cyrillic_end], languages).tolist(), spellings[latin_row].ravel().tolist(),
+        scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers(),
+    ).reshape(len(rows), languages)
+    best = similarity.argmax(axis=1)
+    best_similarity = similarity[np.arange(len(rows)), best]
+    as_written = process.cpdist(texts[cyrillic_end].tolist(), texts[latin_end].tolist(),
+                                scorer=Indel.normalized_similarity, dtype=np.float32,
+                                workers=thread_workers())
+    closer = np.flatnonzero((best_similarity >= as_written + _TRANSCRIPTION_GAIN)
+                            & (best_similarity >= _TRANSCRIBED_SIMILARITY))
+    if len(closer) == 0:
+        return {}
+    # The spellings tried, one form each, after the pool's own units.
+    spelt_key = latin_row[closer] * languages + best[closer]
+    distinct, form_of = np.unique(spelt_key, return_inverse=True)
+    forms, types = [], []
+    for key in distinct.tolist():
+        unit = int(latin_units[key // languages])
+        text = spellings[key // languages, key % languages]
+        forms.append(replace(records.names[unit], text=text, tokens=tuple(text.split()), variants=()))
+        types.append(records.types[unit])
+    form_records = records.extended(forms, types)
+    a, b = cyrillic_end[closer], len(records) + form_of
+    rows = rows[closer]
+    better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)
+    return {k: (form_records.texts[i], form_records.texts[j])
+            for k, i, j in zip(rows[better].tolist(), a[better].tolist(), b[better].tolist())}
 
 
 def _respelt(records, left, right, keep, respelt, respell, features, probability, model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from namerec.normalize import normalize_name
-from namerec.normalize.org import looks_like_org, org_parts, org_tokens
+from namerec.normalize.org import looks_like_org, org_parts
 
 
 def org(name: str) -> tuple[str, str]:

@@ -1,0 +1,152 @@
+"""How Russian would write a Latin name, read back in namerec's romanisation of Cyrillic.
+
+Russian writes a foreign name as it sounds in its own language, by that language's rules: Italian
+"Vezzoli" becomes "Веццоли", Portuguese "Peixoto" "Пейшоту", French "Hervieu" "Эрвье", English
+"Wainwright" "Уэйнрайт". namerec reads those back as "vetstsoli", "peyshotu", "erve", "ueynrayt",
+which string similarity finds unlike the Latin spellings. ``russian_spellings`` spells a Latin
+name the way such a transcription would read back, once per source language whose rules differ
+(Italian, Spanish, Portuguese, French, German, English), so that one of them can meet the
+Cyrillic reading: "vezzoli" -> "vetstsoli" by the Italian rules. The language of a name is not
+known, so every spelling is tried; the pipeline compares them only between a Latin name and one
+written in Cyrillic, and keeps the best (see :mod:`namerec.scoring.readings`).
+
+The rules are the usual ones of Russian practical transcription, simplified: no stress, no
+exceptions, letters the romanisation writes alike (е and э, и and ы) written alike.
+
+>>> spellings = russian_spellings("vezzoli")
+>>> spellings["italian"]
+'vetstsoli'
+>>> russian_spellings("quiroz")["spanish"], russian_spellings("peixoto")["portuguese"]
+('kiros', 'peyshotu')
+>>> russian_spellings("hervieu")["french"], russian_spellings("wainwright")["english"]
+('erve', 'ueynrayt')
+>>> russian_spellings("jentsch")["german"]
+'yench'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["LANGUAGES", "russian_spellings", "spell_words"]
+
+# Per language, (pattern, replacement) in order, applied to a word. Replacements are written in
+# capitals, which no later pattern matches: a letter is transcribed once ("x" -> "SH" must not have
+# its "h" dropped by the rule for a silent "h").
+_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "italian": (
+        (r"gli(?=[aeou])", "L"), (r"gli", "LI"), (r"gn", "N"),
+        (r"sci(?=[aou])", "SH"), (r"sc(?=[ei])", "SH"),
+        (r"cci(?=[aou])", "CH"), (r"cc(?=[ei])", "CH"), (r"ci(?=[aou])", "CH"), (r"c(?=[ei])", "CH"),
+        (r"ggi(?=[aou])", "DZH"), (r"gg(?=[ei])", "DZH"), (r"gi(?=[aou])", "DZH"), (r"g(?=[ei])", "DZH"),
+        (r"ch", "K"), (r"gh", "G"), (r"qu", "KV"), (r"zz", "TSTS"), (r"z", "TS"), (r"c", "K"),
+        (r"h", ""), (r"j", "Y"), (r"x", "KS"), (r"w", "V"), (r"(?<=[aeiou])s(?=[aeiou])", "Z"),
+    ),
+    "spanish": (
+        (r"ll", "LY"), (r"qu", "K"), (r"gu(?=[ei])", "G"), (r"j", "KH"), (r"g(?=[ei])", "KH"),
+        (r"z", "S"), (r"c(?=[ei])", "S"), (r"ch", "CH"), (r"c", "K"), (r"h", ""), (r"x", "KH"),
+        (r"y$", "I"), (r"LY$", "L"),
+    ),
+    "portuguese": (
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"lh", "LY"), (r"nh", "NY"), (r"qu(?=[ei])", "K"),
+        (r"qu", "KV"), (r"gu(?=[ei])", "G"), (r"ch", "SH"), (r"x", "SH"), (r"j", "ZH"),
+        (r"g(?=[ei])", "ZH"), (r"c(?=[ei])", "S"), (r"c", "K"), (r"h", ""), (r"ao$", "AN"),
+        (r"ei", "EY"), (r"o$", "U"), (r"os$", "USH"), (r"[sz]$", "SH"),
+    ),
+    "french": (
+        (r"(?<=[aeiouy])s(?=[aeiouy])", "Z"), (r"eaux?", "O"), (r"aux?$", "O"), (r"au", "O"),
+        (r"oin", "UAN"), (r"oi", "UA"), (r"ou", "U"), (r"ieu", "E"), (r"eu", "E"), (r"ai", "E"),
+        (r"ei", "E"), (r"ill(?=e)", "Y"), (r"ch", "SH"), (r"gn", "N"), (r"qu", "K"),
+        (r"gu(?=[ei])", "G"), (r"g(?=[eiy])", "ZH"), (r"j", "ZH"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"ph", "F"), (r"th", "T"), (r"h", ""), (r"w", "V"), (r"es$", ""), (r"ent$", ""),
+        (r"er$", "E"), (r"ez$", "E"), (r"(?<=.)[tdsxz]$", ""), (r"(?<=.)e$", ""),
+        (r"(?<![aeiouAEIOU])u(?![aeiouyn])", "YU"), (r"y", "I"),
+    ),
+    "german": (
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"^s(?=[aeiou])", "Z"), (r"tsch", "CH"), (r"sch", "SH"),
+        (r"^sp", "SHP"), (r"^st", "SHT"), (r"ch", "KH"), (r"ck", "K"), (r"tz", "TS"), (r"z", "TS"),
+        (r"ei|ey|ai|ay", "AY"), (r"eu|au(?=e)", "OY"), (r"ie", "I"), (r"ph", "F"), (r"th", "T"),
+        (r"qu", "KV"), (r"x", "KS"), (r"^h", "G"), (r"h", ""), (r"j", "Y"), (r"v", "F"), (r"w", "V"),
+        (r"y", "I"),
+    ),
+    "english": (
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AY"), (r"wr", "R"), (r"^kn", "N"),
+        (r"wood", "VUD"), (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "T"), (r"sh", "SH"),
+        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EY"), (r"ow$", "OU"), (r"ew", "YU"),
+        (r"a(?=[^aeiouy]e$)", "EY"), (r"i(?=[^aeiouy]e$)", "AY"), (r"o(?=[^aeiouy]e$)", "OU"),
+        (r"(?<=[^aeiouy])le$", "L"), (r"e$", ""), (r"(?<=[^aeiouy])es$", "S"),
+        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"w", "V"), (r"j", "DZH"), (r"g(?=[eiy])", "DZH"),
+        (r"c(?=[eiy])", "S"), (r"ch", "CH"), (r"c", "K"), (r"qu", "KV"), (r"x", "KS"),
+        (r"^h", "KH"), (r"h", ""), (r"y", "I"),
+    ),
+}
+
+#: The source languages spelt for, in the order tried.
+LANGUAGES: tuple[str, ...] = tuple(_RULES)
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^)]*\)|\[[^]]*\]|[a-z]\?|[\^$.]")
+
+
+def _trigger(pattern: str) -> str:
+    """Letters every match of ``pattern`` contains ("" when it has alternatives): a rule whose
+    trigger is not in a word cannot change it, and ``in`` is much cheaper than a search."""
+    if "|" in pattern:
+        return ""
+    runs = re.findall(r"[a-z]+", _LOOKAROUND.sub(" ", pattern))
+    return max(runs, key=len, default="")
+
+
+_COMPILED = {
+    language: tuple((_trigger(pattern), re.compile(pattern), replacement) for pattern, replacement in rules)
+    for language, rules in _RULES.items()
+}
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
+
+
+# Spellings of the words met so far (filled ahead by ``spell_words`` in large pools).
+_SPELT: dict[str, tuple[str, ...]] = {}
+_CACHE_SIZE = 1 << 18
+_SPELL_CHUNK = 5_000
+
+
+def _spelt_word(word: str) -> tuple[str, ...]:
+    """The word's spelling by the rules of each language of ``LANGUAGES``, in order (cached)."""
+    spelt = _SPELT.get(word)
+    if spelt is None:
+        spelt = _spell(word)
+        if len(_SPELT) < _CACHE_SIZE:
+            _SPELT[word] = spelt
+    return spelt
+
+
+def _spell(word: str) -> tuple[str, ...]:
+    spellings = []
+    for language in LANGUAGES:
+        spelt = word
+        for trigger, pattern, replacement in _COMPILED[language]:
+            if trigger in spelt:
+                spelt = pattern.sub(replacement, spelt)
+        spellings.append(_DOUBLE_VOWEL.sub(r"\1", spelt.lower()))
+    return tuple(spellings)
+
+
+def spell_words(words: Iterable[str], workers: int) -> None:
+    """Spell ``words`` over ``workers`` processes ahead of use, into the cache every later call reads
+    (as :func:`namerec.phonetic.code_words` does for phonetic codes)."""
+    from ..parallel import fork_map
+
+    todo = sorted({word for word in words if word not in _SPELT})[: max(_CACHE_SIZE - len(_SPELT), 0)]
+    chunks = [todo[start : start + _SPELL_CHUNK] for start in range(0, len(todo), _SPELL_CHUNK)]
+    for chunk, spelt in zip(chunks, fork_map(_spell_chunk, None, chunks, workers)):
+        _SPELT.update(zip(chunk, spelt))
+
+
+def _spell_chunk(_, words: list[str]) -> list[tuple[str, ...]]:
+    return [_spell(word) for word in words]
+
+
+def russian_spellings(text: str) -> dict[str, str]:
+    """Per source language, how a Russian transcription of ``text`` (a normalised Latin name:
+    lower-case ASCII words) reads back in namerec's romanisation of Cyrillic."""
+    words = [_spelt_word(word) for word in text.split()]
+    return {language: " ".join(spelt[k] for spelt in words) for k, language in enumerate(LANGUAGES)}
