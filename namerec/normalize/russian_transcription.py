@@ -5,7 +5,7 @@ Russian writes a foreign name as it sounds in its own language, by that language
 "Wainwright" "Уэйнрайт". namerec reads those back as "vetstsoli", "peyshotu", "erve", "ueynrayt",
 which string similarity finds unlike the Latin spellings. ``russian_spellings`` spells a Latin
 name the way such a transcription would read back, once per source language whose rules differ
-(Italian, Spanish, Portuguese, French, German, English), so that one of them can meet the
+(Italian, Spanish, Portuguese, French, German, Classical Latin, English), so that one of them can meet the
 Cyrillic reading: "vezzoli" -> "vetstsoli" by the Italian rules. The language of a name is not
 known, so every spelling is tried; the pipeline compares them only between a Latin name and one
 written in Cyrillic, and keeps the best (see :mod:`namerec.scoring.readings`).
@@ -70,13 +70,18 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
         (r"qu", "KV"), (r"x", "KS"), (r"^h", "G"), (r"h", ""), (r"j", "Y"), (r"v", "F"), (r"w", "V"),
         (r"y", "I"),
     ),
+    "latin": (
+        (r"ius$", "IY"), (r"us$", ""), (r"ae|oe", "E"), (r"c(?=[eiy])", "TS"), (r"qu", "KV"),
+        (r"ph", "F"), (r"th", "T"), (r"ch", "KH"), (r"c", "K"), (r"x", "KS"), (r"j", "Y"),
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"h", ""), (r"y", "I"),
+    ),
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AY"), (r"wr", "R"), (r"^kn", "N"),
         (r"wood", "VUD"), (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "T"), (r"sh", "SH"),
-        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EY"), (r"ow$", "OU"), (r"ew", "YU"),
+        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EY"), (r"ow", "OU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EY"), (r"i(?=[^aeiouy]e$)", "AY"), (r"o(?=[^aeiouy]e$)", "OU"),
         (r"(?<=[^aeiouy])le$", "L"), (r"e$", ""), (r"(?<=[^aeiouy])es$", "S"),
-        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"w", "V"), (r"j", "DZH"), (r"g(?=[eiy])", "DZH"),
+        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"(?<=[^aeiou])w(?=[aeiou])", "U"), (r"w", "V"), (r"j", "DZH"), (r"g(?=[eiy])", "DZH"),
         (r"c(?=[eiy])", "S"), (r"ch", "CH"), (r"c", "K"), (r"qu", "KV"), (r"x", "KS"),
         (r"^h", "KH"), (r"h", ""), (r"y", "I"),
     ),
