@@ -26,6 +26,13 @@ def test_pet_forms_in_other_languages():
     assert are_nicknames("grete", "margarethe")
 
 
+def test_british_and_welsh_pet_forms():
+    for name, pet in [("agnes", "nessie"), ("hugh", "huey"), ("hugh", "huw"), ("richard", "ritchie"),
+                      ("edward", "iorwerth"), ("moses", "mo"), ("maurice", "mo")]:
+        assert are_nicknames(name, pet), (name, pet)
+    assert not are_nicknames("moses", "maurice")  # one pet form of two names does not make them one
+
+
 def test_pet_forms_spelt_freely():
     assert are_nicknames("aggie", "agnes")  # the lexicon knows Aggy
     assert are_nicknames("artie", "arthur")  # a pet ending on the short form Art
