@@ -14,6 +14,9 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
   "Peking" and "Beijing" are compared although no other key joins them.
 
+Beyond the keys, a Latin name is paired with a Cyrillic one that reads as one of its Russian
+spellings (``_transcription_pairs``).
+
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
 block, found with rapidfuzz's cdist in windows, so one common key cannot make the number of pairs
@@ -32,6 +35,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
+from .normalize.russian_transcription import russian_spellings, spell_words
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -297,8 +301,38 @@ def _nearest_pairs(shared, blocks: list[tuple[int, int, int]]) -> np.ndarray:
     return np.concatenate(packed)
 
 
+def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of a Cyrillic name and a Latin one spelt, by the rules of some language, as the reading
+    of its Russian transcription (Приск and Priscus as "prisk", Джентилески and Gentileschi as
+    "dzhentileski"; :mod:`namerec.normalize.russian_transcription`): no key of their own spellings
+    may join them. Only in pools that hold both scripts."""
+    names = records.names
+    cyrillic: dict[str, list[int]] = {}
+    latin: list[int] = []
+    for unit, name in enumerate(names):
+        if name.script == "cyrillic" and name.tokens:
+            cyrillic.setdefault(name.text, []).append(unit)
+        elif name.script == "latin" and name.tokens:
+            latin.append(unit)
+    if not cyrillic or not latin:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
+    spell_words((word for unit in latin for word in names[unit].text.split()), workers)
+    pairs = [
+        (unit, other)
+        for unit in latin
+        for spelt in set(russian_spellings(names[unit].text).values())
+        for other in cyrillic.get(spelt, ())
+    ]
+    left, right = (np.asarray(column, dtype=np.int64) for column in zip(*pairs)) if pairs else (
+        np.zeros(0, dtype=np.int64),) * 2
+    return np.minimum(left, right), np.maximum(left, right)
+
+
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unit pairs (left < right, unique, sorted) that share at least one key."""
+    """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a
+    Cyrillic and a Latin name that one of the latter's Russian spellings joins."""
     keys, units, coarse = _unit_keys(records)
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
@@ -325,6 +359,7 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     workers = default_workers() if searched >= _PARALLEL_MEMBERS else 1
     shared = (records, units, n)
     pieces.extend(fork_map(_nearest_pairs, shared, _batches(oversized, searched // 32 + 1), workers))
+    pieces.append(_pack(*_transcription_pairs(records), n))
     if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

@@ -141,8 +141,6 @@ def score_units(
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
     units = UnitReadings(records)
-    if workers > 1:
-        units.spell_ahead(workers)  # once over the cores, not once in each worker
     scored = fork_map(_score_chunk, (records, units, left, right, model), spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for (start, stop), (conflict, chunk_probability, chunk) in zip(spans, scored):

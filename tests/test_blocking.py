@@ -145,6 +145,17 @@ def test_variants_are_found_inside_a_crowd():
     assert are_candidates("John Zelenskiy", "John Zelensky", others=crowd)
 
 
+def test_a_latin_name_meets_the_cyrillic_reading_of_its_russian_spelling():
+    # "Приск" reads "prisk"; no key of "Priscus" is that (the Latin ending is dropped in Russian).
+    records = records_of(["Priscus", "Приск", "Prisca", "Петров"])
+    assert not set(name_keys(records, records.texts.index("priscus"))) & set(
+        name_keys(records, records.texts.index("prisk")))
+    assert are_candidates("Priscus", "Приск", others=("Prisca", "Петров"))
+    assert not are_candidates("Priscus", "Петров", others=("Приск",))
+    # Without a Cyrillic name there is nothing to meet.
+    assert blocking._transcription_pairs(records_of(["Priscus", "Prisk"]))[0].size == 0
+
+
 def test_unrelated_names_are_not_candidates():
     assert not are_candidates("Max Bergman", "Olga Petrova")
     assert not are_candidates("Acme Widgets Ltd", "Global Trade Corp", type_="ORG")
@@ -168,10 +179,12 @@ names = st.one_of(
 @settings(max_examples=40, deadline=None)
 @given(st.lists(names, max_size=12))
 def test_small_pools_pair_exactly_the_names_that_share_a_key(pool):
-    # With no block over the cap, the candidates are exactly the pairs sharing at least one key.
+    # With no block over the cap, the candidates are exactly the pairs sharing at least one key, and
+    # the pairs of a Cyrillic name and a Latin one one of whose Russian spellings it reads as.
     records = records_of(pool)
     keys = [set(name_keys(records, u)) for u in range(len(records))]
     expected = {(u, v) for u, v in itertools.combinations(range(len(records)), 2) if keys[u] & keys[v]}
+    expected |= set(zip(*(side.tolist() for side in blocking._transcription_pairs(records))))
     with mock.patch.object(blocking, "COARSE_BLOCK_SIZE", 200):
         assert pairs_of(records, max_block_size=200) == expected
 

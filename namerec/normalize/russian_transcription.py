@@ -81,8 +81,9 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
         (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EY"), (r"ow", "OU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EY"), (r"i(?=[^aeiouy]e$)", "AY"), (r"o(?=[^aeiouy]e$)", "OU"),
         (r"(?<=[^aeiouy])le$", "L"), (r"e$", ""), (r"(?<=[^aeiouy])es$", "S"),
-        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"(?<=[^aeiou])w(?=[aeiou])", "U"), (r"w", "V"), (r"j", "DZH"), (r"g(?=[eiy])", "DZH"),
-        (r"c(?=[eiy])", "S"), (r"ch", "CH"), (r"c", "K"), (r"qu", "KV"), (r"x", "KS"),
+        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"(?<=[^aeiou])w(?=[aeiou])", "U"), (r"w", "V"),
+        (r"j", "DZH"), (r"g(?=[eiy])", "DZH"), (r"c(?=[eiy])", "S"), (r"ch", "CH"), (r"c", "K"),
+        (r"qu", "KV"), (r"x", "KS"),
         (r"^h", "KH"), (r"h", ""), (r"y", "I"),
     ),
 }

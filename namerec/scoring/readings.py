@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.russian_transcription import russian_spellings, spell_words
+from ..normalize.russian_transcription import russian_spellings
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -102,14 +102,6 @@ class UnitReadings:
         form_keys = _one_name_keys(forms, first=len(self.records))
         return tuple(np.concatenate([ids, numbered(keys, dict(numbers))[0]])
                      for (ids, numbers), keys in zip(self._one_name_numbering, form_keys))
-
-    def spell_ahead(self, workers: int) -> None:
-        """Spell the Latin names' words as Russian would (see ``_russian_transcriptions``) over
-        ``workers`` processes, when the pool holds Cyrillic names to compare them with."""
-        if self.cyrillic.any() and self.latin.any():
-            names = self.records.names
-            spell_words((word for u in np.flatnonzero(self.latin).tolist() for word in names[u].text.split()),
-                        workers)
 
     @cached_property
     def initials_apart(self) -> np.ndarray:
