@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .normalize.russian_transcription import russian_spellings, spell_words
+from .normalize.russian_transcription import spell_words, spellings_of
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -322,7 +322,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     pairs = [
         (unit, other)
         for unit in latin
-        for spelt in set(russian_spellings(names[unit].text).values())
+        for spelt in set(spellings_of(names[unit].text))
         for other in cyrillic.get(spelt, ())
     ]
     left, right = (np.asarray(column, dtype=np.int64) for column in zip(*pairs)) if pairs else (

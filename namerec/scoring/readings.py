@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.russian_transcription import russian_spellings
+from ..normalize.russian_transcription import spellings_of
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -336,8 +336,7 @@ def _russian_transcriptions(units: UnitReadings, left, right, features, probabil
     texts = records.text_array
     # Each Latin name is spelt once per language: (names x languages), then one row per pair.
     latin_units, latin_row = np.unique(latin_end, return_inverse=True)
-    spellings = np.array([list(russian_spellings(text).values()) for text in texts[latin_units].tolist()],
-                         dtype=object)
+    spellings = np.array([spellings_of(text) for text in texts[latin_units].tolist()], dtype=object)
     languages = spellings.shape[1]
     similarity = process.cpdist(
         np.repeat(texts[cyrillic_end], languages).tolist(), spellings[latin_row].ravel().tolist(),
@@ -352,8 +351,12 @@ def _russian_transcriptions(units: UnitReadings, left, right, features, probabil
                             & (best_similarity >= _TRANSCRIBED_SIMILARITY))
     if len(closer) == 0:
         return {}
-    # The spellings tried, one form each, after the pool's own units.
-    spelt_key = latin_row[closer] * languages + best[closer]
+    # A spelling that is the Cyrillic reading itself scores as that name against itself; the others
+    # are new forms, one per spelling tried, after the pool's own units.
+    a = cyrillic_end[closer]
+    b = a.copy()
+    spelt_apart = np.flatnonzero(best_similarity[closer] < 1.0)
+    spelt_key = latin_row[closer[spelt_apart]] * languages + best[closer[spelt_apart]]
     distinct, form_of = np.unique(spelt_key, return_inverse=True)
     forms, types = [], []
     for key in distinct.tolist():
@@ -361,8 +364,8 @@ def _russian_transcriptions(units: UnitReadings, left, right, features, probabil
         text = spellings[key // languages, key % languages]
         forms.append(replace(records.names[unit], text=text, tokens=tuple(text.split()), variants=()))
         types.append(records.types[unit])
-    form_records = records.extended(forms, types)
-    a, b = cyrillic_end[closer], len(records) + form_of
+    form_records = records.extended(forms, types) if forms else records
+    b[spelt_apart] = len(records) + form_of.reshape(-1)
     rows = rows[closer]
     better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)
     return {k: (form_records.texts[i], form_records.texts[j])
