@@ -123,7 +123,9 @@ def _rules(pattern: str, replacement: str) -> list[tuple[str, object, str]]:
     return [(_trigger(pattern), pattern if plain else re.compile(pattern), replacement)]
 
 
-_COMPILED = {language: tuple(r for rule in rules for r in _rules(*rule)) for language, rules in _RULES.items()}
+_COMPILED = {
+    language: tuple(compiled for rule in rules for compiled in _rules(*rule)) for language, rules in _RULES.items()
+}
 _DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 
