@@ -124,7 +124,8 @@ def _rules(pattern: str, replacement: str) -> list[tuple[str, object, str]]:
 
 
 _COMPILED = {
-    language: tuple(compiled for rule in rules for compiled in _rules(*rule)) for language, rules in _RULES.items()
+    language: tuple(compiled for rule in rules for compiled in _rules(*rule))
+    for language, rules in _RULES.items()
 }
 _DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
