@@ -14,8 +14,8 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
   "Peking" and "Beijing" are compared although no other key joins them.
 
-Beyond the keys, a Latin name is paired with a Cyrillic one that reads as one of its Russian
-spellings (``_transcription_pairs``).
+Beyond the keys, a Latin name is paired with a Cyrillic or Greek one that reads as one of its
+spellings as a transcription into that script (``_transcription_pairs``).
 
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .normalize.russian_transcription import spell_words, spellings_of
+from .normalize.transcription import TRANSCRIBED_SCRIPTS, spell_words, spellings_of
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -302,37 +302,38 @@ def _nearest_pairs(shared, blocks: list[tuple[int, int, int]]) -> np.ndarray:
 
 
 def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of a Cyrillic name and a Latin one spelt, by the rules of some language, as the reading
-    of its Russian transcription (Приск and Priscus as "prisk", Джентилески and Gentileschi as
-    "dzhentileski"; :mod:`namerec.normalize.russian_transcription`): no key of their own spellings
-    may join them. Only in pools that hold both scripts."""
+    """Pairs of a Latin name and one written in Cyrillic or Greek that reads exactly as one of the
+    Latin name's spellings as a transcription into that script (Priscus and Приск as "prisk",
+    Gentileschi and Джентилески as "dzhentileski"; :mod:`namerec.normalize.transcription`): no
+    key of their own spellings may join them. Only in pools that hold both scripts."""
     names = records.names
-    cyrillic: dict[str, list[int]] = {}
-    latin: list[int] = []
-    for unit, name in enumerate(names):
-        if name.script == "cyrillic" and name.tokens:
-            cyrillic.setdefault(name.text, []).append(unit)
-        elif name.script == "latin" and name.tokens:
-            latin.append(unit)
-    if not cyrillic or not latin:
+    latin = [unit for unit, name in enumerate(names) if name.script == "latin" and name.tokens]
+    pairs: list[tuple[int, int]] = []
+    for script in TRANSCRIBED_SCRIPTS:
+        written: dict[str, list[int]] = {}
+        for unit, name in enumerate(names):
+            if name.script == script and name.tokens:
+                written.setdefault(name.text, []).append(unit)
+        if not written or not latin:
+            continue
+        workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
+        spell_words((word for unit in latin for word in names[unit].text.split()), script, workers)
+        pairs.extend(
+            (unit, other)
+            for unit in latin
+            for spelt in set(spellings_of(names[unit].text, script))
+            for other in written.get(spelt, ())
+        )
+    if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
-    spell_words((word for unit in latin for word in names[unit].text.split()), workers)
-    pairs = [
-        (unit, other)
-        for unit in latin
-        for spelt in set(spellings_of(names[unit].text))
-        for other in cyrillic.get(spelt, ())
-    ]
-    left, right = (np.asarray(column, dtype=np.int64) for column in zip(*pairs)) if pairs else (
-        np.zeros(0, dtype=np.int64),) * 2
+    left, right = (np.asarray(column, dtype=np.int64) for column in zip(*pairs))
     return np.minimum(left, right), np.maximum(left, right)
 
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a
-    Cyrillic and a Latin name that one of the latter's Russian spellings joins."""
+    """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a Latin
+    name and a Cyrillic or Greek one that one of the former's transcriptions joins."""
     keys, units, coarse = _unit_keys(records)
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)

@@ -147,3 +147,8 @@ def test_a_latin_name_meets_its_russian_transcription():
         assert rec.score(latin, written) == rec.score(written, latin)
     assert _primary_only("Уэйнрайт", "Wainwright") < 0.1
     assert rec.score("Веццоли", "Wainwright") < 0.05  # another name stays another name
+    # Greek writes foreign names its own way too ("George Bush" is "Τζορτζ Μπους").
+    for written, latin in [("Τζορτζ Μπους", "George Bush"), ("Σαρλ ντε Γκωλ", "Charles de Gaulle")]:
+        assert _primary_only(written, latin) < 0.1
+        assert rec.score(written, latin) > 0.9
+    assert rec.score("Τζορτζ Μπους", "Charles de Gaulle") < 0.05

@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.russian_transcription import spellings_of
+from ..normalize.transcription import TRANSCRIBED_SCRIPTS, spellings_of
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -60,7 +60,11 @@ MIN_PROBABILITY = 0.1
 MIN_SPELLING_SIMILARITY = 0.7
 # Pairs of a Cyrillic and a Latin name at or above this probability are not transcribed again.
 _TRANSCRIBED_BELOW = 0.9
-_TRANSCRIBED_SIMILARITY = 0.7
+# How alike (Indel) a Latin name's closest spelling must be to the other name's reading: 0.7 was
+# best for Cyrillic on three train-split wikidata_ru_translit pools (0.75 and 0.8 lost 0.001-0.004);
+# for Greek, with no labelled data, higher: on written probes 0.7 let "Ford" meet "Φρόιντ" (Freud,
+# read "froint", against the spelling "fornt": 0.73).
+_TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85}
 _TRANSCRIPTION_GAIN = 0.1
 _CHUNK = 200_000
 # Combinations of forms from which their scoring is spread over the cores.
@@ -87,6 +91,7 @@ class UnitReadings:
 
     def __init__(self, records: NameRecords) -> None:
         self.records = records
+        self._by_script: dict[str, np.ndarray] = {}
 
     @cached_property
     def _one_name_numbering(self) -> tuple[tuple[np.ndarray, dict[str, int]], ...]:
@@ -128,8 +133,15 @@ class UnitReadings:
         return self._script_is("latin".__eq__)
 
     @cached_property
-    def cyrillic(self) -> np.ndarray:
-        return self._script_is("cyrillic".__eq__)
+    def scripts_present(self) -> frozenset[str]:
+        return frozenset(name.script for name in self.records.names)
+
+    def script_is(self, script: str) -> np.ndarray:
+        """Per unit: is it written in ``script``? (Cached per script.)"""
+        cached = self._by_script.get(script)
+        if cached is None:
+            cached = self._by_script[script] = self._script_is(script.__eq__)
+        return cached
 
     @cached_property
     def han(self) -> np.ndarray:
@@ -175,7 +187,8 @@ def best_readings(
     changed = _read_as_one(records, units.one_name, left, right, features, probability, model)
     changed.update(_abjad_spellings(units, left, right, features, probability, model))
     changed.update(_wade_giles_spellings(units, left, right, features, probability, model))
-    changed.update(_russian_transcriptions(units, left, right, features, probability, model))
+    for script in TRANSCRIBED_SCRIPTS:
+        changed.update(_transcriptions(units, script, left, right, features, probability, model))
     has_variants = units.has_variants
     candidates = has_variants[left] | has_variants[right]
     # Initials written together ("JP Sartre", "JRR Tolkien") make the primary forms unlike the
@@ -316,44 +329,45 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
     return changed
 
 
-def _russian_transcriptions(units: UnitReadings, left, right, features, probability,
-                            model) -> dict[int, tuple]:
-    """Pairs of a Cyrillic name and a Latin one, scored again with the Latin name spelt as a Russian
-    transcription of it would read back ("Vezzoli" as "vetstsoli", against "Веццоли"): by the rules
-    of the source language whose spelling comes closest to the Cyrillic reading, when it comes
-    closer than the Latin name itself and at least ``MIN_SPELLING_SIMILARITY`` close
-    (:mod:`namerec.normalize.russian_transcription`); the better probability counts. Pairs already
-    sure (``_TRANSCRIBED_BELOW``) are left as they are."""
-    if len(left) == 0 or not units.cyrillic.any():
+def _transcriptions(units: UnitReadings, script: str, left, right, features, probability,
+                    model) -> dict[int, tuple]:
+    """Pairs of a name written in ``script`` (Cyrillic, Greek) and a Latin one, scored again with the
+    Latin name spelt as a transcription of it into that script would read back ("Vezzoli" as
+    "vetstsoli", against "Веццоли"): by the rules of the source language whose spelling comes
+    closest to the other name's reading, when it comes ``_TRANSCRIPTION_GAIN`` closer than the
+    Latin name itself and at least ``_TRANSCRIBED_SIMILARITY[script]`` close
+    (:mod:`namerec.normalize.transcription`); the better probability counts. Pairs already sure
+    (``_TRANSCRIBED_BELOW``) are left as they are."""
+    if len(left) == 0 or script not in units.scripts_present or "latin" not in units.scripts_present:
         return {}
-    records, cyrillic, latin = units.records, units.cyrillic, units.latin
-    rows = np.flatnonzero(((cyrillic[left] & latin[right]) | (latin[left] & cyrillic[right]))
+    records, written, latin = units.records, units.script_is(script), units.latin
+    rows = np.flatnonzero(((written[left] & latin[right]) | (latin[left] & written[right]))
                           & (probability < _TRANSCRIBED_BELOW))
     if len(rows) == 0:
         return {}
-    cyrillic_end = np.where(cyrillic[left[rows]], left[rows], right[rows])
-    latin_end = np.where(cyrillic[left[rows]], right[rows], left[rows])
+    written_end = np.where(written[left[rows]], left[rows], right[rows])
+    latin_end = np.where(written[left[rows]], right[rows], left[rows])
     texts = records.text_array
     # Each Latin name is spelt once per language: (names x languages), then one row per pair.
     latin_units, latin_row = np.unique(latin_end, return_inverse=True)
-    spellings = np.array([spellings_of(text) for text in texts[latin_units].tolist()], dtype=object)
+    spellings = np.array([spellings_of(text, script) for text in texts[latin_units].tolist()], dtype=object)
     languages = spellings.shape[1]
     similarity = process.cpdist(
-        np.repeat(texts[cyrillic_end], languages).tolist(), spellings[latin_row].ravel().tolist(),
+        np.repeat(texts[written_end], languages).tolist(), spellings[latin_row].ravel().tolist(),
         scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers(),
     ).reshape(len(rows), languages)
     best = similarity.argmax(axis=1)
     best_similarity = similarity[np.arange(len(rows)), best]
-    as_written = process.cpdist(texts[cyrillic_end].tolist(), texts[latin_end].tolist(),
+    as_written = process.cpdist(texts[written_end].tolist(), texts[latin_end].tolist(),
                                 scorer=Indel.normalized_similarity, dtype=np.float32,
                                 workers=thread_workers())
     closer = np.flatnonzero((best_similarity >= as_written + _TRANSCRIPTION_GAIN)
-                            & (best_similarity >= _TRANSCRIBED_SIMILARITY))
+                            & (best_similarity >= _TRANSCRIBED_SIMILARITY[script]))
     if len(closer) == 0:
         return {}
-    # A spelling that is the Cyrillic reading itself scores as that name against itself; the others
-    # are new forms, one per spelling tried, after the pool's own units.
-    a = cyrillic_end[closer]
+    # A spelling that is the other name's reading itself scores as that name against itself; the
+    # others are new forms, one per spelling tried, after the pool's own units.
+    a = written_end[closer]
     b = a.copy()
     spelt_apart = np.flatnonzero(best_similarity[closer] < 1.0)
     spelt_key = latin_row[closer[spelt_apart]] * languages + best[closer[spelt_apart]]

@@ -1,0 +1,245 @@
+"""How Russian and Greek would write a Latin name, read back in namerec's romanisation of their script.
+
+Russian writes a foreign name as it sounds in its own language, by that language's rules: Italian
+"Vezzoli" becomes "Веццоли", Portuguese "Peixoto" "Пейшоту", French "Hervieu" "Эрвье", English
+"Wainwright" "Уэйнрайт". namerec reads those back as "vetstsoli", "peyshotu", "erve", "ueynrayt",
+which string similarity finds unlike the Latin spellings. Greek does the same with its own letters
+("George Bush" is "Τζορτζ Μπους", read back "tzortz mpous"). ``transcriptions`` spells a Latin name
+the way such a transcription would read back, once per source language whose rules differ (for
+Russian: Italian, Spanish, Portuguese, French, German, Classical Latin, Polish, English; for Greek:
+English, French, German, Italian, Spanish), so that one of them can meet the reading of the name
+in the other script: "vezzoli" -> "vetstsoli" by the Italian rules. The language of a name is not
+known, so every spelling is tried, only between a Latin name and one written in that script:
+blocking pairs the two when a spelling is the other's reading exactly (:mod:`namerec.blocking`),
+and scoring keeps the best reading (:mod:`namerec.scoring.readings`). Measured on
+wikidata_ru_translit (Latin and Cyrillic name parts): three train-split pools of 1,000 entities went
+from pairwise F1 0.853/0.883/0.878 to 0.919/0.921/0.918, the test split's 1,000 entities from 0.854
+to 0.905. No labelled Greek data was at hand: the Greek rules were checked on written probes only.
+
+The rules are the usual ones of Russian and Greek practical transcription, simplified: no stress,
+no exceptions, letters the romanisation writes alike (е and э, и and ы; η, ι and υ) written alike.
+
+>>> transcriptions("vezzoli")["italian"]
+'vetstsoli'
+>>> transcriptions("quiroz")["spanish"], transcriptions("peixoto")["portuguese"]
+('kiros', 'peyshotu')
+>>> transcriptions("hervieu")["french"], transcriptions("wainwright")["english"]
+('erve', 'ueynrayt')
+>>> transcriptions("jentsch")["german"]
+'yench'
+>>> transcriptions("george bush", "greek")["english"], transcriptions("charles de gaulle", "greek")["french"]
+('tzortz mpous', 'sarl nte gol')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = ["LANGUAGES", "TRANSCRIBED_SCRIPTS", "spell_words", "spellings_of", "transcriptions"]
+
+# Per language, (pattern, replacement) in order, applied to a word. Replacements are written in
+# capitals, which no later pattern matches: a letter is transcribed once ("x" -> "SH" must not have
+# its "h" dropped by the rule for a silent "h").
+_RUSSIAN: dict[str, tuple[tuple[str, str], ...]] = {
+    "italian": (
+        (r"gli(?=[aeou])", "L"), (r"gli", "LI"), (r"gn", "N"),
+        (r"sci(?=[aou])", "SH"), (r"sc(?=[ei])", "SH"),
+        (r"cci(?=[aou])", "CH"), (r"cc(?=[ei])", "CH"), (r"ci(?=[aou])", "CH"), (r"c(?=[ei])", "CH"),
+        (r"ggi(?=[aou])", "DZH"), (r"gg(?=[ei])", "DZH"), (r"gi(?=[aou])", "DZH"), (r"g(?=[ei])", "DZH"),
+        (r"ch", "K"), (r"gh", "G"), (r"qu", "KV"), (r"zz", "TSTS"), (r"z", "TS"), (r"c", "K"),
+        (r"h", ""), (r"j", "Y"), (r"x", "KS"), (r"w", "V"), (r"(?<=[aeiou])s(?=[aeiou])", "Z"),
+    ),
+    "spanish": (
+        (r"ll", "LY"), (r"qu", "K"), (r"gu(?=[ei])", "G"), (r"j", "KH"), (r"g(?=[ei])", "KH"),
+        (r"z", "S"), (r"c(?=[ei])", "S"), (r"ch", "CH"), (r"c", "K"), (r"h", ""), (r"x", "KH"),
+        (r"y$", "I"), (r"LY$", "L"),
+    ),
+    "portuguese": (
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"lh", "LY"), (r"nh", "NY"), (r"qu(?=[ei])", "K"),
+        (r"qu", "KV"), (r"gu(?=[ei])", "G"), (r"ch", "SH"), (r"x", "SH"), (r"j", "ZH"),
+        (r"g(?=[ei])", "ZH"), (r"c(?=[ei])", "S"), (r"c", "K"), (r"h", ""), (r"ao$", "AN"),
+        (r"ei", "EY"), (r"o$", "U"), (r"os$", "USH"), (r"[sz]$", "SH"),
+    ),
+    "french": (
+        (r"(?<=[aeiouy])s(?=[aeiouy])", "Z"), (r"eaux?", "O"), (r"aux?$", "O"), (r"au", "O"),
+        (r"oin", "UAN"), (r"oi", "UA"), (r"ou", "U"), (r"ieu", "E"), (r"eu", "E"), (r"ai", "E"),
+        (r"ei", "E"), (r"ill(?=e)", "Y"), (r"ch", "SH"), (r"gn", "N"), (r"qu", "K"),
+        (r"gu(?=[ei])", "G"), (r"g(?=[eiy])", "ZH"), (r"j", "ZH"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"ph", "F"), (r"th", "T"), (r"h", ""), (r"w", "V"), (r"es$", ""), (r"ent$", ""),
+        (r"er$", "E"), (r"ez$", "E"), (r"(?<=.)[tdsxz]$", ""), (r"(?<=..)e$", ""),
+        (r"(?<![aeiouAEIOU])u(?![aeiouyn])", "YU"), (r"y", "I"),
+    ),
+    "german": (
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"^s(?=[aeiou])", "Z"), (r"tsch", "CH"), (r"sch", "SH"),
+        (r"^sp", "SHP"), (r"^st", "SHT"), (r"ch", "KH"), (r"ck", "K"), (r"tz", "TS"), (r"z", "TS"),
+        (r"ei|ey|ai|ay", "AY"), (r"eu|au(?=e)", "OY"), (r"ie", "I"), (r"ph", "F"), (r"th", "T"),
+        (r"qu", "KV"), (r"x", "KS"), (r"^h", "G"), (r"h", ""), (r"j", "Y"), (r"v", "F"), (r"w", "V"),
+        (r"y", "I"),
+    ),
+    "latin": (
+        (r"c(?=[eiy]|ae|oe)", "TS"), (r"ius$", "IY"), (r"us$", ""), (r"ae|oe", "E"), (r"qu", "KV"),
+        (r"ph", "F"), (r"th", "T"), (r"ch", "KH"), (r"c", "K"), (r"x", "KS"), (r"j", "Y"),
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"h", ""), (r"y", "I"),
+    ),
+    "polish": (
+        (r"szcz", "SHCH"), (r"rz", "ZH"), (r"sz", "SH"), (r"cz", "CH"), (r"ch", "KH"),
+        (r"(?<=[cs])ki$", "KIY"), (r"(?<=[cs])ka$", "KAYA"), (r"ie", "E"), (r"ia", "YA"), (r"io", "YO"),
+        (r"iu", "YU"), (r"dz", "DZ"), (r"c", "TS"), (r"w", "V"), (r"j", "Y"), (r"y", "Y"), (r"h", "KH"),
+    ),
+    "english": (
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AY"), (r"wr", "R"), (r"^kn", "N"),
+        (r"wood", "VUD"), (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "T"), (r"sh", "SH"),
+        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EY"), (r"ow", "OU"), (r"ew", "YU"),
+        (r"a(?=[^aeiouy]e$)", "EY"), (r"i(?=[^aeiouy]e$)", "AY"), (r"o(?=[^aeiouy]e$)", "OU"),
+        (r"(?<=[^aeiouy])le$", "L"), (r"e$", ""), (r"(?<=[^aeiouy])es$", "S"),
+        (r"^w", "U"), (r"(?<=[aeiou])w", ""), (r"(?<=[^aeiou])w(?=[aeiou])", "U"), (r"w", "V"),
+        (r"j", "DZH"), (r"g(?=[eiy])", "DZH"), (r"c(?=[eiy])", "S"), (r"ch", "CH"), (r"c", "K"),
+        (r"qu", "KV"), (r"x", "KS"),
+        (r"^h", "KH"), (r"h", ""), (r"y", "I"),
+    ),
+}
+
+# Greek, as namerec reads it back: b is written μπ (mp), d ντ (nt), hard g γκ (g), j and soft g τζ
+# (tz), ch and tch τσ (ts), sh σ (s), u ου (ou), a leading h χ (ch); doubled letters once.
+_GREEK: dict[str, tuple[tuple[str, str], ...]] = {
+    "english": (
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
+        (r"tch", "TS"), (r"ck", "K"), (r"ph", "F"), (r"th", "TH"), (r"sh", "S"), (r"ch", "TS"),
+        (r"oo", "OU"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "OOU"), (r"ew", "IOU"),
+        (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "OOU"),
+        (r"geo", "TZO"), (r"d?ge$", "TZ"), (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""),
+        (r"^w", "OU"), (r"(?<=[aeiou])w", ""), (r"w", "OU"),
+        (r"j", "TZ"), (r"g(?=[eiy])", "TZ"), (r"c(?=[eiy])", "S"), (r"c", "K"), (r"qu", "KOU"),
+        (r"x", "X"), (r"^h", "CH"), (r"h", ""), (r"b", "MP"), (r"d", "NT"), (r"u", "OU"), (r"y", "I"),
+    ),
+    "french": (
+        (r"eaux?", "O"), (r"aux?$", "O"), (r"au", "O"), (r"oi", "OUA"), (r"ou", "OU"), (r"eu", "E"),
+        (r"ai|ei", "E"), (r"ill(?=e)", "G"), (r"ch", "S"), (r"gn", "NI"), (r"qu", "K"),
+        (r"gu(?=[ei])", "G"), (r"g(?=[eiy])", "Z"), (r"j", "Z"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"ph", "F"), (r"th", "T"), (r"h", ""), (r"w", "V"), (r"es$", ""), (r"ent$", ""),
+        (r"er$", "E"), (r"ez$", "E"), (r"(?<=.)[tdsxz]$", ""), (r"(?<=..)e$", ""), (r"b", "MP"),
+        (r"d", "NT"), (r"u", "I"), (r"y", "I"),
+    ),
+    "german": (
+        (r"tsch", "TS"), (r"sch", "S"), (r"ch", "CH"), (r"ck", "K"), (r"tz|z", "TS"),
+        (r"ei|ey|ai|ay", "AI"), (r"eu|au(?=e)", "OI"), (r"ie", "I"), (r"ph", "F"), (r"th", "T"),
+        (r"qu", "KV"), (r"^h", "CH"), (r"h", ""), (r"j", "GI"), (r"v", "F"), (r"w", "V"),
+        (r"b", "MP"), (r"d", "NT"), (r"u", "OU"), (r"y", "I"),
+    ),
+    "italian": (
+        (r"(?<=[aeiou])s(?=[aeiou])", "Z"), (r"gli", "LI"), (r"gn", "NI"), (r"sc(?=[ei])", "S"),
+        (r"ci(?=[aou])", "TS"), (r"c(?=[ei])", "TS"),
+        (r"gi(?=[aou])", "TZ"), (r"g(?=[ei])", "TZ"), (r"ch", "K"), (r"gh", "G"), (r"qu", "KOU"),
+        (r"z", "TS"), (r"c", "K"), (r"h", ""), (r"j", "GI"), (r"b", "MP"), (r"d", "NT"), (r"u", "OU"),
+    ),
+    "spanish": (
+        (r"ll", "G"), (r"qu", "K"), (r"gu(?=[ei])", "G"), (r"j|g(?=[ei])", "CH"), (r"ch", "TS"),
+        (r"z|c(?=[ei])", "TH"), (r"c", "K"), (r"h", ""), (r"b", "MP"), (r"d", "NT"), (r"u", "OU"),
+        (r"y$", "I"),
+    ),
+}
+
+_RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {"cyrillic": _RUSSIAN, "greek": _GREEK}
+#: Per script whose transcriptions of Latin names are spelt, the source languages, in the order tried.
+LANGUAGES: dict[str, tuple[str, ...]] = {script: tuple(rules) for script, rules in _RULES.items()}
+TRANSCRIBED_SCRIPTS: tuple[str, ...] = tuple(_RULES)
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^)]*\)|\[[^]]*\]|[a-z]\?|[\^$.]")
+
+
+def _trigger(pattern: str) -> str:
+    """Letters every match of ``pattern`` contains ("" when it has alternatives): a rule whose
+    trigger is not in a word cannot change it, and ``in`` is much cheaper than a search."""
+    if "|" in pattern:
+        return ""
+    runs = re.findall(r"[a-z]+", _LOOKAROUND.sub(" ", pattern))
+    return max(runs, key=len, default="")
+
+
+def _rules(pattern: str, replacement: str) -> list[tuple[str, object, str]]:
+    """(trigger, pattern, replacement) for each rule a pattern makes: plain alternatives apply one
+    after the other ("ee|ea"), which is the same as one alternation as replacements are capitals;
+    a pattern of plain letters is kept as a string, for ``str.replace``, which is several times
+    faster than a regular expression."""
+    if "|" in pattern and "(" not in pattern:
+        return [rule for alternative in pattern.split("|") for rule in _rules(alternative, replacement)]
+    plain = re.fullmatch(r"[a-z]+", pattern) is not None
+    return [(_trigger(pattern), pattern if plain else re.compile(pattern), replacement)]
+
+
+_COMPILED = {
+    script: {language: tuple(compiled for rule in rules for compiled in _rules(*rule))
+             for language, rules in languages.items()}
+    for script, languages in _RULES.items()
+}
+_DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
+_DOUBLE_LETTER = re.compile(r"([a-z])\1+")
+
+
+# Per script, the spellings of the words met so far (filled ahead by ``spell_words`` in large pools).
+_SPELT: dict[str, dict[str, tuple[str, ...]]] = {script: {} for script in _RULES}
+_CACHE_SIZE = 1 << 18
+_SPELL_CHUNK = 5_000
+
+
+def _spelt_word(word: str, script: str) -> tuple[str, ...]:
+    """The word's spelling by the rules of each language of ``LANGUAGES[script]`` (cached)."""
+    cache = _SPELT[script]
+    spelt = cache.get(word)
+    if spelt is None:
+        spelt = _spell(word, script)
+        if len(cache) < _CACHE_SIZE:
+            cache[word] = spelt
+    return spelt
+
+
+def _spell(word: str, script: str) -> tuple[str, ...]:
+    spellings = []
+    for rules in _COMPILED[script].values():
+        spelt = word
+        for trigger, pattern, replacement in rules:
+            if trigger in spelt:
+                spelt = (spelt.replace(pattern, replacement) if type(pattern) is str
+                         else pattern.sub(replacement, spelt))
+        spelt = spelt.lower()
+        if script == "greek":  # Greek mostly writes a doubled letter once
+            spelt = _DOUBLE_LETTER.sub(r"\1", spelt)
+        elif any(doubled in spelt for doubled in _DOUBLED_VOWELS):
+            spelt = _DOUBLE_VOWEL.sub(r"\1", spelt)
+        spellings.append(spelt)
+    return tuple(spellings)
+
+
+def spell_words(words: Iterable[str], script: str, workers: int) -> None:
+    """Spell ``words`` for ``script`` over ``workers`` processes ahead of use, into the cache every
+    later call reads (as :func:`namerec.phonetic.code_words` does for phonetic codes)."""
+    from ..parallel import fork_map
+
+    cache = _SPELT[script]
+    todo = sorted({word for word in words if word not in cache})[: max(_CACHE_SIZE - len(cache), 0)]
+    chunks = [todo[start : start + _SPELL_CHUNK] for start in range(0, len(todo), _SPELL_CHUNK)]
+    for chunk, spelt in zip(chunks, fork_map(_spell_chunk, script, chunks, workers)):
+        cache.update(zip(chunk, spelt))
+
+
+def _spell_chunk(script: str, words: list[str]) -> list[tuple[str, ...]]:
+    return [_spell(word, script) for word in words]
+
+
+def transcriptions(text: str, script: str = "cyrillic") -> dict[str, str]:
+    """Per source language, how a transcription of ``text`` (a normalised Latin name: lower-case
+    ASCII words) into ``script`` ("cyrillic", as Russian writes it, or "greek") reads back in
+    namerec's romanisation of that script."""
+    return dict(zip(LANGUAGES[script], spellings_of(text, script)))
+
+
+@lru_cache(maxsize=1 << 17)
+def spellings_of(text: str, script: str) -> tuple[str, ...]:
+    """``transcriptions(text, script)``'s values, in the order of ``LANGUAGES[script]`` (cached: the
+    pipeline asks for a name's spellings once per pair it is in)."""
+    words = text.split()
+    if len(words) <= 1:
+        return _spelt_word(words[0], script) if words else ("",) * len(LANGUAGES[script])
+    return tuple(map(" ".join, zip(*(_spelt_word(word, script) for word in words))))

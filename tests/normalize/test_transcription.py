@@ -1,0 +1,78 @@
+"""How Russian and Greek would write a Latin name (namerec.normalize.transcription)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namerec.normalize import normalize_name, transcription
+from namerec.normalize.transcription import LANGUAGES, TRANSCRIBED_SCRIPTS, spell_words, transcriptions
+
+
+@pytest.mark.parametrize(
+    ("language", "latin", "cyrillic"),
+    [
+        ("italian", "Mezzogiorno", "Меццоджорно"),  # zz, gio
+        ("italian", "Giuseppe", "Джузеппе"),  # gi before a vowel, s between vowels
+        ("italian", "Cheli", "Кели"),  # ch is k
+        ("spanish", "Quiroz", "Кирос"),  # qu, final z
+        ("spanish", "Carbajo", "Карбахо"),  # j
+        ("portuguese", "Peixoto", "Пейшоту"),  # x, final o
+        ("french", "Gaudry", "Годри"),  # au
+        ("french", "Roberge", "Роберж"),  # ge, final e
+        ("german", "Jentsch", "Йенч"),  # j, tsch
+        ("german", "Hertzog", "Герцог"),  # initial h, tz
+        ("english", "Wainwright", "Уэйнрайт"),  # w, ai, wr, igh
+        ("english", "McStay", "Макстей"),
+    ],
+)
+def test_a_spelling_meets_the_reading_of_the_russian_transcription(language, latin, cyrillic):
+    spelt = transcriptions(normalize_name(latin).text)
+    assert spelt[language] == normalize_name(cyrillic).text
+
+
+@pytest.mark.parametrize(
+    ("language", "latin", "greek"),
+    [
+        ("english", "George Bush", "Τζορτζ Μπους"),  # soft g, b as μπ, u as ου
+        ("english", "Winston", "Ουίνστον"),  # w as ου
+        ("french", "Charles de Gaulle", "Σαρλ ντε Γκωλ"),  # ch as σ, d as ντ, silent endings
+        ("german", "Freud", "Φρόιντ"),  # eu as οι
+        ("german", "Mozart", "Μότσαρτ"),  # z as τσ
+        ("italian", "Giuseppe Verdi", "Τζουζέπε Βέρντι"),  # soft g, doubled letters once
+    ],
+)
+def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin, greek):
+    assert transcriptions(normalize_name(latin).text, "greek")[language] == normalize_name(greek).text
+
+
+def test_the_languages_spell_differently():
+    # Italian zz is ts, German z is ts, Spanish z is s; Portuguese x is sh.
+    assert transcriptions("vezzoli")["italian"] == "vetstsoli"
+    assert transcriptions("vezzoli")["spanish"] == "vessoli"
+    assert transcriptions("xavier")["portuguese"].startswith("sh")
+
+
+def test_words_are_spelt_one_by_one():
+    spelt = transcriptions("woody wainwright")
+    assert spelt["english"] == "vudi ueynrayt"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=40))
+def test_every_ascii_name_gets_one_lower_case_spelling_per_language(text):
+    for script in TRANSCRIBED_SCRIPTS:
+        spelt = transcriptions(text, script)
+        assert tuple(spelt) == LANGUAGES[script]
+        for spelling in spelt.values():
+            assert spelling == spelling.lower()
+            assert len(spelling.split()) <= len(text.split())
+
+
+def test_words_spelt_ahead_are_the_words_spelt_on_demand(monkeypatch):
+    monkeypatch.setattr(transcription, "_SPELT", {script: {} for script in TRANSCRIBED_SCRIPTS})
+    words = ["vezzoli", "wainwright", "jentsch"]
+    on_demand = [transcription._spell(word, "greek") for word in words]
+    spell_words(words, "greek", workers=2)
+    assert set(transcription._SPELT["greek"]) == set(words)
+    assert [transcription._spelt_word(word, "greek") for word in words] == on_demand
