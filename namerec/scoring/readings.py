@@ -128,9 +128,9 @@ class UnitReadings:
     def abjad(self) -> np.ndarray:
         return self._script_is(ABJAD_SCRIPTS.__contains__)
 
-    @cached_property
+    @property
     def latin(self) -> np.ndarray:
-        return self._script_is("latin".__eq__)
+        return self.script_is("latin")
 
     @cached_property
     def scripts_present(self) -> frozenset[str]:
@@ -143,9 +143,9 @@ class UnitReadings:
             cached = self._by_script[script] = self._script_is(script.__eq__)
         return cached
 
-    @cached_property
+    @property
     def han(self) -> np.ndarray:
-        return self._script_is("han".__eq__)
+        return self.script_is("han")
 
     @cached_property
     def pinyin(self) -> np.ndarray:
