@@ -39,10 +39,11 @@ def test_names_without_variants_score_as_before():
 
 cyrillic = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщьюяєії ", min_size=1, max_size=12)
 latin = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü ", min_size=1, max_size=12)
+greek = st.text(alphabet="αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ ", min_size=1, max_size=12)
 
 
 @settings(max_examples=40, deadline=None)
-@given(a=cyrillic | latin, b=cyrillic | latin)
+@given(a=cyrillic | latin | greek, b=cyrillic | latin | greek)
 def test_best_reading_is_symmetric_and_never_below_the_primary_forms(a, b):
     rec = Reconciler()
     forward, backward = rec.score_pairs([(a, b), (b, a)])
