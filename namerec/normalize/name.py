@@ -99,6 +99,7 @@ def _guess_kind(form: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1)  # asked for every untyped name: the import statement alone costs microseconds
 def _known_given_names() -> frozenset[str]:
     # Imported here: the given-name lexicon normalises its own entries with this module.
     from ..given_names import known_given_names
