@@ -21,11 +21,11 @@ import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, wraps
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from doublemetaphone import doublemetaphone as _doublemetaphone
 
-from .parallel import fork_map
+from .word_cache import WordCache, fill_ahead
 
 __all__ = ["code_words", "daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes"]
 
@@ -33,36 +33,18 @@ __all__ = ["code_words", "daitch_mokotoff", "double_metaphone", "name_skeleton",
 # again when variant readings are built. A pool of a million names has over half a million distinct
 # words; a smaller cache would be emptied before the next pass came back to a word.
 _CACHE_SIZE = 1 << 20
-# Words coded per task when code_words spreads them over the cores.
-_CODE_CHUNK = 5_000
 
 _Value = TypeVar("_Value")
 _CacheInfo = namedtuple("_CacheInfo", "maxsize currsize")
 
-
-class _WordCache(dict, Generic[_Value]):
-    """A per-word function's values, each computed on first use or stored by ``code_words`` from
-    worker processes. Emptied when full, so it never holds more than an lru_cache of that size."""
-
-    def __init__(self, function: Callable[[str], _Value]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, word: str) -> _Value:
-        if len(self) >= _CACHE_SIZE:
-            self.clear()
-        value = self[word] = self.function(word)
-        return value
-
-
-# The caches that code_words fills, in the order of its workers' values.
-_WORD_CACHES: list[_WordCache] = []
+# The caches that code_words fills.
+_WORD_CACHES: list[WordCache] = []
 
 
 def _word_cached(function: Callable[[str], _Value]) -> Callable[[str], _Value]:
     """Cache a per-word function as ``lru_cache(maxsize=_CACHE_SIZE)`` would (``__wrapped__`` and
     ``cache_info()`` included), in a cache that ``code_words`` can also fill."""
-    cache = _WordCache(function)
+    cache: WordCache[_Value] = WordCache(function, _CACHE_SIZE)
     _WORD_CACHES.append(cache)
 
     @wraps(function)
@@ -381,15 +363,4 @@ def code_words(words: Iterable[str], workers: int) -> None:
     The values go into the per-word caches, where every later call finds them: coding the words of
     a large pool one by one in a single process costs seconds.
     """
-    room = _CACHE_SIZE - max(map(len, _WORD_CACHES))  # words beyond it are coded when used
-    coded = _WORD_CACHES[0]  # code_words stores a word in every cache, other calls in one or two
-    todo = sorted({word for word in words if word not in coded})[:room]
-    chunks = [todo[start : start + _CODE_CHUNK] for start in range(0, len(todo), _CODE_CHUNK)]
-    for chunk, values in zip(chunks, fork_map(_code_chunk, None, chunks, workers)):
-        for cache, chunk_values in zip(_WORD_CACHES, values):
-            cache.update(zip(chunk, chunk_values))
-
-
-def _code_chunk(_, words: list[str]) -> tuple[list, ...]:
-    """Each cached function's values for a chunk of words, in a worker process when there are many."""
-    return tuple([cache.function(word) for word in words] for cache in _WORD_CACHES)
+    fill_ahead(_WORD_CACHES, words, workers)

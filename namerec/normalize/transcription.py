@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
+
+from ..word_cache import WordCache, fill_ahead
 
 __all__ = ["LANGUAGES", "TRANSCRIBED_SCRIPTS", "spell_words", "spellings_of", "transcriptions"]
 
@@ -178,23 +180,6 @@ _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
 
-# Per script, the spellings of the words met so far (filled ahead by ``spell_words`` in large pools).
-_SPELT: dict[str, dict[str, tuple[str, ...]]] = {script: {} for script in _RULES}
-_CACHE_SIZE = 1 << 18
-_SPELL_CHUNK = 5_000
-
-
-def _spelt_word(word: str, script: str) -> tuple[str, ...]:
-    """The word's spelling by the rules of each language of ``LANGUAGES[script]`` (cached)."""
-    cache = _SPELT[script]
-    spelt = cache.get(word)
-    if spelt is None:
-        spelt = _spell(word, script)
-        if len(cache) < _CACHE_SIZE:
-            cache[word] = spelt
-    return spelt
-
-
 def _spell(word: str, script: str) -> tuple[str, ...]:
     spellings = []
     for rules in _COMPILED[script].values():
@@ -212,20 +197,21 @@ def _spell(word: str, script: str) -> tuple[str, ...]:
     return tuple(spellings)
 
 
+# Per script, the spellings of the words met so far (filled ahead by ``spell_words`` in large pools).
+_SPELT: dict[str, WordCache[tuple[str, ...]]] = {
+    script: WordCache(partial(_spell, script=script), 1 << 18) for script in _RULES
+}
+
+
+def _spelt_word(word: str, script: str) -> tuple[str, ...]:
+    """The word's spelling by the rules of each language of ``LANGUAGES[script]`` (cached)."""
+    return _SPELT[script][word]
+
+
 def spell_words(words: Iterable[str], script: str, workers: int) -> None:
     """Spell ``words`` for ``script`` over ``workers`` processes ahead of use, into the cache every
     later call reads (as :func:`namerec.phonetic.code_words` does for phonetic codes)."""
-    from ..parallel import fork_map
-
-    cache = _SPELT[script]
-    todo = sorted({word for word in words if word not in cache})[: max(_CACHE_SIZE - len(cache), 0)]
-    chunks = [todo[start : start + _SPELL_CHUNK] for start in range(0, len(todo), _SPELL_CHUNK)]
-    for chunk, spelt in zip(chunks, fork_map(_spell_chunk, script, chunks, workers)):
-        cache.update(zip(chunk, spelt))
-
-
-def _spell_chunk(script: str, words: list[str]) -> list[tuple[str, ...]]:
-    return [_spell(word, script) for word in words]
+    fill_ahead([_SPELT[script]], words, workers)
 
 
 def transcriptions(text: str, script: str = "cyrillic") -> dict[str, str]:

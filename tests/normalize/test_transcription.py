@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import doctest
+from functools import partial
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from namerec.normalize import normalize_name, transcription
 from namerec.normalize.transcription import LANGUAGES, TRANSCRIBED_SCRIPTS, spell_words, transcriptions
+from namerec.word_cache import WordCache
 
 
 @pytest.mark.parametrize(
@@ -70,9 +74,15 @@ def test_every_ascii_name_gets_one_lower_case_spelling_per_language(text):
 
 
 def test_words_spelt_ahead_are_the_words_spelt_on_demand(monkeypatch):
-    monkeypatch.setattr(transcription, "_SPELT", {script: {} for script in TRANSCRIBED_SCRIPTS})
+    fresh = {script: WordCache(partial(transcription._spell, script=script), 100)
+             for script in TRANSCRIBED_SCRIPTS}
+    monkeypatch.setattr(transcription, "_SPELT", fresh)
     words = ["vezzoli", "wainwright", "jentsch"]
     on_demand = [transcription._spell(word, "greek") for word in words]
     spell_words(words, "greek", workers=2)
     assert set(transcription._SPELT["greek"]) == set(words)
     assert [transcription._spelt_word(word, "greek") for word in words] == on_demand
+
+
+def test_the_module_examples_hold():
+    assert doctest.testmod(transcription).failed == 0
