@@ -33,6 +33,7 @@ __all__ = [
     "ClusterRow",
     "PairRow",
     "in_test_split",
+    "lexicon_places",
     "load_clusters",
     "load_pairs",
     "sample_pool",
@@ -175,3 +176,24 @@ def sample_pool(
     out = [r for e in chosen for r in by_ent[e]]
     rnd.shuffle(out)
     return out
+
+
+def lexicon_places(forms_per_place: int = 6, seed: int = 0) -> list[ClusterRow]:
+    """Places as a cluster file: the places of namerec's own lexicon (``place_equivalents.json``,
+    its Latin forms title-cased, and ``place_scripts.json``, as written), ``forms_per_place`` forms of
+    each drawn with ``seed`` (all when it has no more), typed LOC, ``entity_id`` ``place:<name>``
+    (split as the cluster files are). Only meaningful with the lexicon switched off
+    (``namerec.equivalents.place_lexicon_off``): it measures places matched by their spellings
+    alone, as a place the lexicon does not know is (Heraklion / Iraklio / Ηράκλειο).
+    """
+    from namerec.normalize.lexicons import load_data
+
+    scripts = load_data("place_scripts.json")["forms"]
+    rnd = random.Random(seed)
+    rows: list[ClusterRow] = []
+    for group in load_data("place_equivalents.json")["groups"]:
+        forms = list(dict.fromkeys([form.title() for form in group] + list(scripts.get(group[0], ()))))
+        if len(forms) > forms_per_place:
+            forms = rnd.sample(forms, forms_per_place)
+        rows.extend(ClusterRow(form, f"place:{group[0]}", "LOC") for form in forms)
+    return rows

@@ -10,7 +10,9 @@ Training pairs are drawn as the pipeline draws them: candidate pairs of seeded 1
 of the train split of each cluster file, plus the train split of the two Ancestry pair files,
 plus generated negatives (two people sharing a surname, see ``relative_negatives``; look-alike
 places, see ``place_lookalike_negatives``). Each source gets the same total weight (the generated
-negatives a twentieth), so no single file dictates the model.
+negatives a twentieth), so no single file dictates the model. The pool scalings are fitted after
+the model: on fresh train-split pools (``pool_scaling``) and, for pairs of two places, on the train
+split of the lexicon's places with the lexicon switched off (``place_pool_scaling``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ POOLS = {"splink_historical50k": 4, "wikidata_ru_translit": 3, "patstat_orgs": 1
 WHOLE_POOLS = frozenset({"patstat_orgs"})
 GENERATED_WEIGHT = 0.05
 PAIR_FILES = ("ancestry_surnames_pairs", "ancestry_givennames_pairs")
+# Pools of the lexicon's places, each with another draw of every place's forms.
+PLACE_POOLS = 4
 
 
 def write_token_frequencies() -> None:
@@ -180,9 +184,49 @@ def pool_scaling(model) -> tuple[tuple[float, float], ...]:
                          fallback=(1.0, 0.0))
 
 
+def place_pool_scaling(model) -> tuple[tuple[float, float], ...]:
+    """The same as ``pool_scaling``, for pairs of two names typed as places.
+
+    No labelled file of places is at hand, so the places of namerec's own lexicon serve, with the
+    lexicon switched off (``datasets.lexicon_places``): their forms are then matched by spelling
+    alone, as places the lexicon does not know are. Pools of the train split's places (a quarter of
+    the places, split by the cluster files' rule, is kept for the benchmarks), each drawing another
+    sample of every place's forms.
+    """
+    from namerec.equivalents import place_lexicon_off
+    from namerec.scoring.model import platt_scaling, regime_of
+    from namerec.scoring.training import candidate_training_set
+
+    z, y, regime = [], [], []
+    with place_lexicon_off():
+        for seed in range(PLACE_POOLS):
+            pool = datasets.split_clusters(datasets.lexicon_places(seed=seed), "train")
+            features, labels = candidate_training_set(
+                [r.name for r in pool], [r.entity_id for r in pool], types=[r.entity_type for r in pool],
+                readings_by=model,
+            )
+            z.append(model.log_odds(features))
+            y.append(labels)
+            regime.append(regime_of(features))
+    labels = np.concatenate(y)
+    print(f"place pool scaling: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
+    return platt_scaling(np.concatenate(z), labels, np.concatenate(regime), np.ones(len(labels)),
+                         fallback=(1.0, 0.0))
+
+
+def with_pool_scaling(model):
+    """``model`` with both pool scalings fitted for it."""
+    from namerec.scoring.model import MatchModel
+
+    return MatchModel(model.weights.model_copy(
+        update={"pool_scaling": pool_scaling(model), "place_pool_scaling": place_pool_scaling(model)}
+    ))
+
+
 def write_weights(weights) -> Path:
-    for regime, (a, b) in zip(weights.regimes, weights.pool_scaling):
-        print(f"  pool scaling {regime}: log-odds x {a:.3f} {b:+.3f}", file=sys.stderr)
+    for regime, (a, b), (pa, pb) in zip(weights.regimes, weights.pool_scaling, weights.place_pool_scaling):
+        print(f"  pool scaling {regime}: log-odds x {a:.3f} {b:+.3f}; places x {pa:.3f} {pb:+.3f}",
+              file=sys.stderr)
     out = REPO / "namerec" / "scoring" / "weights.json"
     out.write_text(weights.model_dump_json(indent=1) + "\n", encoding="utf-8")
     return out
@@ -247,8 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     from namerec.scoring.model import MatchModel, shipped_weights
 
     if args.pool_scaling_only:
-        model = MatchModel(shipped_weights().model_copy(update={"pool_scaling": None}))
-        write_weights(model.weights.model_copy(update={"pool_scaling": pool_scaling(model)}))
+        unscaled = {"pool_scaling": None, "place_pool_scaling": None}
+        write_weights(with_pool_scaling(MatchModel(shipped_weights().model_copy(update=unscaled))).weights)
         return 0
 
     if args.cache and Path(args.cache).exists():
@@ -279,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         features, labels, sample_weight=weights, l2=args.l2,
         trained_on="train splits of " + ", ".join(sources) + " (benchmarks/train_default_scorer.py)",
     )
-    model = MatchModel(model.weights.model_copy(update={"pool_scaling": pool_scaling(model)}))
+    model = with_pool_scaling(model)
     out = write_weights(model.weights)
     for name, (f, y) in sources.items():
         p = model.predict(f)

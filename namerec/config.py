@@ -46,6 +46,10 @@ class ScorerWeights(BaseModel):
     # lists is usually a plausible one: the same evidence means a lower probability in a pool.
     # None: one mapping for both (what fit and calibrate produce).
     pool_scaling: tuple[tuple[float, float], ...] | None = None
+    # The same for pairs of two names typed as places (LOC); None: ``pool_scaling`` serves them too.
+    # A person's one-word name (a given name, a surname) is shared by many people in a pool, a
+    # place's seldom by another place, so the same evidence means more between places.
+    place_pool_scaling: tuple[tuple[float, float], ...] | None = None
 
 
 class Config(BaseModel):

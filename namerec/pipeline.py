@@ -22,7 +22,7 @@ from .blocking import candidate_pairs, name_words
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
-from .entity_types import canonical_type
+from .entity_types import LOC, canonical_type
 from .errors import InputError
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
@@ -110,11 +110,11 @@ def score_units(
     """Normalise, deduplicate, block and score: everything before clustering.
 
     With ``model=None`` only the features are computed (probabilities stay 0), for training.
-    Pairs found by blocking are scored in the pool context (``MatchModel.in_pools``), each on its
-    best reading (see readings.py).
+    Pairs found by blocking are scored in the pool context (``MatchModel.in_pools``; pairs of two
+    names typed as places by its scaling for places), each on its best reading (see readings.py).
     """
     show = config.progress
-    model = model.in_pools() if model is not None else None
+    models = (model.in_pools(), model.in_pools(places=True)) if model is not None else None
     keys = sorted(set(zip(names, types)))
     normalized = dict(zip(keys, _normalize_all(keys, config.cyrillic_language, show)))
     unit_keys = sorted({(n.text, t) for (_, t), n in normalized.items() if n.text})
@@ -135,17 +135,19 @@ def score_units(
     left, right = candidate_pairs(records, max_block_size=config.max_block_size)
     keep = type_compatibility(records.types, left, right)
     left, right = left[keep], right[keep]
-    features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if model is None else None
+    features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if models is None else None
     given_conflict = np.zeros(len(left), dtype=bool)
     probability = np.zeros(len(left))
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
     units = UnitReadings(records)
-    scored = fork_map(_score_chunk, (records, units, left, right, model), spans, workers)
+    typed_place = np.fromiter((t == LOC for t in records.types), dtype=bool, count=len(records))
+    shared = (records, units, left, right, models, typed_place)
+    scored = fork_map(_score_chunk, shared, spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for (start, stop), (conflict, chunk_probability, chunk) in zip(spans, scored):
             given_conflict[start:stop] = conflict
-            if model is None:
+            if features is not None:
                 features[start:stop] = chunk
             else:
                 probability[start:stop] = chunk_probability
@@ -173,16 +175,29 @@ def _normalize_chunk(language: str, keys: list[tuple[str, str]]) -> list[tuple]:
 
 def _score_chunk(shared, span: tuple[int, int]):
     """(given_conflict, probability, features) of one chunk of pairs, in a worker process when there
-    are many. The features come back only without a model (training), the probability (of each
-    pair's best reading) only with one: a worker sends back small arrays."""
-    records, units, left, right, model = shared
+    are many. The features come back only without models (training), the probability (of each
+    pair's best reading) only with them: a worker sends back small arrays. ``models``: the pool
+    model, and the one for pairs of two names typed as places."""
+    records, units, left, right, models, typed_place = shared
     start, stop = span
     chunk_left, chunk_right = left[start:stop], right[start:stop]
     chunk = pair_features(records, chunk_left, chunk_right)
-    if model is None:
+    if models is None:
         return chunk[:, _GIVEN_CONFLICT] > 0.5, None, chunk
-    probability = model.predict(chunk)
-    best_readings(records, chunk_left, chunk_right, chunk, probability, model, units)
+    pool_model, place_model = models
+    places = typed_place[chunk_left] & typed_place[chunk_right]
+    if place_model is pool_model or not places.any():
+        probability = pool_model.predict(chunk)
+        best_readings(records, chunk_left, chunk_right, chunk, probability, pool_model, units)
+        return chunk[:, _GIVEN_CONFLICT] > 0.5, probability, None
+    probability = np.zeros(len(chunk))
+    for rows, model in ((np.flatnonzero(~places), pool_model), (np.flatnonzero(places), place_model)):
+        if len(rows) == 0:
+            continue
+        # Each pair's best reading depends on that pair alone: the two kinds are read apart.
+        features, kind_probability = chunk[rows], model.predict(chunk[rows])
+        best_readings(records, chunk_left[rows], chunk_right[rows], features, kind_probability, model, units)
+        chunk[rows], probability[rows] = features, kind_probability
     return chunk[:, _GIVEN_CONFLICT] > 0.5, probability, None
 
 

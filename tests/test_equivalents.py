@@ -182,6 +182,19 @@ def test_when_place_equivalence_applies() -> None:
     assert match.whole == place_group("the hague") and match.token_groups == (match.whole,) * 2
 
 
+def test_the_place_lexicon_can_be_switched_off_for_a_block() -> None:
+    from namerec.equivalents import place_lexicon_off
+
+    firenze = normalize_name("Firenze", "LOC")
+    with place_lexicon_off():
+        assert place_match(firenze, "LOC").groups == ()
+        assert place_match(normalize_name("Moskva Oblast", "LOC"), "LOC").groups == ()
+    assert place_match(firenze, "LOC").groups == (place_group("florence"),)
+    with pytest.raises(RuntimeError), place_lexicon_off():
+        raise RuntimeError
+    assert place_match(firenze, "LOC").groups == (place_group("florence"),)  # on again after an error
+
+
 def test_given_names_still_work_through_both_modules() -> None:
     assert are_nicknames("bill", "william")
     assert nickname_groups("xqzv") == ()

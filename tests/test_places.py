@@ -174,3 +174,33 @@ def test_a_name_meets_the_readings_of_its_own_script_only() -> None:
     # "sin" is the reading of a Hebrew spelling of China; a Latin "Sin" is no place.
     assert place_match(normalize_name("סין", "LOC"), "LOC").whole == place_group("china")
     assert place_match(normalize_name("Sin", "LOC"), "LOC").whole is None
+
+
+# Places the lexicon does not know, matched by spelling and transliteration alone.
+UNKNOWN_PLACES = [
+    {"Chania", "Hania", "Khania", "Χανιά"},
+    {"Gwangju", "Kwangju", "광주"},
+    {"Daegu", "Taegu", "대구"},
+    {"Yaroslavl", "Jaroslawl", "Ярославль"},
+    {"Khabarovsk", "Chabarowsk", "Хабаровск"},
+    {"Volos", "Βόλος"},
+]
+
+
+@pytest.mark.parametrize("scaled_for_places", [True, False])
+def test_places_the_lexicon_does_not_know_cluster_across_spellings_and_scripts(scaled_for_places):
+    from namerec.scoring.model import shipped_weights
+
+    names = sorted(set().union(*UNKNOWN_PLACES))
+    assert all(place_group(normalize_name(n, "LOC").text) is None for n in names)
+    weights = shipped_weights()
+    if not scaled_for_places:  # as before place pairs had a scaling of their own
+        weights = weights.model_copy(update={"place_pool_scaling": None})
+    result = namerec.reconcile(names, types=["LOC"] * len(names), config=namerec.Config(scorer=weights))
+    found = {}
+    for name, label in zip(names, result.labels):
+        found.setdefault(label, set()).add(name)
+    if scaled_for_places:
+        assert sorted(found.values(), key=sorted) == sorted(UNKNOWN_PLACES, key=sorted)
+    else:
+        assert sorted(found.values(), key=sorted) != sorted(UNKNOWN_PLACES, key=sorted)

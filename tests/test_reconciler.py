@@ -242,6 +242,39 @@ def test_without_pool_scaling_candidate_pairs_score_as_listed_pairs():
     assert np.allclose(probability, expected, atol=1e-9)
 
 
+PLACES = ["Heraklion", "Iraklio", "Ηράκλειο", "Chania", "Hania", "Khania", "Volos", "Βόλος"]
+
+
+def test_pairs_of_two_places_in_a_pool_are_scaled_for_places():
+    rec = Reconciler()
+    assert rec.model_.weights.place_pool_scaling is not None  # shipped
+    left, right, probability = rec.candidate_pairs(PLACES, types=["LOC"] * len(PLACES))
+    pairs = [(PLACES[i], PLACES[j]) for i, j in zip(left, right)]
+    places = Reconciler(Config(scorer=rec.model_.in_pools(places=True).weights))
+    people = Reconciler(Config(scorer=rec.model_.in_pools().weights))
+    assert np.allclose(probability, places.score_pairs(pairs, types=[("LOC", "LOC")] * len(pairs)), atol=1e-9)
+    # Untyped, or typed as people, the same names are scored as any pool's names.
+    for kind in ("PERSON", ""):
+        left, right, probability = rec.candidate_pairs(PLACES, types=[kind] * len(PLACES))
+        pairs = [(PLACES[i], PLACES[j]) for i, j in zip(left, right)]
+        expected = people.score_pairs(pairs, types=[(kind, kind)] * len(pairs))
+        assert np.allclose(probability, expected, atol=1e-9)
+
+
+def test_a_place_and_an_untyped_name_are_scored_as_any_pool_pair():
+    rec = Reconciler()
+    names, types = ["Hania", "Chania"], ["LOC", ""]
+    _, _, probability = rec.candidate_pairs(names, types=types)
+    people = Reconciler(Config(scorer=rec.model_.in_pools().weights))
+    assert np.allclose(probability, people.score_pairs([tuple(names)], types=[tuple(types)]), atol=1e-9)
+
+
+def test_without_a_place_scaling_places_get_the_pool_scaling():
+    weights = shipped_weights().model_copy(update={"place_pool_scaling": None})
+    model = Reconciler(Config(scorer=weights)).model_
+    assert model.in_pools(places=True) is model.in_pools()
+
+
 def test_pool_scaling_keeps_the_order_of_pairs_within_a_regime():
     pairs = [("Kahn", "Kann"), ("Salinas", "Solanas"), ("Bergman", "Berman"), ("Smith", "Smyth")]
     model = Reconciler().model_
@@ -269,8 +302,9 @@ def test_platt_scaling_gives_regimes_without_enough_pairs_the_fallback():
 def test_fit_and_calibrate_drop_the_pool_scaling():
     pairs = [("Max Bergman", "Max Bergmann"), ("Max Bergman", "Ingrid Bergman")] * 30
     labels = [True, False] * 30
-    assert Reconciler().calibrate(pairs, labels).config.scorer.pool_scaling is None
-    assert Reconciler().fit(pairs, labels).config.scorer.pool_scaling is None
+    for weights in (Reconciler().calibrate(pairs, labels).config.scorer,
+                    Reconciler().fit(pairs, labels).config.scorer):
+        assert weights.pool_scaling is None and weights.place_pool_scaling is None
 
 
 def test_module_candidate_pairs_matches_the_reconciler():
@@ -321,9 +355,10 @@ def test_calibrate_with_one_class_raises_input_error(labels):
     assert rec.config.scorer is None
 
 
-def test_pool_scaling_of_the_wrong_length_is_refused():
-    weights = shipped_weights().model_copy(update={"pool_scaling": ((1.0, 0.0),)})
-    with pytest.raises(namerec.ConfigError, match="one \\(a, b\\) per regime"):
+@pytest.mark.parametrize("field", ["pool_scaling", "place_pool_scaling"])
+def test_pool_scaling_of_the_wrong_length_is_refused(field):
+    weights = shipped_weights().model_copy(update={field: ((1.0, 0.0),)})
+    with pytest.raises(namerec.ConfigError, match=f"{field} needs one \\(a, b\\) per regime"):
         Reconciler(Config(scorer=weights))
 
 

@@ -77,3 +77,19 @@ def test_sample_pool_whole_entities_and_seeded():
     assert a != sorted(a)  # rows shuffled
     all_test = ds.sample_pool(rows, 0, split="test")
     assert sorted(all_test) == sorted(ds.split_clusters(rows, "test"))
+
+
+def test_lexicon_places_are_the_lexicon_places_typed_loc():
+    rows = ds.lexicon_places(forms_per_place=4, seed=1)
+    by_place: dict[str, list[str]] = {}
+    for row in rows:
+        assert row.entity_type == "LOC" and row.entity_id.startswith("place:")
+        by_place.setdefault(row.entity_id, []).append(row.name)
+    assert all(2 <= len(forms) <= 4 for forms in by_place.values())
+    assert "place:moscow" in by_place and "place:germany" in by_place
+    assert ds.lexicon_places(forms_per_place=4, seed=1) == rows  # seeded
+    assert ds.lexicon_places(forms_per_place=4, seed=2) != rows
+    every = ds.lexicon_places(forms_per_place=1000)
+    assert {"Germany", "Deutschland", "Германия"} <= {r.name for r in every if r.entity_id == "place:germany"}
+    test = ds.split_clusters(every, "test")
+    assert 0.15 < len({r.entity_id for r in test}) / len({r.entity_id for r in every}) < 0.35

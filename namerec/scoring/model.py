@@ -97,14 +97,16 @@ class MatchModel:
             raise ConfigError(
                 "scorer weights were fitted for a different feature set; refit them with Reconciler.fit"
             )
-        if weights.pool_scaling is not None and len(weights.pool_scaling) != len(REGIMES):
-            raise ConfigError(
-                f"pool_scaling needs one (a, b) per regime ({len(REGIMES)}), got {len(weights.pool_scaling)}"
-            )
+        for field in ("pool_scaling", "place_pool_scaling"):
+            scaling = getattr(weights, field)
+            if scaling is not None and len(scaling) != len(REGIMES):
+                raise ConfigError(
+                    f"{field} needs one (a, b) per regime ({len(REGIMES)}), got {len(scaling)}"
+                )
         self.weights = weights
         self.coefficients = np.asarray(weights.coefficients, dtype=np.float64)  # (regimes x basis)
         self.intercepts = np.asarray(weights.intercepts, dtype=np.float64)
-        self._pool_model: MatchModel | None = None
+        self._pool_models: dict[bool, MatchModel] = {}
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """intercept + basis . coefficients per pair, one basis column at a time (no basis matrix)."""
@@ -133,28 +135,34 @@ class MatchModel:
             z[rows] = z_r
         return z
 
-    def in_pools(self) -> MatchModel:
-        """The model that scores candidate pairs found by blocking a pool (``pool_scaling`` applied).
+    def in_pools(self, *, places: bool = False) -> MatchModel:
+        """The model that scores candidate pairs found by blocking a pool (``pool_scaling`` applied;
+        with ``places``, for two names typed as places, ``place_pool_scaling`` where there is one).
 
         Same ranking within each regime; only what a score means changes, because a pool's
         look-alike pairs are far less often matches than pairs given one by one.
         """
-        scaling = self.weights.pool_scaling
+        if places and self.weights.place_pool_scaling is None:
+            return self.in_pools()
+        scaling = self.weights.place_pool_scaling if places else self.weights.pool_scaling
         if scaling is None:
             return self
-        if self._pool_model is None:
-            self._pool_model = self._scaled(scaling, "scaled for pools", pool_scaling=None)
-        return self._pool_model
+        if places not in self._pool_models:
+            note = "scaled for pools of places" if places else "scaled for pools"
+            self._pool_models[places] = self._scaled(scaling, note)
+        return self._pool_models[places]
 
-    def _scaled(self, scaling, note: str, **update) -> MatchModel:
-        """Per regime r, log-odds z become a[r] * z + b[r] (Platt scaling)."""
+    def _scaled(self, scaling, note: str) -> MatchModel:
+        """Per regime r, log-odds z become a[r] * z + b[r] (Platt scaling). The scaled model has no
+        pool scaling of its own: its probabilities are meant as they are, in pools too."""
         coefficients = tuple(
             tuple(float(a * c) for c in row) for (a, _), row in zip(scaling, self.coefficients, strict=True)
         )
         intercepts = tuple(float(a * i + b) for (a, b), i in zip(scaling, self.intercepts))
         return MatchModel(self.weights.model_copy(update={
             "coefficients": coefficients, "intercepts": intercepts,
-            "trained_on": f"{self.weights.trained_on}; {note}", **update,
+            "trained_on": f"{self.weights.trained_on}; {note}", "pool_scaling": None,
+            "place_pool_scaling": None,
         }))
 
     def predict(self, features: np.ndarray) -> np.ndarray:
@@ -222,7 +230,7 @@ class MatchModel:
             raise InputError("calibrating needs both matching and non-matching pairs")
         scaling = platt_scaling(self.log_odds(features), y, regime_of(features), np.ones(len(y)), l2=l2)
         # The user's pairs now define what a probability means, in pools too.
-        return self._scaled(scaling, f"recalibrated on {trained_on or f'{len(y)} pairs'}", pool_scaling=None)
+        return self._scaled(scaling, f"recalibrated on {trained_on or f'{len(y)} pairs'}")
 
 
 def platt_scaling(
