@@ -81,3 +81,18 @@ def test_places_in_chinese_transcription_meet_their_latin_spellings() -> None:
     types = [("LOC", "LOC")] * len(TRANSCRIBED_PLACES)
     scores = namerec.Reconciler().score_pairs(TRANSCRIBED_PLACES, types=types)
     assert (scores >= 0.5).all(), dict(zip(TRANSCRIBED_PLACES, scores.round(2)))
+
+
+# Latin spellings of Arabic places that write the article as it is said (Ar-Raqqah, as-Sulaymaniyah)
+# or the feminine ending with an h (Basrah, Hassakeh); the script writes al- and ة.
+ARABIC_PLACES = [
+    ("Ar-Raqqah", "الرقة"), ("As-Sulaymaniyah", "السليمانية"), ("An-Najaf", "النجف"),
+    ("Ar-Ramadi", "الرمادي"), ("Az-Zaqaziq", "الزقازيق"), ("Basrah", "البصرة"),
+    ("Hassakeh", "الحسكة"), ("Fallujah", "الفلوجة"), ("Jeddah", "جدة"),
+    ("Makkah", "مكة"), ("Deir ez-Zor", "دير الزور"),
+]
+
+
+def test_arabic_places_meet_spellings_of_the_article_and_the_feminine_ending() -> None:
+    scores = namerec.Reconciler().score_pairs(ARABIC_PLACES, types=[("LOC", "LOC")] * len(ARABIC_PLACES))
+    assert (scores >= 0.75).all(), [pair for pair, score in zip(ARABIC_PLACES, scores) if score < 0.75]

@@ -10,21 +10,22 @@ Generic steps, applied to every name (``normalize_text`` stops here):
 4. ``casefold``
 5. ``strip_diacritics`` NFKD, combining marks dropped, ł ø ß æ đ ı ... spelled in ASCII
 6. ``apostrophes``      possessive 's dropped, other apostrophes removed (O'Brien -> obrien)
-7. ``punctuation``      everything but [a-z0-9] -> space; whitespace collapsed
+7. ``arabic_article``   the Arabic article as the script writes it (ar-Rashid -> al-rashid)
+8. ``punctuation``      everything but [a-z0-9] -> space; whitespace collapsed
 
 Then, in ``normalize_name``, the words of every kind of name go through
 
-8. ``place_abbreviations`` St. -> saint, Mt. -> mount, Ft. -> fort, ... (see
+9. ``place_abbreviations`` St. -> saint, Mt. -> mount, Ft. -> fort, ... (see
                         :mod:`namerec.normalize.abbreviations`)
 
 and the rules of the name's kind:
 
 - person: ``initial_clusters`` (JK -> J K), ``name_order`` ("Surname, Given"), ``titles``,
-  ``suffixes``, ``particles`` (see :mod:`namerec.normalize.person`); step 8 runs after
+  ``suffixes``, ``particles`` (see :mod:`namerec.normalize.person`); step 9 runs after
   ``name_order``;
 - org: ``dotted_letters`` (U.N. -> un), ``ampersand``, ``article`` (the), ``legal_forms``,
-  ``abbreviations`` (see :mod:`namerec.normalize.org`); step 8 runs last;
-- other (LOC, unknown types, untyped names with no cue): the generic steps and step 8 only.
+  ``abbreviations`` (see :mod:`namerec.normalize.org`); step 9 runs last;
+- other (LOC, unknown types, untyped names with no cue): the generic steps and step 9 only.
 
 ``STEPS`` lists all of them in order. The full description, tables and lexicons are in
 docs/normalization.md.

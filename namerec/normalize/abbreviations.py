@@ -13,7 +13,7 @@ gets one normalised text:
 
 It runs on the words of the name: for persons right after ``person.name_order`` and before
 ``person.titles`` (so "St. Francis" and "Saint Francis" both lose the title "saint"), for
-organisations after ``org.abbreviations``, for other names after step 7. No expansion is itself an
+organisations after ``org.abbreviations``, for other names after step 8. No expansion is itself an
 abbreviation, so the step is idempotent.
 
 In organisation names two capitals are as often the letters of a name ("ST Microelectronics",

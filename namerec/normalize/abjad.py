@@ -10,10 +10,14 @@ those scripts and a Latin one (see :mod:`namerec.scoring.readings`).
 The rules, per word: a doubled letter is written once (no script writes the doubling); vowel pairs
 that usually stand for a long vowel or a diphthong become the letter those scripts write for it
 (ee, ei, ey, ai, ay, ie, ii -> i; oo, ou, uu -> u; aa -> a); other vowels are dropped, except at the
-start of a word (written with alif or aleph: a, e, o -> a) and at its end.
+start of a word (written with alif or aleph: a, e, o -> a) and at its end. A final ah or eh is the
+feminine ending both scripts write with the letter read "a" (ة, ה): Fatimah, Basrah, Hassakeh -> a
+(not in the name of God: Abdullah).
 
 >>> abjad_spelling("saddam hussein"), abjad_spelling("ehud barak"), abjad_spelling("muammar")
 ('sdm hsin', 'ahd brk', 'mmr')
+>>> abjad_spelling("fatimah"), abjad_spelling("hassakeh"), abjad_spelling("abdullah")
+('ftma', 'hska', 'abdlh')
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ _VOWELS = frozenset("aeiou")
 
 def _word(word: str) -> str:
     word = _DOUBLE.sub(r"\1", word)
+    if len(word) > 3 and word[-2:] in ("ah", "eh") and not word.endswith("lah"):
+        word = word[:-2] + "a"
     if len(word) <= 2:
         return word
     first, middle, last = word[0], word[1:-1], word[-1]

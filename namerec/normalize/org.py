@@ -53,7 +53,7 @@ class OrgParts:
 
 
 def org_tokens(form: str) -> list[str]:
-    """Rules 1-2 and the tokenising of step 7.
+    """Rules 1-2 and the tokenising of step 8.
 
     A run of two or more one-letter tokens at either end is one abbreviation written with spaces
     ("alcatel n v", "b v hunter") and is joined, so that it reads as the legal form it is.

@@ -6,10 +6,11 @@
 4. ``casefold``         str.casefold (ß -> ss, Σ -> σ)
 5. ``strip_diacritics`` NFKD, combining marks dropped, remaining letters through anyascii (ł -> l)
 6. ``apostrophes``      possessive 's dropped, other apostrophes removed (O'Brien -> obrien)
-7. ``punctuation``      everything but [a-z0-9] -> space, whitespace collapsed
+7. ``arabic_article``   the Arabic article as the script writes it (ar-Rashid -> al-rashid)
+8. ``punctuation``      everything but [a-z0-9] -> space, whitespace collapsed
 
-Steps 1-6 keep punctuation so that the person and organisation rules can still see commas,
-dots and hyphens; step 7 finishes the job.
+Steps 1-7 keep punctuation so that the person and organisation rules can still see commas,
+dots and hyphens; step 8 finishes the job.
 
 >>> normalize_text("  Kristīne  Bērziņa ")
 'kristine berzina'
@@ -29,6 +30,7 @@ from .translit import transliterate
 __all__ = [
     "GENERIC_STEPS",
     "apostrophes",
+    "arabic_article",
     "caron_variant",
     "casefold",
     "clean",
@@ -49,6 +51,7 @@ GENERIC_STEPS: tuple[str, ...] = (
     "casefold",
     "strip_diacritics",
     "apostrophes",
+    "arabic_article",
     "punctuation",
 )
 
@@ -203,11 +206,32 @@ def apostrophes(text: str) -> str:
     return text.replace("'", "")
 
 
+# The article hyphenated to its noun, its l written as the consonant it is said as before that
+# noun's first one (the "sun letters"), or its vowel as e or u: ar-Rashid, as-Sulaymaniyah,
+# ash-Sham, an-Najaf, ud-Din, ul-Haq, el-Mansoura.
+_ARTICLE = re.compile(r"(?<![a-z0-9])(?:[aeu](sh|th|dh|[tdrzsn])-(?=\1)|[eu]l-)")
+
+
+def arabic_article(text: str) -> str:
+    """Step 7: the Arabic article, which Latin spellings write as it is said, written as the Arabic
+    script writes it (al-), where it is hyphenated to its noun: then the words compare with a name
+    read from Arabic script (الرقة "al-rqa") and with other spellings (Ar-Raqqah, al-Raqqa).
+
+    >>> arabic_article("ar-raqqah as-sulaymaniyah nasir ud-din zia-ul-haq")
+    'al-raqqah al-sulaymaniyah nasir al-din zia-al-haq'
+    >>> arabic_article("an-nahda el-mansoura fakhr-un-nisa an-bui jean-luc")
+    'al-nahda al-mansoura fakhr-al-nisa an-bui jean-luc'
+    """
+    if "-" not in text:
+        return text
+    return _ARTICLE.sub("al-", text)
+
+
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def punctuation(text: str) -> str:
-    """Step 7: punctuation, hyphens and any other non-[a-z0-9] run become one space.
+    """Step 8: punctuation, hyphens and any other non-[a-z0-9] run become one space.
 
     >>> punctuation(" jean-luc  picard, (ret.) ")
     'jean luc picard ret'
@@ -221,7 +245,7 @@ def clean(name: str) -> str:
 
 
 def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
-    """Steps 3-6 on the output of :func:`clean`: lowercase ASCII forms with punctuation still in.
+    """Steps 3-7 on the output of :func:`clean`: lowercase ASCII forms with punctuation still in.
 
     The first form is the primary one; the others come from other transliteration tables, the
     German umlaut spelling and the digraph spelling of carons. All forms are distinct.
@@ -230,20 +254,20 @@ def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
     ('muller, jurgen', 'mueller, juergen')
     """
     if cleaned.isascii():  # the common case: no script, no diacritics, no umlauts
-        return (apostrophes(cleaned.lower()),)
+        return (arabic_article(apostrophes(cleaned.lower())),)
     out: list[str] = []
     for reading in transliterate(cleaned, cyrillic_language):
         folded = casefold(reading)
         spellings = (german_umlaut_variant(folded), caron_variant(folded))
         for form in (folded, *(spelling for spelling in spellings if spelling is not None)):
-            ascii_form = apostrophes(strip_diacritics(form))
+            ascii_form = arabic_article(apostrophes(strip_diacritics(form)))
             if ascii_form not in out:
                 out.append(ascii_form)
     return tuple(out)
 
 
 def normalize_text(name: str, *, cyrillic_language: str = "auto") -> str:
-    """All seven generic steps, nothing person- or organisation-specific.
+    """All eight generic steps, nothing person- or organisation-specific.
 
     >>> normalize_text("Володимир Зеленський")
     'volodymyr zelenskyi'

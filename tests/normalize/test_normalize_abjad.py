@@ -81,6 +81,9 @@ def test_every_hebrew_letter_becomes_ascii_after_transliteration(text: str) -> N
         ("hosni", "hsni"),  # and its last
         ("mahmoud", "mhmud"),  # ou a long u
         ("al", "al"),  # short words stay
+        ("basrah", "bsra"),  # a final ah or eh is the feminine ending, written as an a
+        ("hassakeh", "hska"),
+        ("abdullah", "abdlh"),  # but not in the name of God
     ],
 )
 def test_abjad_spelling(latin: str, spelt: str) -> None:

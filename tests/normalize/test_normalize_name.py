@@ -180,16 +180,17 @@ def test_bad_cyrillic_language_is_an_input_error() -> None:
 
 
 def test_steps_are_listed_in_order() -> None:
-    assert STEPS[:7] == (
+    assert STEPS[:8] == (
         "nfkc",
         "strip_invisible",
         "transliterate",
         "casefold",
         "strip_diacritics",
         "apostrophes",
+        "arabic_article",
         "punctuation",
     )
-    assert STEPS[7:] == (
+    assert STEPS[8:] == (
         "place_abbreviations",
         "person.initial_clusters",
         "person.name_order",

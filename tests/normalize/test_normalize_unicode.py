@@ -8,6 +8,7 @@ from namerec.normalize import normalize_text
 from namerec.normalize.unicode import (
     GENERIC_STEPS,
     apostrophes,
+    arabic_article,
     caron_variant,
     casefold,
     clean,
@@ -28,6 +29,7 @@ def test_generic_steps_are_named_in_order() -> None:
         "casefold",
         "strip_diacritics",
         "apostrophes",
+        "arabic_article",
         "punctuation",
     )
 
@@ -178,3 +180,33 @@ def test_normalize_text_handles_hostile_input() -> None:
     assert normalize_text("\x00\x01\x1f\x7f") == ""
     assert normalize_text("Joe\u200d🙂\u200dBiden") == "joe biden"
     assert normalize_text("ab\U0010ffffcd") == "abcd"  # unassigned / noncharacter
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("ar-raqqah", "al-raqqah"),
+        ("as-sulaymaniyah", "al-sulaymaniyah"),
+        ("ash-sham", "al-sham"),
+        ("adh-dhahab", "al-dhahab"),
+        ("harun ar-rashid", "harun al-rashid"),
+        ("nasir ud-din", "nasir al-din"),
+        ("zia-ul-haq", "zia-al-haq"),
+        ("el-mansoura", "al-mansoura"),
+        ("al-basrah", "al-basrah"),
+        # Not an assimilated article: the next word begins with another consonant, no hyphen,
+        # or the letters are inside a word.
+        ("an-bui", "an-bui"),
+        ("as sulaymaniyah", "as sulaymaniyah"),
+        ("jean-luc", "jean-luc"),
+        ("haas-smith", "haas-smith"),
+        ("del-luca", "del-luca"),
+    ],
+)
+def test_the_arabic_article_is_written_as_the_script_writes_it(written: str, expected: str) -> None:
+    assert arabic_article(written) == expected
+
+
+def test_spellings_of_one_arabic_name_with_the_article_normalise_alike() -> None:
+    assert normalize_text("Ar-Raqqah") == normalize_text("al-Raqqah") == "al raqqah"
+    assert normalize_text("Deir ez-Zor") == "deir al zor"
