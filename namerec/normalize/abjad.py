@@ -12,7 +12,7 @@ that usually stand for a long vowel or a diphthong become the letter those scrip
 (ee, ei, ey, ai, ay, ie, ii -> i; oo, ou, uu -> u; aa -> a); other vowels are dropped, except at the
 start of a word (written with alif or aleph: a, e, o -> a) and at its end. A final ah or eh is the
 feminine ending both scripts write with the letter read "a" (ة, ה): Fatimah, Basrah, Hassakeh -> a
-(not in the name of God: Abdullah).
+(not in the name of God: Abdullah). tz is written ts, as the Hebrew צ is read.
 
 >>> abjad_spelling("saddam hussein"), abjad_spelling("ehud barak"), abjad_spelling("muammar")
 ('sdm hsin', 'ahd brk', 'mmr')
@@ -38,7 +38,7 @@ _VOWELS = frozenset("aeiou")
 
 
 def _word(word: str) -> str:
-    word = _DOUBLE.sub(r"\1", word)
+    word = _DOUBLE.sub(r"\1", word).replace("tz", "ts")  # צ, read "ts" (Tzipi, Tzfat)
     if len(word) > 3 and word[-2:] in ("ah", "eh") and not word.endswith("lah"):
         word = word[:-2] + "a"
     if len(word) <= 2:

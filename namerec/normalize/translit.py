@@ -161,7 +161,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     Alternatives come from the other Cyrillic tables, for Chinese names from writing the
     one-syllable surname apart ("Xi JinPing", the usual pinyin shape) and, for a foreign name written
     with the characters Chinese transcribes sounds with, from their values (斯摩棱斯克 "smolensk",
-    see :mod:`.han_transcription`), for Greek from reading
+    see :mod:`.han_transcription`), for Hebrew from reading ב, פ, כ inside a word the other way
+    (hard or soft: טבריה "tvria", Tverya), for Greek from reading
     μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz), for Japanese kana and Korean
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
@@ -179,7 +180,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if ARABIC.search(text):
         forms = tuple(romanize_arabic(form) for form in forms)
     if HEBREW.search(text):
-        forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True))
+        forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True),
+                 romanize_hebrew(forms[0], flipped=True))
     if INDIC.search(text):
         forms = tuple(romanize_indic(form) for form in forms)
     if THAI.search(text):

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import namerec
 from namerec.normalize import normalize_name
 from namerec.normalize.abjad import abjad_spelling
 from namerec.normalize.arabic import romanize_arabic
@@ -95,3 +96,18 @@ def test_abjad_spelling_is_total_and_never_longer(text: str) -> None:
     spelt = abjad_spelling(text)
     assert len(spelt.replace(" ", "")) <= len(text.replace(" ", ""))
     assert len(spelt.split()) == len(text.split())
+
+
+def test_hebrew_begadkefat_letters_are_also_read_the_other_way_inside_a_word() -> None:
+    assert romanize_hebrew("טבריה", flipped=True) == "tvria"  # after a consonant: soft
+    assert romanize_hebrew("ליברמן", flipped=True) == "librmn"  # after a vowel letter: hard
+    assert romanize_hebrew("כפר", flipped=True) == romanize_hebrew("כפר")[0] + "fr"  # never the first letter
+    assert "tvria" in normalize_name("טבריה").variants
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "latin"),
+    [("טבריה", "Tverya"), ("ציפי לבני", "Tzipi Livni"), ("צפת", "Tzfat"), ("באר שבע", "Beer Sheva")],
+)
+def test_hebrew_names_meet_latin_spellings_of_soft_and_hard_letters(hebrew: str, latin: str) -> None:
+    assert namerec.Reconciler().score(hebrew, latin) >= 0.5
