@@ -322,9 +322,27 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             on_merge=bar.update,
             personal=records.personal,
             organisation=records.kinds == 2,
+            lone_word_in=lone_word_in(records, scored.left, scored.right),
         )
         bar.update(len(records) - bar.n)
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)
+
+
+def lone_word_in(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: is one name a single word that is, as written, the other name's last word (a
+    person's family name)?"""
+    counts = records.token_counts
+    out = np.zeros(len(left), dtype=bool)
+    rows = np.flatnonzero((counts[left] == 1) != (counts[right] == 1))
+    if len(rows) == 0:
+        return out
+    lone_left = counts[left[rows]] == 1
+    lone, other = np.where(lone_left, left[rows], right[rows]), np.where(lone_left, right[rows], left[rows])
+    strings = records.token_string_array
+    word = strings[records.token_ids[records.offsets[lone]]]
+    last = strings[records.token_ids[records.offsets[other + 1] - 1]]
+    out[rows] = word == last
+    return out
 
 
 def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,

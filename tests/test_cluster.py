@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from namerec.cluster import cluster_units
 
 
-def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5):
+def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=()):
     left = np.array([e[0] for e in edges], dtype=np.int64)
     right = np.array([e[1] for e in edges], dtype=np.int64)
     prob = np.array([e[2] for e in edges], dtype=np.float64)
@@ -14,6 +14,7 @@ def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5):
     return cluster_units(
         n, left, right, prob, single_word=single_word, cannot_link=cannot_mask,
         type_keys=types or [""] * n, threshold=threshold,
+        lone_word_in=np.array([(e[0], e[1]) in set(written) for e in edges], dtype=bool),
     )
 
 
@@ -97,6 +98,20 @@ def test_partial_name_attaches_only_when_unique():
     groups = _groups(result.labels)
     assert [2] in groups
     assert result.confidence[2] < 0.5
+
+
+def test_a_lone_word_joins_the_only_cluster_holding_it_as_written():
+    # 0,1 = "richard slater"/"dick slater", 2,3 = "arthur salter"/"art salter", 4 = "slater".
+    edges = [(0, 1, 0.9), (2, 3, 0.9), (0, 4, 0.75), (1, 4, 0.8), (2, 4, 0.46), (3, 4, 0.4)]
+    single = [False, False, False, False, True]
+    assert _groups(_run(5, edges, single=single).labels) == [[0, 1], [2, 3], [4]]  # salter rivals
+    result = _run(5, edges, single=single, written=[(0, 4), (1, 4)])
+    assert _groups(result.labels) == [[0, 1, 4], [2, 3]]
+    # Two clusters holding the word (two Slaters): it stays apart; so it does when no pair into
+    # its holder reaches the threshold.
+    assert [4] in _groups(_run(5, edges, single=single, written=[(0, 4), (2, 4)]).labels)
+    weak = [(0, 1, 0.9), (2, 3, 0.9), (0, 4, 0.45), (2, 4, 0.4)]
+    assert [4] in _groups(_run(5, weak, single=single, written=[(0, 4)]).labels)
 
 
 def test_singleton_confidence_is_one_minus_best_outside_probability():

@@ -497,3 +497,23 @@ def test_an_untyped_list_mixing_name_orders_reconciles_them():
     assert labels[0] == labels[1]
     assert labels[3] == labels[4]
     assert len({labels[0], labels[2], labels[3]}) == 3
+
+
+def test_a_bare_surname_joins_the_only_person_with_it_not_a_look_alike() -> None:
+    names = ["Richard Slater", "Dick Slater", "Arthur Salter", "Art Salter", "Slater"]
+    labels = namerec.reconcile(names, types=["PERSON"] * len(names)).labels
+    assert labels[4] == labels[0] == labels[1] != labels[2]
+
+
+def test_lone_word_in_marks_a_word_and_a_longer_name_ending_in_it() -> None:
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.pipeline import lone_word_in
+    from namerec.records import NameRecords
+
+    texts = ["slater", "richard slater", "arthur salter", "slater richard", "slater", "richard"]
+    records = NameRecords.build([normalize_name(t) for t in texts], [""] * len(texts))
+    left, right = np.array([0, 0, 0, 1, 2, 4, 5]), np.array([1, 2, 3, 2, 3, 1, 1])
+    # Only the last word counts (the family name), and only between a lone word and a longer name.
+    assert lone_word_in(records, left, right).tolist() == [True, False, False, False, False, True, False]
