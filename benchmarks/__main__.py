@@ -230,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             peer_max_names=a.peer_max_names,
         )
     if a.command in ("report", "core", "speed"):
-        sources = [d.path for d in data_sets if d.kind == "clusters"]
+        # The speed input is the shared cluster files pooled (the lexicon's places are not a file).
+        sources = [d.path for d in data_sets if d.kind == "clusters" and not d.lexicon_off]
         if not sources:
             data["speed"] = {"na": "no cluster file in the run to draw names from", "runs": []}
         else:

@@ -8,7 +8,8 @@ baseline (for testing the harness only; its numbers are not namerec's). The peer
 
 Datasets (:func:`discover_datasets`): every CSV of the data directory, or the files given, each
 recognised by its columns: ``name,entity_id[,entity_type]`` is a cluster file, ``name1,name2,is_match``
-a pair file.
+a pair file. A run without files given adds :data:`LEXICON_PLACES`: the places of namerec's own place
+lexicon (six forms each, across languages and scripts), with the lexicon switched off for namerec.
 
 Clustering pools (per cluster file): seeded samples of 200 and 1,000 whole entities of the test split,
 every test entity ("test split, all entities"), and every row of both splits ("whole file"). Every
@@ -41,6 +42,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,12 +97,32 @@ class Api:
 
 @dataclass
 class Dataset:
-    """One labelled file: ``kind`` is "clusters" or "pairs"."""
+    """One labelled file: ``kind`` is "clusters" or "pairs". ``lexicon_off``: the places of namerec's
+    own lexicon (:func:`benchmarks.datasets.lexicon_places`), run with the lexicon switched off."""
 
     name: str
     path: str
     kind: str
     test_only: bool = False
+    lexicon_off: bool = False
+
+
+#: The places of namerec's lexicon as a cluster file, matched with the lexicon switched off: how places
+#: the lexicon does not know fare, across scripts (the place pool scaling is fitted on its train split).
+LEXICON_PLACES = Dataset(
+    "namerec_lexicon_places", "namerec/data/place_equivalents.json", "clusters", lexicon_off=True
+)
+
+
+def _rows(ds: Dataset) -> list[datasets.ClusterRow]:
+    return datasets.lexicon_places() if ds.lexicon_off else datasets.load_clusters(ds.path)
+
+
+def _lexicon_as_set(ds: Dataset):
+    """The context a dataset's namerec calls run in: the place lexicon off for ``LEXICON_PLACES``."""
+    from namerec.equivalents import place_lexicon_off
+
+    return place_lexicon_off() if ds.lexicon_off else nullcontext()
 
 
 def _namerec_version() -> str:
@@ -247,7 +269,8 @@ def discover_datasets(
 ) -> list[Dataset]:
     """The datasets of a run: ``files`` when given (each must be a cluster or pair CSV), else every CSV
     of ``data_dir`` (default ``datasets.DATA_DIR``) that is one, the shared files first in their usual
-    order. A file whose stem is in ``datasets.TEST_ONLY_FILES`` is test-only."""
+    order, then :data:`LEXICON_PLACES`. A file whose stem is in ``datasets.TEST_ONLY_FILES`` is
+    test-only."""
     if files:
         paths = [Path(f).resolve() for f in files]
         for p in paths:
@@ -279,6 +302,8 @@ def discover_datasets(
             name, k = f"{p.stem}-{k}", k + 1
         seen.add(name)
         out.append(Dataset(name, str(p), kind, p.stem in datasets.TEST_ONLY_FILES))
+    if not files:
+        out.append(LEXICON_PLACES)
     return out
 
 
@@ -416,7 +441,7 @@ def run_cluster_file(
     peer_max_names: int | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """(pool results, peer fit records) of one cluster file; peers skip pools above ``peer_max_names``."""
-    rows = datasets.load_clusters(ds.path)
+    rows = _rows(ds)
     types_all = sorted({r.entity_type for r in rows})
     pools = _pools(rows, quick, seed)
     # the peers: fresh instances per file, fitted once on its train split
@@ -697,7 +722,7 @@ def run_pair_file(
 
 
 def run_candidate_calibration(ds: Dataset, api: Api, seed: int, pool_size: int = CALIBRATION_POOL) -> dict:
-    rows = datasets.load_clusters(ds.path)
+    rows = _rows(ds)
     pool = datasets.sample_pool(rows, pool_size, seed=seed, split="test")
     names = [r.name for r in pool]
     types = [r.entity_type for r in pool]
@@ -803,14 +828,19 @@ def run_quality(
     warm = _warm_up(api)
     clusters, pairs, fits = [], [], []
     for d in data:
-        if d.kind == "clusters":
-            got, f = run_cluster_file(d, api, peers, quick, seed, with_slices, peer_max_names)
-        else:
-            got, f = run_pair_file(d, api, peers, quick, seed, data, with_slices)
+        with _lexicon_as_set(d):
+            if d.kind == "clusters":
+                got, f = run_cluster_file(d, api, peers, quick, seed, with_slices, peer_max_names)
+            else:
+                got, f = run_pair_file(d, api, peers, quick, seed, data, with_slices)
         (clusters if d.kind == "clusters" else pairs).extend(got)
         fits.extend(f)
     cal_size = POOL_SIZES[0] if quick else CALIBRATION_POOL
-    calib = [run_candidate_calibration(d, api, seed, cal_size) for d in data if d.kind == "clusters"]
+    calib = []
+    for d in data:
+        if d.kind == "clusters":
+            with _lexicon_as_set(d):
+                calib.append(run_candidate_calibration(d, api, seed, cal_size))
     return {
         "api": api.label,
         "missing": api.missing,

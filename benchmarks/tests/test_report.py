@@ -47,7 +47,10 @@ def data_dir(tmp_path):
 
 def test_discover_datasets(data_dir):
     found = quality.discover_datasets(data_dir)
-    assert [(d.name, d.kind) for d in found] == [("my_pairs", "pairs"), ("my_people", "clusters")]
+    assert [(d.name, d.kind) for d in found] == [
+        ("my_pairs", "pairs"), ("my_people", "clusters"), ("namerec_lexicon_places", "clusters")
+    ]
+    assert [d.lexicon_off for d in found] == [False, False, True]
     one = quality.discover_datasets(files=[data_dir / "my_people.csv"])
     assert [d.kind for d in one] == ["clusters"]
     with pytest.raises(ValueError, match="neither"):
@@ -197,3 +200,27 @@ def test_combine_builds_one_report_from_a_quality_run_and_a_speed_run(data_dir, 
     # the halves in the wrong order are refused with a message, not a traceback
     with pytest.raises(SystemExit):
         cli.main(["combine", str(speed_json), str(quality_json), "--out-dir", str(out)])
+
+
+def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
+    from namerec import equivalents
+
+    seen = []
+
+    def reconcile(names, types):
+        seen.append(equivalents._lexicon_on)
+        return list(range(len(names)))
+
+    api = quality.Api("namerec", reconcile, None, None)
+    def run():
+        return quality.run_cluster_file(quality.LEXICON_PLACES, api, lambda: [], quick=True, seed=7,
+                                        with_slices=False)[0]
+
+    assert run() and seen and all(seen)  # run_cluster_file alone leaves it on
+    seen.clear()
+    with quality._lexicon_as_set(quality.LEXICON_PLACES):
+        run()
+    assert seen and not any(seen)
+    assert equivalents._lexicon_on
+    rows = {r.entity_type for r in quality._rows(quality.LEXICON_PLACES)}
+    assert rows == {"LOC"}

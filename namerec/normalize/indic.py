@@ -19,6 +19,8 @@ scheme: long vowels as short ones (ā a, ī i, ū u), च ch, छ chh, श and �
 ('manmohan singh', 'amitabh bachchan', 'ravindranath thakur')
 >>> romanize_indic("கமல் ஹாசன்"), romanize_indic("தமிழ்நாடு")
 ('kamal hasan', 'thamizhnadu')
+>>> romanize_indic("ਮਨਮੋਹਨ ਸਿੰਘ"), romanize_indic("ਭੱਟੀ"), romanize_indic("ৰাহুল")
+('manmohan singh', 'bhatti', 'rahul')
 """
 
 from __future__ import annotations
@@ -57,7 +59,12 @@ _CONSONANTS = {
 }  # fmt: skip
 # Names from the southern scripts write the dental t as th (Rajinikanth, Geetha, Thiruvananthapuram).
 _SOUTHERN_CONSONANTS = {**_CONSONANTS, 0x24: "th"}
-_TAMIL = 0x0B80
+_BENGALI, _GURMUKHI, _TAMIL = 0x0980, 0x0A00, 0x0B80
+# Assamese writes its r and w with letters of its own in the Bengali block (ৰাহুল Rahul, গুৱাহাটী
+# Guwahati); at the same place Gurmukhi has two signs: tippi, a nasal (ਸਿੰਘ Singh, ਪੰਜਾਬ Panjab), and
+# addak, which doubles the next consonant (ਭੱਟੀ Bhatti).
+_BENGALI_CONSONANTS = {**_CONSONANTS, 0x70: "r", 0x71: "w"}
+_TIPPI, _ADDAK = 0x70, 0x71
 # A consonant followed by the nukta sign: the sound it marks.
 _NUKTA = {"k": "q", "kh": "kh", "g": "gh", "j": "z", "d": "r", "dh": "rh", "ph": "f", "y": "y"}
 _CANDRABINDU, _ANUSVARA, _VISARGA, _NUKTA_SIGN, _VIRAMA = 0x01, 0x02, 0x03, 0x3C, 0x4D
@@ -67,6 +74,7 @@ def _units(word: str, start: int, consonants: dict[int, str]) -> list[list]:
     """[consonant, vowel, coda] per consonant or independent vowel of ``word``: consonant "" for an
     independent vowel; vowel None for the inherent a, "" after a virama; coda "n" or "h"."""
     units: list[list] = []
+    doubled = False  # after a Gurmukhi addak
     for char in word:
         offset = ord(char) - start
         if not 0 <= offset < 0x80:
@@ -74,7 +82,9 @@ def _units(word: str, start: int, consonants: dict[int, str]) -> list[list]:
         if offset in consonants:
             # Tamil ச is ch at the start of a word (Chennai) and s inside one (Haasan).
             tamil_s = start == _TAMIL and offset == 0x1A and units
-            units.append(["s" if tamil_s else consonants[offset], None, ""])
+            consonant = "s" if tamil_s else consonants[offset]
+            units.append([consonant[0] + consonant if doubled else consonant, None, ""])
+            doubled = False
         elif offset in _VOWELS:
             units.append(["", _VOWELS[offset], ""])
         elif not units:
@@ -85,8 +95,10 @@ def _units(word: str, start: int, consonants: dict[int, str]) -> list[list]:
             units[-1][1] = ""
         elif offset in _SIGNS and units[-1][0] and units[-1][1] is None:
             units[-1][1] = _SIGNS[offset]
-        elif offset in (_ANUSVARA, _CANDRABINDU):
+        elif offset in (_ANUSVARA, _CANDRABINDU) or (start == _GURMUKHI and offset == _TIPPI):
             units[-1][2] = "n"
+        elif start == _GURMUKHI and offset == _ADDAK:
+            doubled = True
         elif offset == _VISARGA:
             units[-1][2] = "h"
     return units
@@ -146,13 +158,17 @@ def _nasal(following: list | None, southern: bool) -> str:
     if following is None:
         return "m" if southern else "n"  # Thiruvananthapuram; Hindi मैं main
     first = following[0][0] if following[0] else ""
-    return "m" if first in ("p", "ph", "b", "bh", "m") else "ng" if first == "h" else "n"
+    if first in ("m", "n"):
+        return ""  # a nasal before a nasal is that nasal said long (ਅੰਮ੍ਰਿਤਸਰ Amritsar)
+    return "m" if first in ("p", "ph", "b", "bh") else "ng" if first == "h" else "n"
 
 
 def _word(word: str) -> str:
     start = (ord(INDIC.search(word).group()) & ~0x7F)  # the block of its first letter
     southern = start in _SOUTHERN
-    syllables = _syllables(_units(word, start, _SOUTHERN_CONSONANTS if southern else _CONSONANTS))
+    consonants = (_SOUTHERN_CONSONANTS if southern
+                  else _BENGALI_CONSONANTS if start == _BENGALI else _CONSONANTS)
+    syllables = _syllables(_units(word, start, consonants))
     if not syllables:
         return ""
     if start in _NORTHERN:

@@ -22,7 +22,12 @@ from namerec.normalize.indic import romanize_indic
         ("शाहरुख़ ख़ान", "shahrukh khan"),
         ("मुंबई", "mumbai"),  # anusvara before b is m
         ("রবীন্দ্রনাথ ঠাকুর", "rabindranath thakur"),  # Bengali, same layout
-        ("ਅੰਮ੍ਰਿਤਸਰ", "amritsar"),  # Gurmukhi
+        ("ਅੰਮ੍ਰਿਤਸਰ", "amritsar"),  # Gurmukhi; a nasal sign before m is that m said long
+        ("ਮਨਮੋਹਨ ਸਿੰਘ", "manmohan singh"),  # Gurmukhi tippi, a nasal
+        ("ਪੰਜਾਬ", "panjab"),
+        ("ਭੱਟੀ", "bhatti"),  # Gurmukhi addak doubles the next consonant
+        ("ৰাহুল গান্ধী", "rahul gandhi"),  # Assamese ৰ, r
+        ("গুৱাহাটী", "guwahati"),  # Assamese ৱ, w
         ("கமல் ஹாசன்", "kamal hasan"),  # Tamil: the pulli marks a vowelless consonant; ச is s inside a word
         ("சென்னை", "chennai"),  # and ch at its start
         ("തിരുവനന്തപുരം", "thiruvananthapuram"),  # Malayalam: dental t as th, final anusvara m
