@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks import baseline, datasets, metrics, slices
+from benchmarks.peers import dedupe_peer
 from benchmarks.progress import log
 from benchmarks.report import md_table
 
@@ -110,7 +111,7 @@ class Dataset:
 #: The places of namerec's lexicon as a cluster file, matched with the lexicon switched off: how places
 #: the lexicon does not know fare, across scripts (the place pool scaling is fitted on its train split).
 LEXICON_PLACES = Dataset(
-    "namerec_lexicon_places", "namerec/data/place_equivalents.json", "clusters", lexicon_off=True
+    dedupe_peer.LEXICON_PLACES, "namerec/data/place_equivalents.json", "clusters", lexicon_off=True
 )
 
 

@@ -235,3 +235,12 @@ def test_dedupe_glue_keeps_input_order():
     assert len(labels) == 4 and labels[0] == labels[2] and len({labels[0], labels[1], labels[3]}) == 3
     scores = peer.score_pairs([("Ann Smith", "Bob Jones"), ("Ann Smith", "A. Smith"), ("x y", "z y")])
     assert scores.tolist() == [0.0, 1.0, 1.0]
+
+
+def test_dedupe_says_why_it_does_not_run_on_the_lexicon_places():
+    from benchmarks import quality
+    from benchmarks.peers.dedupe_peer import DedupePeer
+
+    why = DedupePeer().supports(quality.LEXICON_PLACES.name, ["LOC"])
+    assert why and why.startswith("n/a:") and "20 minutes" in why
+    assert DedupePeer().supports("splink_historical50k", ["PER"]) is None
