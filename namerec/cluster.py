@@ -460,21 +460,25 @@ def _followed_to_the_end(pointers: np.ndarray) -> np.ndarray:
 def _attach_partial(graph, left, right, probability, single_word, threshold, lone_word_in=None) -> np.ndarray:
     """Phases 2 and 4: a one-word cluster joins the one multi-word cluster it clearly belongs to, if any.
 
-    It joins when its mean probability to one multi-word cluster reaches the threshold and to every
-    other stays below ``_AMBIGUITY_SHARE`` of it; or, failing that, when one multi-word cluster
-    alone holds its word as written, last (``lone_word_in[k]``: pair k is a one-word name and a
-    longer name ending in that very word) and a pair into it reaches the threshold: a bare "slater"
-    with Richard Slater and Arthur Salter in the list is Slater's, however alike the two surnames
-    look. (A lone given name is no such evidence: many people share it, and on train-split splink
-    pools it was another person's more often than not.) Or
-    when its best pair into one cluster reaches ``_WEAK_ATTACH_FLOOR`` and is at least
-    ``1 / _CLEAR_BEST_RATIO`` times its best pair into any other: a bare given name scores low
-    against its full name (one word is little evidence), yet with no rival full name in the list it
-    is unambiguous.
+    It joins a multi-word cluster by the first of three rules that holds:
 
-    Returns, per unit, the confidence such a join proved to deserve where it joined on the weaker
-    evidence of the last two rules (``_WRITTEN_ATTACH_CONFIDENCE``, ``_WEAK_ATTACH_CONFIDENCE``),
-    else 0.
+    - its mean probability to that cluster reaches the threshold, and to every other stays below
+      ``_AMBIGUITY_SHARE`` of it;
+    - that cluster alone has names ending in its word as written (``lone_word_in[k]``: pair k is a
+      one-word name and a longer name ending in that very word), a pair into it reaches the
+      threshold, and no pair into another reaches ``_WRITTEN_RIVAL_SHARE`` of that pair: a bare
+      "slater" with Richard Slater and Arthur Salter in the list is Slater's, however alike the
+      two surnames look. Only the last word counts: a bare given name is shared by many people,
+      and joined this way it was another person's more often than not on train-split pools;
+    - its best pair into that cluster reaches ``_WEAK_ATTACH_FLOOR`` and is at least
+      ``1 / _CLEAR_BEST_RATIO`` times its best pair into any other: a bare given name scores low
+      against its full name (one word is little evidence), yet with no rival full name in the list
+      it is unambiguous.
+
+    The last two are weaker evidence, not enough to bridge a known type and an unknown one
+    ("Washington", a place, and an untyped "George Washington"). Returns, per unit, the confidence
+    a join by one of them proved to deserve (``_WRITTEN_ATTACH_CONFIDENCE``,
+    ``_WEAK_ATTACH_CONFIDENCE``), else 0.
     """
     cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
     n = len(single_word)
@@ -502,8 +506,8 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
 
     best_mean, mean_target, mean_runner_up = best_two(mean)
     best_single, pair_target, pair_runner_up = best_two(best_pair)
-    # Per s: how many multi-word clusters hold one of its words as written, and the best pair into
-    # (the last of) them.
+    # Per s: how many multi-word clusters end names in its word as written, and (when it is one)
+    # the best pair into that holder and into any other cluster.
     written = np.zeros(len(group), dtype=bool)
     if lone_word_in is not None:
         np.logical_or.at(written, inverse, lone_word_in[cross])
@@ -521,14 +525,14 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
         if best_mean[k] >= threshold and mean_runner_up[k] < threshold * _AMBIGUITY_SHARE:
             decisions.append((unit, int(mean_target[k])))
             continue
-        if (holders[k] == 1 and best_into_holder[k] >= threshold
+        written_into = int(holder[k])
+        if (holders[k] == 1 and graph.types[unit] == graph.types[written_into]
+                and best_into_holder[k] >= threshold
                 and best_into_rival[k] < _WRITTEN_RIVAL_SHARE * best_into_holder[k]):
-            decisions.append((unit, int(holder[k])))
+            decisions.append((unit, written_into))
             weak[unit] = _WRITTEN_ATTACH_CONFIDENCE
             continue
         best, target = float(best_single[k]), int(pair_target[k])
-        # Weak evidence is not enough to bridge a known type and an unknown one ("Florence", a
-        # place, and an untyped "Florence Nightingale").
         same_types = graph.types[unit] == graph.types[target]
         if same_types and best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best:
             decisions.append((unit, target))

@@ -112,6 +112,9 @@ def test_a_lone_word_joins_the_only_cluster_holding_it_as_written():
     assert [4] in _groups(_run(5, edges, single=single, written=[(0, 4), (2, 4)]).labels)
     weak = [(0, 1, 0.9), (2, 3, 0.9), (0, 4, 0.45), (2, 4, 0.4)]
     assert [4] in _groups(_run(5, weak, single=single, written=[(0, 4)]).labels)
+    # Nor does it bridge a known type and an unknown one (a place "Washington", George Washington).
+    typed = _run(5, edges, single=single, written=[(0, 4), (1, 4)], types=["", "", "", "", "LOC"])
+    assert [4] in _groups(typed.labels)
 
 
 def test_singleton_confidence_is_one_minus_best_outside_probability():
