@@ -29,9 +29,11 @@ def test_pet_forms_in_other_languages():
 def test_british_and_welsh_pet_forms():
     for name, pet in [("agnes", "nessie"), ("hugh", "huey"), ("hugh", "huw"), ("richard", "ritchie"),
                       ("edward", "iorwerth"), ("moses", "mo"), ("maurice", "mo"),
-                      ("henrietta", "harriet")]:  # Harriet is the English form of Henriette
+                      ("henrietta", "harriet"),  # Harriet is the English form of Henriette
+                      ("margaret", "may")]:
         assert are_nicknames(name, pet), (name, pet)
     assert not are_nicknames("harriet", "harry")  # a woman's name, not Henry's pet form
+    assert not are_nicknames("margaret", "mary")  # May, a pet form of both, does not join them
     assert not are_nicknames("moses", "maurice")  # one pet form of two names does not make them one
 
 
