@@ -28,6 +28,7 @@ __all__ = [
     "CLUSTER_FILES",
     "DATA_DIR",
     "FILE_KEY",
+    "LEXICON_PLACES",
     "PAIR_FILES",
     "TEST_ONLY_FILES",
     "ClusterRow",
@@ -53,6 +54,8 @@ PAIR_FILES: list[str] = [
 ]
 # Never fit or tune on these: all their rows count as test.
 TEST_ONLY_FILES: frozenset[str] = frozenset({"opensanctions_namebench_pairs"})
+#: The name of the dataset :func:`lexicon_places` makes (not a file).
+LEXICON_PLACES = "namerec_lexicon_places"
 
 SPLITS = ("train", "test", "all")
 

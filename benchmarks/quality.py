@@ -50,7 +50,6 @@ from typing import Any
 import numpy as np
 
 from benchmarks import baseline, datasets, metrics, slices
-from benchmarks.peers import dedupe_peer
 from benchmarks.progress import log
 from benchmarks.report import md_table
 
@@ -111,7 +110,7 @@ class Dataset:
 #: The places of namerec's lexicon as a cluster file, matched with the lexicon switched off: how places
 #: the lexicon does not know fare, across scripts (the place pool scaling is fitted on its train split).
 LEXICON_PLACES = Dataset(
-    dedupe_peer.LEXICON_PLACES, "namerec/data/place_equivalents.json", "clusters", lexicon_off=True
+    datasets.LEXICON_PLACES, "namerec/data/place_equivalents.json", "clusters", lexicon_off=True
 )
 
 
@@ -119,8 +118,8 @@ def _rows(ds: Dataset) -> list[datasets.ClusterRow]:
     return datasets.lexicon_places() if ds.lexicon_off else datasets.load_clusters(ds.path)
 
 
-def _lexicon_as_set(ds: Dataset):
-    """The context a dataset's namerec calls run in: the place lexicon off for ``LEXICON_PLACES``."""
+def _place_lexicon_for(ds: Dataset):
+    """The context a dataset is run in: namerec's place lexicon off for ``LEXICON_PLACES``."""
     from namerec.equivalents import place_lexicon_off
 
     return place_lexicon_off() if ds.lexicon_off else nullcontext()
@@ -829,7 +828,7 @@ def run_quality(
     warm = _warm_up(api)
     clusters, pairs, fits = [], [], []
     for d in data:
-        with _lexicon_as_set(d):
+        with _place_lexicon_for(d):
             if d.kind == "clusters":
                 got, f = run_cluster_file(d, api, peers, quick, seed, with_slices, peer_max_names)
             else:
@@ -840,7 +839,7 @@ def run_quality(
     calib = []
     for d in data:
         if d.kind == "clusters":
-            with _lexicon_as_set(d):
+            with _place_lexicon_for(d):
                 calib.append(run_candidate_calibration(d, api, seed, cal_size))
     return {
         "api": api.label,

@@ -150,6 +150,21 @@ def place_lookalike_negatives(count: int = 3000, seed: int = 7) -> list[tuple[st
     return random.Random(seed).sample(pairs, min(count, len(pairs)))
 
 
+def _scored_candidates(pools, model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(log-odds, labels, regime) of the candidate pairs of labelled pools, each pair scored on its
+    best reading under ``model`` as the pipeline scores it."""
+    from namerec.scoring.model import regime_of
+    from namerec.scoring.training import candidate_training_set
+
+    parts = [
+        candidate_training_set([r.name for r in pool], [r.entity_id for r in pool],
+                               types=[r.entity_type for r in pool], readings_by=model)
+        for pool in pools
+    ]
+    features = np.vstack([f for f, _ in parts])
+    return model.log_odds(features), np.concatenate([labels for _, labels in parts]), regime_of(features)
+
+
 def pool_scaling(model) -> tuple[tuple[float, float], ...]:
     """How the model's log-odds map to probability for candidate pairs of a pool (per regime).
 
@@ -159,25 +174,18 @@ def pool_scaling(model) -> tuple[tuple[float, float], ...]:
     the model's in-sample confidence. Regimes left without enough fresh pairs (organisations) keep
     the model as fitted, which already learnt them from pool pairs.
     """
-    from namerec.scoring.model import platt_scaling, regime_of
-    from namerec.scoring.training import candidate_training_set
+    from namerec.scoring.model import platt_scaling
 
     z, y, regime, weight = [], [], [], []
     for name, n_pools in POOLS.items():
         if name in WHOLE_POOLS:
             continue
         rows = datasets.load_clusters(name)
-        parts = [
-            candidate_training_set([r.name for r in pool], [r.entity_id for r in pool],
-                                   types=[r.entity_type for r in pool], readings_by=model)
-            for pool in (datasets.sample_pool(rows, 1000, seed=200 + seed, split="train")
-                         for seed in range(n_pools))
-        ]
-        features = np.vstack([f for f, _ in parts])
-        labels = np.concatenate([lab for _, lab in parts])
-        z.append(model.log_odds(features))
+        pools = (datasets.sample_pool(rows, 1000, seed=200 + seed, split="train") for seed in range(n_pools))
+        file_z, labels, file_regime = _scored_candidates(pools, model)
+        z.append(file_z)
         y.append(labels)
-        regime.append(regime_of(features))
+        regime.append(file_regime)
         weight.append(np.full(len(labels), 1.0 / len(labels)))
         print(f"pool scaling: {name}: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
     return platt_scaling(np.concatenate(z), np.concatenate(y), np.concatenate(regime), np.concatenate(weight),
@@ -194,24 +202,14 @@ def place_pool_scaling(model) -> tuple[tuple[float, float], ...]:
     sample of every place's forms.
     """
     from namerec.equivalents import place_lexicon_off
-    from namerec.scoring.model import platt_scaling, regime_of
-    from namerec.scoring.training import candidate_training_set
+    from namerec.scoring.model import platt_scaling
 
-    z, y, regime = [], [], []
     with place_lexicon_off():
-        for seed in range(PLACE_POOLS):
-            pool = datasets.split_clusters(datasets.lexicon_places(seed=seed), "train")
-            features, labels = candidate_training_set(
-                [r.name for r in pool], [r.entity_id for r in pool], types=[r.entity_type for r in pool],
-                readings_by=model,
-            )
-            z.append(model.log_odds(features))
-            y.append(labels)
-            regime.append(regime_of(features))
-    labels = np.concatenate(y)
+        pools = (datasets.split_clusters(datasets.lexicon_places(seed=seed), "train")
+                 for seed in range(PLACE_POOLS))
+        z, labels, regime = _scored_candidates(pools, model)
     print(f"place pool scaling: {len(labels)} pairs, {labels.mean():.3f} matches", file=sys.stderr)
-    return platt_scaling(np.concatenate(z), labels, np.concatenate(regime), np.ones(len(labels)),
-                         fallback=(1.0, 0.0))
+    return platt_scaling(z, labels, regime, np.ones(len(labels)), fallback=(1.0, 0.0))
 
 
 def with_pool_scaling(model):

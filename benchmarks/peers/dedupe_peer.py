@@ -69,10 +69,6 @@ class PoolTooLarge(RuntimeError):
     """Raised by :meth:`DedupePeer.cluster` for pools above its size guard; str() is the n/a reason."""
 
 
-# The places of namerec's lexicon (benchmarks.quality.LEXICON_PLACES), where dedupe does not finish.
-LEXICON_PLACES = "namerec_lexicon_places"
-
-
 def _record(name: str) -> dict[str, Any]:
     """The fields dedupe compares: the cleaned name, and its forename / surname split."""
     from anyascii import anyascii
@@ -151,7 +147,7 @@ class DedupePeer(Peer):
     def supports(self, dataset: str, entity_types: Sequence[str]) -> str | None:
         if dataset in datasets.TEST_ONLY_FILES:
             return "n/a: test-only file; dedupe must be trained on labelled pairs and there is no train split"
-        if dataset == LEXICON_PLACES:
+        if dataset == datasets.LEXICON_PLACES:
             return (
                 "n/a: on place names across scripts the blocking dedupe learns puts nearly every name with "
                 "every other; tuning its threshold on 3,704 train names ran for over 20 minutes here (in its "

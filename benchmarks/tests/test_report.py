@@ -218,7 +218,7 @@ def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
 
     assert run() and seen and all(seen)  # run_cluster_file alone leaves it on
     seen.clear()
-    with quality._lexicon_as_set(quality.LEXICON_PLACES):
+    with quality._place_lexicon_for(quality.LEXICON_PLACES):
         run()
     assert seen and not any(seen)
     assert equivalents._lexicon_on
