@@ -112,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="A,B",
         help="speed: systems to time (default namerec,string_grouper; any peer name works, untrained)",
     )
-    ap.add_argument("--repeat", type=int, default=1, help="speed: runs per measurement, fastest kept")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="speed: runs per size in interleaved rounds, fastest kept"
+    )
     ap.add_argument(
         "--speed-timeout", type=float, default=None, help="speed: seconds before a run is stopped"
     )

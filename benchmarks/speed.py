@@ -32,6 +32,7 @@ import math
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -239,31 +240,25 @@ def _command(system: str, inp: Path, out_csv: Path, inner: Path) -> tuple[list[s
     ], "group"
 
 
-def _run_system(
-    system: str,
-    inp: Path,
-    workdir: Path,
-    names: list[str],
-    gold: list[str | None],
-    repeat: int = 1,
-    timeout: float = TIMEOUT_S,
+def _trial(system: str, inp: Path, workdir: Path, n: int, timeout: float) -> dict[str, Any]:
+    """One timed run of ``system`` on ``inp`` (``n`` names) in a fresh process."""
+    tag = f"{''.join(c if c.isalnum() else '_' for c in system)}-{n}"
+    out_csv, inner = workdir / f"{tag}.out.csv", workdir / f"{tag}.inner.json"
+    inner.unlink(missing_ok=True)
+    trial = _measure(_command(system, inp, out_csv, inner)[0], workdir, tag, timeout)
+    if inner.exists():  # the peer's own in-call time, kept with its trial
+        trial["inner_seconds"] = json.loads(inner.read_text(encoding="utf-8"))["seconds"]
+    return trial
+
+
+def _summarise(
+    system: str, trials: list[dict], inp: Path, workdir: Path, names: list[str], gold: list[str | None]
 ) -> dict:
-    safe = "".join(c if c.isalnum() else "_" for c in system)
-    tag = f"{safe}-{len(names)}"
-    out_csv = workdir / f"{tag}.out.csv"
-    inner = workdir / f"{tag}.inner.json"  # the peer's own timing
+    """One result row from a system's trials at one size: the fastest run, the worst memory, quality."""
+    tag = f"{''.join(c if c.isalnum() else '_' for c in system)}-{len(names)}"
+    out_csv, inner = workdir / f"{tag}.out.csv", workdir / f"{tag}.inner.json"
     res: dict[str, Any] = {"system": system, "names": len(names)}
     cmd, column = _command(system, inp, out_csv, inner)
-    log(f"speed: {system} on {len(names):,} names ...")
-    trials = []
-    for _ in range(max(1, repeat)):
-        inner.unlink(missing_ok=True)
-        trial = _measure(cmd, workdir, tag, timeout)
-        if inner.exists():  # the peer's own in-call time, kept with its trial
-            trial["inner_seconds"] = json.loads(inner.read_text(encoding="utf-8"))["seconds"]
-        trials.append(trial)
-        if "error" in trial:
-            break
     # the fastest run is the least disturbed by other load; memory is the worst seen
     ok = [t for t in trials if "error" not in t]
     best = min(ok, key=lambda t: t["seconds"]) if ok else trials[-1]
@@ -287,6 +282,38 @@ def _run_system(
         + (f", labelled pairwise F1 {res['pairwise_f1']:.3f}" if "pairwise_f1" in res else "")
     )
     return res
+
+
+def _run_systems(
+    systems: Sequence[str],
+    inp: Path,
+    workdir: Path,
+    names: list[str],
+    gold: list[str | None],
+    repeat: int = 1,
+    timeout: float = TIMEOUT_S,
+) -> list[dict]:
+    """Every system on one input, ``repeat`` rounds.
+
+    The rounds interleave the systems (A B, A B, ...) rather than repeating each back to back, so
+    that a spell of load from outside the run slows both systems of a round, not one system's runs.
+    Each row keeps its own round's seconds in ``all_seconds`` (in round order); a system that fails
+    is not run again.
+    """
+    trials: dict[str, list[dict]] = {s: [] for s in systems}
+    for round_ in range(max(1, repeat)):
+        for s in systems:
+            if trials[s] and "error" in trials[s][-1]:
+                continue
+            log(f"speed: {s} on {len(names):,} names, run {round_ + 1} of {max(1, repeat)} ...")
+            trials[s].append(_trial(s, inp, workdir, len(names), timeout))
+    return [_summarise(s, trials[s], inp, workdir, names, gold) for s in systems]
+
+
+def paired_ratios(a: dict, b: dict) -> list[float]:
+    """time(a) / time(b) round by round, for two rows measured in the same interleaved rounds."""
+    sa, sb = a.get("all_seconds") or [a["seconds"]], b.get("all_seconds") or [b["seconds"]]
+    return [x / y for x, y in zip(sa, sb) if x and y]
 
 
 def growth(runs: list[dict], system: str) -> dict[str, Any]:
@@ -366,11 +393,10 @@ def run_speed(
             )
             inp = work / f"names-{n}.csv"
             _write_names(inp, pool.names)
-            for s in todo:
-                r = _run_system(s, inp, work, pool.names, pool.gold, repeat, timeout)
+            for r in _run_systems(todo, inp, work, pool.names, pool.gold, repeat, timeout):
                 runs.append(r)
                 if "na" in r:
-                    failed[s] = f"failed at {n:,} names ({r['na'][:120]})"
+                    failed[r["system"]] = f"failed at {n:,} names ({r['na'][:120]})"
             inp.unlink(missing_ok=True)
     order = {s: i for i, s in enumerate(systems)}
     runs.sort(key=lambda r: (order.get(r["system"], 99), r["names"]))
@@ -383,6 +409,12 @@ def run_speed(
             if ("namerec", n) in by
             and ("string_grouper", n) in by
             and by[("string_grouper", n)]["seconds"] > 0
+        }
+        # the same ratio round by round: each round's two runs shared the machine's load
+        summary["namerec_over_string_grouper_rounds"] = {
+            str(n): paired_ratios(by[("namerec", n)], by[("string_grouper", n)])
+            for n in sizes
+            if ("namerec", n) in by and ("string_grouper", n) in by
         }
     return {
         "sizes": sizes,
@@ -513,6 +545,19 @@ def speed_markdown(s: dict[str, Any]) -> str:
         out.append(
             "\ntime(namerec) / time(string_grouper): "
             + ", ".join(f"**{v:.2f}** at {int(k):,}" for k, v in ratios.items())
+            + " (fastest run over fastest run)."
+        )
+    rounds = {k: v for k, v in (s.get("summary", {}).get("namerec_over_string_grouper_rounds") or {}).items()
+              if len(v) > 1}
+    if rounds:
+        out.append(
+            "Round by round (the systems' runs interleave, so each round's two runs shared the "
+            "machine's load): "
+            + "; ".join(
+                f"{int(k):,}: {', '.join(f'{x:.2f}' for x in v)} (median {statistics.median(v):.2f})"
+                for k, v in rounds.items()
+            )
+            + "."
         )
     cmds = sorted({r["command"] for r in s["runs"] if r.get("command")})
     if cmds:

@@ -78,6 +78,37 @@ def test_growth_per_doubling():
     assert g["memory_fit_per_doubling"] == pytest.approx(2.0)  # linear
 
 
+def test_speed_rounds_interleave_the_systems(tmp_path, monkeypatch):
+    order = []
+    seconds = {("a", 1): 4.0, ("b", 1): 2.0, ("a", 2): 9.0, ("b", 2): 3.0}
+
+    def fake_trial(system, inp, workdir, n, timeout):
+        order.append(system)
+        return {"seconds": seconds[(system, order.count(system))], "max_rss_mb": 10.0, "returncode": 0}
+
+    monkeypatch.setattr(speed, "_trial", fake_trial)
+    monkeypatch.setattr(speed, "_command", lambda system, inp, out, inner: (["x"], "entity_id"))
+    monkeypatch.setattr(speed, "_read_labels", lambda path, column, names: ["e"] * len(names))
+    rows = speed._run_systems(["a", "b"], tmp_path / "in.csv", tmp_path, ["n1", "n2"], [None, None], repeat=2)
+    assert order == ["a", "b", "a", "b"]  # not a, a, b, b
+    a, b = rows
+    assert a["seconds"] == 4.0 and a["all_seconds"] == [4.0, 9.0] and b["all_seconds"] == [2.0, 3.0]
+    assert speed.paired_ratios(a, b) == [2.0, 3.0]
+
+
+def test_speed_markdown_shows_the_round_by_round_ratio():
+    s = {"sizes": [10], "real_distinct_names": 10, "seed": 7, "repeat": 2, "sources": ["f"],
+         "pools": [{"names": 10, "real": 10, "synthetic": 0, "labelled": 10}], "runs": [
+        {"system": "namerec", "names": 10, "seconds": 3.0, "max_rss_mb": 50.0, "all_seconds": [3.0, 5.0]},
+        {"system": "string_grouper", "names": 10, "seconds": 1.0, "max_rss_mb": 90.0,
+         "all_seconds": [1.5, 1.0]},
+    ], "growth": {}, "summary": {"namerec_over_string_grouper": {"10": 3.0},
+                                 "namerec_over_string_grouper_rounds": {"10": [2.0, 5.0]}}}  # fmt: skip
+    md = speed.speed_markdown(s)
+    assert "**3.00** at 10 (fastest run over fastest run)" in md
+    assert "10: 2.00, 5.00 (median 3.50)" in md
+
+
 def test_losses_are_generated_from_the_numbers():
     data = {
         "quality": {
