@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .normalize.transcription import TRANSCRIBED_SCRIPTS, spell_words, spellings_of
+from .normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, spell_words, spellings_of
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -302,8 +302,8 @@ def _nearest_pairs(shared, blocks: list[tuple[int, int, int]]) -> np.ndarray:
 
 
 def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of a Latin name and one written in Cyrillic or Greek that reads exactly as one of the
-    Latin name's spellings as a transcription into that script (Priscus and Приск as "prisk",
+    """Pairs of a Latin name and one written in Cyrillic, Greek, kana or hangul that reads exactly as
+    one of the Latin name's spellings as a transcription into that script (Priscus and Приск as "prisk",
     Gentileschi and Джентилески as "dzhentileski"; :mod:`namerec.normalize.transcription`): no
     key of their own spellings may join them. Only in pools that hold both scripts."""
     names = records.names
@@ -313,7 +313,9 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         written: dict[str, list[int]] = {}
         for unit, name in enumerate(names):
             if name.script == script and name.tokens:
-                written.setdefault(name.text, []).append(unit)
+                for reading in compared_readings(name, script):
+                    if reading:
+                        written.setdefault(reading, []).append(unit)
         if not written or not latin:
             continue
         workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1

@@ -1,4 +1,5 @@
-"""How Russian and Greek would write a Latin name, read back in namerec's romanisation of their script.
+"""How Russian, Greek, Japanese and Korean would write a Latin name, read back in namerec's
+romanisation of their script.
 
 Russian writes a foreign name as it sounds in its own language, by that language's rules: Italian
 "Vezzoli" becomes "Веццоли", Portuguese "Peixoto" "Пейшоту", French "Hervieu" "Эрвье", English
@@ -18,6 +19,17 @@ to 0.905. No labelled Greek data was at hand: the Greek rules were checked on wr
 
 The rules are the usual ones of Russian and Greek practical transcription, simplified: no stress,
 no exceptions, letters the romanisation writes alike (е and э, и and ы; η, ι and υ) written alike.
+
+Japanese (katakana) and Korean (hangul) write a foreign name the same way, by its sound ("Smith" is
+スミス and 스미스, "Christopher" クリストファー and 크리스토퍼), and add a vowel after every consonant
+that closes a syllable, which namerec's loanword readings of those scripts drop again ("smis",
+"kristofa", "kristopeo"). Their spellings here are of that loanword reading, for English, German,
+French, Italian and Spanish names, and are compared with every reading of the written name (the
+loanword reading is a variant, not the primary form), both sides folded (``folded``: one letter for l
+and r, b for v, p for f in Korean, doubled letters once). Measured on written probes only (no
+labelled data in these scripts was at hand): a pool of 61 Latin family names and their katakana forms,
+not looked at while the rules were written, went from pairwise F1 0.52 to 0.89; with their hangul
+forms from 0.45 to 0.83.
 
 >>> transcriptions("vezzoli")["italian"]
 'vetstsoli'
@@ -39,7 +51,10 @@ from functools import lru_cache, partial
 
 from ..word_cache import WordCache, fill_ahead
 
-__all__ = ["LANGUAGES", "TRANSCRIBED_SCRIPTS", "spell_words", "spellings_of", "transcriptions"]
+__all__ = [
+    "FOLDED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "folded", "spell_words",
+    "spellings_of", "transcriptions",
+]
 
 # Per language, (pattern, replacement) in order, applied to a word. Replacements are written in
 # capitals, which no later pattern matches: a letter is transcribed once ("x" -> "SH" must not have
@@ -143,7 +158,97 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-_RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {"cyrillic": _RUSSIAN, "greek": _GREEK}
+# Japanese katakana, as namerec's loanword reading gives it back (kana.py: the vowels Japanese adds
+# after a closing consonant dropped, long vowels written short): English th is s (Smith, sumisu ->
+# smis), a final -er, -or or -ar a (Taylor, teira; Miller, mira), r closing an English syllable is
+# silent (Martin, matin), si is shi. l and r, v and b are folded afterwards (``_FOLDS``).
+_KANA: dict[str, tuple[tuple[str, str], ...]] = {
+    "english": (
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
+        (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"), (r"sh", "SH"),
+        (r"ch(?=r)", "K"), (r"ch", "CH"),
+        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
+        (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"), (r"[eiu]r(?=[^aeiouy])", "A"),
+        (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"), (r"(?<=[aeiou])w", ""),
+        (r"j", "J"), (r"g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"), (r"qu", "KW"),
+        (r"x", "KS"), (r"^h", "H"), (r"h", ""), (r"si", "SHI"), (r"zi", "JI"), (r"y", "I"),
+    ),
+    "german": (
+        (r"tsch", "CH"), (r"sch", "SH"), (r"(?<=[aou])ch", "H"), (r"ch", "HI"), (r"ck", "K"), (r"dt$", "T"),
+        (r"tz|z", "TS"), (r"ei|ey|ai|ay", "AI"), (r"eu", "OI"), (r"ie", "I"), (r"ph", "F"), (r"th", "T"),
+        (r"qu", "KW"), (r"x", "KS"), (r"er$", "A"), (r"^h", "H"), (r"h", ""), (r"j", "Y"), (r"v", "F"),
+        (r"w", "V"), (r"si", "JI"), (r"s(?=[aeiou])", "Z"), (r"y", "YU"),
+    ),
+    "french": (
+        (r"eaux?", "O"), (r"aux?$", "O"), (r"au", "O"), (r"oi", "WA"), (r"ou", "U"), (r"eu", "E"),
+        (r"ai|ei", "E"), (r"ill(?=e)", "Y"), (r"ch", "SH"), (r"gn", "NY"), (r"qu", "K"),
+        (r"gu(?=[ei])", "G"), (r"g(?=[eiy])", "J"), (r"j", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"ph", "F"), (r"th", "T"), (r"h", ""), (r"w", "V"), (r"es$", ""), (r"ent$", ""),
+        (r"er$", "E"), (r"ez$", "E"), (r"(?<=.)[tdsxz]$", ""), (r"(?<=..)e$", ""),
+        (r"(?<![aeiouAEIOU])u(?![aeiouyn])", "YU"), (r"si", "SHI"), (r"y", "I"),
+    ),
+    "italian": (
+        (r"gli", "RI"), (r"gn", "NY"), (r"sci(?=[aou])", "SH"), (r"sc(?=[ei])", "SH"),
+        (r"cci(?=[aou])|ci(?=[aou])", "CH"), (r"cc(?=[ei])|c(?=[ei])", "CH"),
+        (r"ggi(?=[aou])|gi(?=[aou])", "J"), (r"gg(?=[ei])|g(?=[ei])", "J"), (r"ch", "K"), (r"gh", "G"),
+        (r"qu", "KW"), (r"zz|z", "TS"), (r"c", "K"), (r"h", ""), (r"j", "Y"), (r"x", "KS"),
+        (r"si", "SHI"),
+    ),
+    "spanish": (
+        (r"ll", "Y"), (r"qu", "K"), (r"gu(?=[ei])", "G"), (r"j|g(?=[ei])", "H"), (r"z|c(?=[ei])", "S"),
+        (r"ch", "CH"), (r"c", "K"), (r"h", ""), (r"x", "H"), (r"si", "SHI"), (r"y$", "I"),
+    ),
+}
+
+# Korean hangul, as namerec's loanword reading gives it back (hangul.py: the eu Korean adds to
+# consonant clusters dropped): f is p, v b, z and j j, th s, sh sy, an English final -er or -or eo
+# (Christopher, keuriseutopeo -> kristopeo). l and r are folded afterwards (``_FOLDS``).
+_HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
+    "english": (
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
+        (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"),
+        (r"sh", "SY"),
+        (r"ch(?=r)", "K"), (r"ch", "CH"),
+        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
+        (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""), (r"[eoa]r$", "EO"),
+        (r"[eiu]r(?=[^aeiouy])", "EO"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
+        (r"(?<=[aeiou])w", ""), (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"qu", "KW"), (r"x", "KS"), (r"f", "P"), (r"v", "B"), (r"z", "J"), (r"^h", "H"), (r"h", ""),
+        (r"y", "I"),
+    ),
+    "german": (
+        (r"tsch", "CH"), (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"), (r"(?<=[aou])ch", "H"), (r"ch", "HI"),
+        (r"ck", "K"), (r"dt$", "T"),
+        (r"tz|z", "CH"), (r"ei|ey|ai|ay", "AI"), (r"eu", "OI"), (r"ie", "I"), (r"ph|f|v", "P"),
+        (r"th", "T"), (r"qu", "KB"), (r"x", "KS"), (r"er$", "EO"), (r"^h", "H"), (r"h", ""), (r"j", "Y"),
+        (r"w", "B"), (r"s(?=[aeiou])", "J"), (r"y", "WI"),
+    ),
+    "french": (
+        (r"eaux?", "O"), (r"aux?$", "O"), (r"au", "O"), (r"oi", "WA"), (r"ou", "U"), (r"eu", "EO"),
+        (r"ai|ei", "E"), (r"ill(?=e)", "Y"), (r"ch", "SY"), (r"gn", "NY"), (r"qu", "K"),
+        (r"gu(?=[ei])", "G"), (r"g(?=[eiy])|j", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"ph|f", "P"), (r"th", "T"), (r"h", ""), (r"w|v", "B"), (r"es$", ""), (r"ent$", ""),
+        (r"er$", "E"), (r"ez$", "E"), (r"(?<=.)[tdsxz]$", ""), (r"(?<=..)e$", ""),
+        (r"(?<![aeiouAEIOU])u(?![aeiouyn])", "WI"), (r"z", "J"), (r"y", "I"),
+    ),
+    "italian": (
+        (r"gli", "LLI"), (r"gn", "NY"), (r"sci(?=[aou])", "SY"), (r"sc(?=[ei])", "SY"),
+        (r"cci(?=[aou])|ci(?=[aou])", "CH"), (r"cc(?=[ei])|c(?=[ei])", "CH"),
+        (r"ggi(?=[aou])|gi(?=[aou])", "J"), (r"gg(?=[ei])|g(?=[ei])", "J"), (r"ch", "K"), (r"gh", "G"),
+        (r"qu", "KW"), (r"zz|z", "CH"), (r"c", "K"), (r"h", ""), (r"j", "Y"), (r"x", "KS"), (r"v", "B"),
+        (r"f", "P"),
+    ),
+    "spanish": (
+        (r"ll", "Y"), (r"qu", "K"), (r"gu(?=[ei])", "G"), (r"j|g(?=[ei])", "H"), (r"z|c(?=[ei])", "S"),
+        (r"ch", "CH"), (r"c", "K"), (r"h", ""), (r"x", "H"), (r"v", "B"), (r"f", "P"), (r"y$", "I"),
+    ),
+}
+
+_RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
+    "cyrillic": _RUSSIAN, "greek": _GREEK, "kana": _KANA, "hangul": _HANGUL,
+}
 #: Per script whose transcriptions of Latin names are spelt, the source languages, in the order tried.
 LANGUAGES: dict[str, tuple[str, ...]] = {script: tuple(rules) for script, rules in _RULES.items()}
 TRANSCRIBED_SCRIPTS: tuple[str, ...] = tuple(_RULES)
@@ -176,6 +281,15 @@ _COMPILED = {
     for script, languages in _RULES.items()
 }
 _DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
+# Letters a script writes alike, folded in both the spellings and the written name's readings before
+# they are compared: katakana and hangul have one letter for l and r, Japanese writes v as b as
+# often as with ヴ, Korean has no f or v; both double consonants where the source has one (ッ, ㄹㄹ).
+_FOLDS = {
+    "kana": str.maketrans("lv", "rb"),
+    "hangul": str.maketrans("lfvz", "rpbj"),
+}
+#: Scripts whose readings are compared with the spellings folded (``folded``), in all their forms.
+FOLDED_SCRIPTS: tuple[str, ...] = tuple(_FOLDS)
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
@@ -189,7 +303,9 @@ def _spell(word: str, script: str) -> tuple[str, ...]:
                 spelt = (spelt.replace(pattern, replacement) if type(pattern) is str
                          else pattern.sub(replacement, spelt))
         spelt = spelt.lower()
-        if script == "greek":  # Greek mostly writes a doubled letter once
+        if script in _FOLDS:
+            spelt = folded(spelt, script)
+        elif script == "greek":  # Greek mostly writes a doubled letter once
             spelt = _DOUBLE_LETTER.sub(r"\1", spelt)
         elif any(doubled in spelt for doubled in _DOUBLED_VOWELS):
             spelt = _DOUBLE_VOWEL.sub(r"\1", spelt)
@@ -201,6 +317,13 @@ def _spell(word: str, script: str) -> tuple[str, ...]:
 _SPELT: dict[str, WordCache[tuple[str, ...]]] = {
     script: WordCache(partial(_spell, script=script), 1 << 18) for script in _RULES
 }
+
+
+def folded(text: str, script: str) -> str:
+    """``text`` (a reading of a name written in ``script``, or a spelling for it) with the letters
+    that script writes alike folded and doubled letters written once; other scripts unchanged."""
+    fold = _FOLDS.get(script)
+    return text if fold is None else _DOUBLE_LETTER.sub(r"\1", text.translate(fold))
 
 
 def _spelt_word(word: str, script: str) -> tuple[str, ...]:
@@ -229,3 +352,14 @@ def spellings_of(text: str, script: str) -> tuple[str, ...]:
     if len(words) <= 1:
         return _spelt_word(words[0], script) if words else ("",) * len(LANGUAGES[script])
     return tuple(map(" ".join, zip(*(_spelt_word(word, script) for word in words))))
+
+
+def compared_readings(name, script: str, forms: int = 4) -> list[str]:
+    """The readings of ``name`` (a NormalizedName written in ``script``) that the spellings of a
+    Latin name are compared with: its primary form for Cyrillic and Greek, whose romanisation the
+    spellings are written for; for kana and hangul its first ``forms`` forms (the loanword reading is
+    a variant), folded as the spellings are, padded with "" to ``forms``."""
+    if script not in _FOLDS:
+        return [name.text]
+    readings = list(dict.fromkeys(folded(text, script) for text in (name.text, *name.variants[: forms - 1])))
+    return readings + [""] * (forms - len(readings))

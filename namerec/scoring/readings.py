@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.transcription import TRANSCRIBED_SCRIPTS, spellings_of
+from ..normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, spellings_of
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -64,7 +64,7 @@ _TRANSCRIBED_BELOW = 0.9
 # best for Cyrillic on three train-split wikidata_ru_translit pools (0.75 and 0.8 lost 0.001-0.004);
 # for Greek, with no labelled data, higher: on written probes 0.7 let "Ford" meet "Φρόιντ" (Freud,
 # read "froint", against the spelling "fornt": 0.73).
-_TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85}
+_TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85, "kana": 0.75, "hangul": 0.75}
 _TRANSCRIPTION_GAIN = 0.1
 _CHUNK = 200_000
 # Combinations of forms from which their scoring is spread over the cores.
@@ -331,9 +331,10 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
 
 def _transcriptions(units: UnitReadings, script: str, left, right, features, probability,
                     model) -> dict[int, tuple]:
-    """Pairs of a name written in ``script`` (Cyrillic, Greek) and a Latin one, scored again with the
-    Latin name spelt as a transcription of it into that script would read back ("Vezzoli" as
-    "vetstsoli", against "Веццоли"): by the rules of the source language whose spelling comes
+    """Pairs of a name written in ``script`` (Cyrillic, Greek, kana, hangul) and a Latin one, scored
+    again with the Latin name spelt as a transcription of it into that script would read back
+    ("Vezzoli" as "vetstsoli", against "Веццоли"; "Taylor" as "teira", against テイラー, whose loanword
+    reading is compared: ``compared_readings``): by the rules of the source language whose spelling comes
     closest to the other name's reading, when it comes ``_TRANSCRIPTION_GAIN`` closer than the
     Latin name itself and at least ``_TRANSCRIBED_SIMILARITY[script]`` close
     (:mod:`namerec.normalize.transcription`); the better probability counts. Pairs already sure
@@ -352,34 +353,52 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
     latin_units, latin_row = np.unique(latin_end, return_inverse=True)
     spellings = np.array([spellings_of(text, script) for text in texts[latin_units].tolist()], dtype=object)
     languages = spellings.shape[1]
+    # The written name's readings compared (x forms), then every (form, language): column f * L + l.
+    written_units, written_row = np.unique(written_end, return_inverse=True)
+    readings = np.array([compared_readings(records.names[u], script) for u in written_units.tolist()],
+                        dtype=object)[written_row]
+    forms = readings.shape[1]
     similarity = process.cpdist(
-        np.repeat(texts[written_end], languages).tolist(), spellings[latin_row].ravel().tolist(),
+        np.repeat(readings, languages, axis=1).ravel().tolist(),
+        np.tile(spellings[latin_row], (1, forms)).ravel().tolist(),
         scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers(),
-    ).reshape(len(rows), languages)
+    ).reshape(len(rows), forms * languages)
     best = similarity.argmax(axis=1)
+    best_form, best_language = best // languages, best % languages
     best_similarity = similarity[np.arange(len(rows)), best]
-    as_written = process.cpdist(texts[written_end].tolist(), texts[latin_end].tolist(),
+    best_reading = readings[np.arange(len(rows)), best_form]
+    as_written = process.cpdist(best_reading.tolist(), texts[latin_end].tolist(),
                                 scorer=Indel.normalized_similarity, dtype=np.float32,
                                 workers=thread_workers())
     closer = np.flatnonzero((best_similarity >= as_written + _TRANSCRIPTION_GAIN)
                             & (best_similarity >= _TRANSCRIBED_SIMILARITY[script]))
     if len(closer) == 0:
         return {}
-    # A spelling that is the other name's reading itself scores as that name against itself; the
-    # others are new forms, one per spelling tried, after the pool's own units.
-    a = written_end[closer]
-    b = a.copy()
-    spelt_apart = np.flatnonzero(best_similarity[closer] < 1.0)
-    spelt_key = latin_row[closer[spelt_apart]] * languages + best[closer[spelt_apart]]
-    distinct, form_of = np.unique(spelt_key, return_inverse=True)
-    forms, types = [], []
-    for key in distinct.tolist():
-        unit = int(latin_units[key // languages])
-        text = spellings[key // languages, key % languages]
-        forms.append(replace(records.names[unit], text=text, tokens=tuple(text.split()), variants=()))
-        types.append(records.types[unit])
-    form_records = records.extended(forms, types) if forms else records
-    b[spelt_apart] = len(records) + form_of.reshape(-1)
+    # The written side is the name itself when its primary form was compared as it is (Cyrillic,
+    # Greek), otherwise the reading compared; a spelling that is that reading exactly scores as the
+    # reading against itself, the others are new forms. New forms go after the pool's own units.
+    new_forms: dict[tuple[int, str], int] = {}
+    extra: list[NormalizedName] = []
+    extra_types: list[str] = []
+
+    def form_of(unit: int, text: str) -> int:
+        if text == records.texts[unit]:
+            return unit
+        key = (unit, text)
+        if key not in new_forms:
+            new_forms[key] = len(records) + len(extra)
+            extra.append(replace(records.names[unit], text=text, tokens=tuple(text.split()), variants=()))
+            extra_types.append(records.types[unit])
+        return new_forms[key]
+
+    a, b = [], []
+    for k in closer.tolist():
+        reading = form_of(int(written_end[k]), best_reading[k])
+        a.append(reading)
+        spelt = spellings[latin_row[k], best_language[k]]
+        b.append(reading if best_similarity[k] >= 1.0 else form_of(int(latin_end[k]), spelt))
+    form_records = records.extended(extra, extra_types) if extra else records
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     rows = rows[closer]
     better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)
     return {k: (form_records.texts[i], form_records.texts[j])

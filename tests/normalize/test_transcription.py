@@ -1,4 +1,4 @@
-"""How Russian and Greek would write a Latin name (namerec.normalize.transcription)."""
+"""How Russian, Greek, Japanese and Korean would write a Latin name (namerec.normalize.transcription)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,48 @@ def test_a_spelling_meets_the_reading_of_the_russian_transcription(language, lat
 )
 def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin, greek):
     assert transcriptions(normalize_name(latin).text, "greek")[language] == normalize_name(greek).text
+
+
+@pytest.mark.parametrize(
+    ("language", "latin", "kana"),
+    [
+        ("english", "Smith", "スミス"),  # th as s, the added vowels dropped
+        ("english", "Taylor", "テイラー"),  # ay as ei, final -or as a
+        ("english", "Brown", "ブラウン"),  # ow as au
+        ("english", "Christopher", "クリストファー"),  # chr as kr, ph as f, final -er as a
+        ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
+        ("german", "Gustav", "グスタフ"),  # v as f
+        ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
+    ],
+)
+def test_a_spelling_meets_the_loanword_reading_of_the_katakana(language, latin, kana):
+    readings = transcription.compared_readings(normalize_name(kana), "kana")
+    assert transcriptions(normalize_name(latin).text, "kana")[language] in readings
+
+
+@pytest.mark.parametrize(
+    ("language", "latin", "hangul"),
+    [
+        ("english", "Smith", "스미스"),  # th as s, the eu Korean adds dropped
+        ("english", "Brown", "브라운"),
+        ("english", "Christopher", "크리스토퍼"),  # ph as p, final -er as eo
+        ("french", "Pierre", "피에르"),
+        ("german", "Schmidt", "슈미트"),  # sch as sy, dt as t
+    ],
+)
+def test_a_spelling_meets_the_loanword_reading_of_the_hangul(language, latin, hangul):
+    readings = transcription.compared_readings(normalize_name(hangul), "hangul")
+    assert transcriptions(normalize_name(latin).text, "hangul")[language] in readings
+
+
+def test_kana_and_hangul_readings_are_folded_and_padded():
+    # one letter for l and r, v written as b, a consonant doubled by ッ written once
+    assert transcription.folded("shallott", "kana") == "sharot"
+    assert transcription.folded("vincent", "hangul") == "bincent"
+    assert transcription.folded("vincent", "cyrillic") == "vincent"
+    readings = transcription.compared_readings(normalize_name("シャルロット"), "kana")
+    assert len(readings) == 4 and "sharot" in readings
+    assert transcription.compared_readings(normalize_name("Шарлотта"), "cyrillic") == ["sharlotta"]
 
 
 def test_the_languages_spell_differently():
