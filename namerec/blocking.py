@@ -35,7 +35,13 @@ from rapidfuzz.distance import Indel
 
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
-from .normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, spell_words, spellings_of
+from .normalize.transcription import (
+    TRANSCRIBED_SCRIPTS,
+    compared_readings,
+    comparison_key,
+    spell_words,
+    spellings_of,
+)
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -315,7 +321,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
             if name.script == script and name.tokens:
                 for reading in compared_readings(name, script):
                     if reading:
-                        written.setdefault(reading, []).append(unit)
+                        written.setdefault(comparison_key(reading, script), []).append(unit)
         if not written or not latin:
             continue
         workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
@@ -323,7 +329,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         pairs.extend(
             (unit, other)
             for unit in latin
-            for spelt in set(spellings_of(names[unit].text, script))
+            for spelt in {comparison_key(spelt, script) for spelt in spellings_of(names[unit].text, script)}
             for other in written.get(spelt, ())
         )
     if not pairs:

@@ -100,23 +100,34 @@ def test_arabic_places_meet_spellings_of_the_article_and_the_feminine_ending() -
     assert (scores >= 0.75).all(), [pair for pair, score in zip(ARABIC_PLACES, scores) if score < 0.75]
 
 
-# Foreign names as Japanese, Korean and Chinese write them (a development probe: the spelling rules
-# of transcription.py were written with these in view). A pool of them, one Latin spelling and its
-# katakana, hangul or Chinese form per name, the shape of a list of name parts and their transcriptions.
+# Foreign names as Japanese, Korean, Chinese, Arabic and Hebrew write them (a development probe: the
+# spelling rules of transcription.py were written with these in view). A pool of them, one Latin
+# spelling and one written form per name, the shape of a list of name parts and their transcriptions.
 TRANSCRIBED_NAMES = [
-    ("Smith", "スミス", "스미스", "史密斯"), ("Brown", "ブラウン", "브라운", "布朗"),
-    ("Taylor", "テイラー", "테일러", "泰勒"), ("Miller", "ミラー", "밀러", "米勒"),
-    ("Christopher", "クリストファー", "크리스토퍼", "克里斯托弗"), ("Pierre", "ピエール", "피에르", "皮埃尔"),
-    ("Schmidt", "シュミット", "슈미트", "施密特"), ("Gustav", "グスタフ", "구스타프", "古斯塔夫"),
-    ("Charlotte", "シャルロット", "샤를로트", "夏洛特"), ("Wilson", "ウィルソン", "윌슨", "威尔逊"),
-    ("Richard", "リチャード", "리처드", "理查德"), ("Vincent", "ヴィンセント", "빈센트", "文森特"),
+    ("Smith", "スミス", "스미스", "史密斯", "سميث", "סמית'"),
+    ("Brown", "ブラウン", "브라운", "布朗", "براون", "בראון"),
+    ("Taylor", "テイラー", "테일러", "泰勒", "تايلور", "טיילור"),
+    ("Miller", "ミラー", "밀러", "米勒", "ميلر", "מילר"),
+    ("Christopher", "クリストファー", "크리스토퍼", "克里斯托弗", "كريستوفر", "כריסטופר"),
+    ("Pierre", "ピエール", "피에르", "皮埃尔", "بيير", "פייר"),
+    ("Schmidt", "シュミット", "슈미트", "施密特", "شميت", "שמידט"),
+    ("Gustav", "グスタフ", "구스타프", "古斯塔夫", "غوستاف", "גוסטב"),
+    ("Charlotte", "シャルロット", "샤를로트", "夏洛特", "شارلوت", "שרלוט"),
+    ("Wilson", "ウィルソン", "윌슨", "威尔逊", "ويلسون", "וילסון"),
+    ("Richard", "リチャード", "리처드", "理查德", "ريتشارد", "ריצ'רד"),
+    ("Vincent", "ヴィンセント", "빈센트", "文森特", "فنسنت", "וינסנט"),
 ]
 
 
-@pytest.mark.parametrize(("column", "at_least"), [(1, 10), (2, 10), (3, 8)])
-def test_latin_names_meet_their_transcriptions_in_a_pool(column: int, at_least: int) -> None:
+# Arabic script writes Smith and Schmidt nearly alike (سميث, شميت: s or sh, th or t), so in that column
+# one pair of entities may merge.
+@pytest.mark.parametrize(("column", "at_least", "merged_at_most"),
+                         [(1, 10, 0), (2, 10, 0), (3, 8, 0), (4, 10, 1), (5, 10, 1)])
+def test_latin_names_meet_their_transcriptions_in_a_pool(
+    column: int, at_least: int, merged_at_most: int
+) -> None:
     names = [name for row in TRANSCRIBED_NAMES for name in (row[0], row[column])]
     labels = namerec.reconcile(names).labels
     met = sum(labels[k] == labels[k + 1] for k in range(0, len(names), 2))
-    assert len(set(labels)) >= len(TRANSCRIBED_NAMES)  # no two names merged
+    assert len(set(labels)) >= len(TRANSCRIBED_NAMES) - merged_at_most
     assert met >= at_least, met

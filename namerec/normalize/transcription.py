@@ -1,5 +1,5 @@
-"""How Russian, Greek, Japanese and Korean would write a Latin name, read back in namerec's
-romanisation of their script.
+"""How Russian, Greek, Japanese, Korean, Chinese, Arabic and Hebrew would write a Latin name, read back
+in namerec's romanisation of their script.
 
 Russian writes a foreign name as it sounds in its own language, by that language's rules: Italian
 "Vezzoli" becomes "Веццоли", Portuguese "Peixoto" "Пейшоту", French "Hervieu" "Эрвье", English
@@ -34,6 +34,15 @@ forms from 0.45 to 0.83. Chinese transcription characters are read by their tran
 the Japanese one, so the katakana rules serve for "han" as well: the same 61 names with their Chinese
 forms, 0.50 to 0.77.
 
+Arabic and Hebrew also write a foreign name by its sound, with its consonants and the vowels a
+writer takes for long. The Russian rules' spellings serve (they spell sounds, consonants intact),
+folded to the letters those scripts share (p as b, v and w as f, sh, ch, ts and z as s, kh as h; e
+as i, o as u), and compared on ``comparison_key``: the consonants and a word's first and last vowel,
+as the two spellings agree on nothing more ("Giovanni", Italian "dzhovanni", and جيوفاني "jiufani"
+both "jfni"). Written probes of 60 Latin family names with their Arabic forms and 59 with their Hebrew
+forms, not looked at while the rules were written: pool pairwise F1 0.54 to 0.94 and 0.61 to 0.96.
+The key is loose: names alike in their consonants meet too (Smith, سميث, and Schmidt, شميت).
+
 >>> transcriptions("vezzoli")["italian"]
 'vetstsoli'
 >>> transcriptions("quiroz")["spanish"], transcriptions("peixoto")["portuguese"]
@@ -55,7 +64,8 @@ from functools import lru_cache, partial
 from ..word_cache import WordCache, fill_ahead
 
 __all__ = [
-    "FOLDED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "folded", "spell_words",
+    "FOLDED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "comparison_key", "folded",
+    "spell_words",
     "spellings_of", "transcriptions",
 ]
 
@@ -252,6 +262,7 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
 
 _RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
     "cyrillic": _RUSSIAN, "greek": _GREEK, "kana": _KANA, "hangul": _HANGUL, "han": _KANA,
+    "arabic": _RUSSIAN, "hebrew": _RUSSIAN,
 }
 #: Per script whose transcriptions of Latin names are spelt, the source languages, in the order tried.
 LANGUAGES: dict[str, tuple[str, ...]] = {script: tuple(rules) for script, rules in _RULES.items()}
@@ -292,8 +303,10 @@ _FOLDS = {
     "kana": str.maketrans("lv", "rb"),
     "han": str.maketrans("lv", "rb"),
     "hangul": str.maketrans("lfvz", "rpbj"),
+    "arabic": None,  # ``_abjad_sounds``
+    "hebrew": None,
 }
-#: Scripts whose readings are compared with the spellings folded (``folded``), in all their forms.
+ABJAD_TRANSCRIBED = ("arabic", "hebrew")
 FOLDED_SCRIPTS: tuple[str, ...] = tuple(_FOLDS)
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
@@ -327,8 +340,45 @@ _SPELT: dict[str, WordCache[tuple[str, ...]]] = {
 def folded(text: str, script: str) -> str:
     """``text`` (a reading of a name written in ``script``, or a spelling for it) with the letters
     that script writes alike folded and doubled letters written once; other scripts unchanged."""
-    fold = _FOLDS.get(script)
-    return text if fold is None else _DOUBLE_LETTER.sub(r"\1", text.translate(fold))
+    if script not in _FOLDS:
+        return text
+    fold = _FOLDS[script]
+    if fold is None:
+        return " ".join(_abjad_sounds(word) for word in text.split())
+    return _DOUBLE_LETTER.sub(r"\1", text.translate(fold))
+
+
+# Arabic and Hebrew write a foreign name by its sound with its consonants and long vowels; which
+# vowels count as long, and which letter stands for p, v, g or ch, varies from one writer to the
+# next. Their folding writes the sounds both spellings share alike (p as b, v and w as f, the
+# sibilants sh, ch, ts, z as s, kh as h; e as i, o as u), and their ``comparison_key`` keeps only
+# what both agree on: the consonants, a vowel at the start (alef) and one at the end of a word.
+_ABJAD_SOUNDS = (("dzh", "j"), ("tsh", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "s"),
+                 ("ts", "s"), ("th", "t"), ("ph", "f"), ("gh", "g"), ("ck", "k"), ("q", "k"),
+                 ("c", "k"), ("x", "ks"), ("z", "s"), ("p", "b"), ("v", "f"), ("w", "f"),
+                 ("e", "i"), ("y", "i"), ("o", "u"))
+_FINAL_VOWEL_LETTER = re.compile(r"(?<=[aiu])h$")  # a final h after a vowel is that vowel's letter
+_INNER_VOWELS = re.compile(r"(?<=.)[aiu]+(?=.)")
+
+
+def _abjad_sounds(word: str) -> str:
+    for sound, letter in _ABJAD_SOUNDS:
+        word = word.replace(sound, letter)
+    return _DOUBLE_LETTER.sub(r"\1", _FINAL_VOWEL_LETTER.sub("", word))
+
+
+def _abjad_skeleton(word: str) -> str:
+    if word[:1] in ("a", "i", "u"):
+        word = "a" + word[1:]
+    return _INNER_VOWELS.sub("", word)
+
+
+def comparison_key(text: str, script: str) -> str:
+    """What of a folded reading or spelling (``folded``) is compared: all of it, but for Arabic and
+    Hebrew only the consonants and a word's first and last vowel, which both spellings write."""
+    if script not in ABJAD_TRANSCRIBED:
+        return text
+    return " ".join(_abjad_skeleton(word) for word in text.split())
 
 
 def _spelt_word(word: str, script: str) -> tuple[str, ...]:

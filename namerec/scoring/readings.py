@@ -33,7 +33,7 @@ as each step down costs more re-reading.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 from rapidfuzz import process
@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, spellings_of
+from ..normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, comparison_key, spellings_of
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -64,7 +64,8 @@ _TRANSCRIBED_BELOW = 0.9
 # best for Cyrillic on three train-split wikidata_ru_translit pools (0.75 and 0.8 lost 0.001-0.004);
 # for Greek, with no labelled data, higher: on written probes 0.7 let "Ford" meet "Φρόιντ" (Freud,
 # read "froint", against the spelling "fornt": 0.73).
-_TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85, "kana": 0.75, "hangul": 0.75, "han": 0.75}
+_TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85, "kana": 0.75, "hangul": 0.75, "han": 0.75,
+                           "arabic": 0.8, "hebrew": 0.8}
 _TRANSCRIPTION_GAIN = 0.1
 _CHUNK = 200_000
 # Combinations of forms from which their scoring is spread over the cores.
@@ -358,9 +359,10 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
     readings = np.array([compared_readings(records.names[u], script) for u in written_units.tolist()],
                         dtype=object)[written_row]
     forms = readings.shape[1]
+    keys = np.vectorize(partial(comparison_key, script=script), otypes=[object])
     similarity = process.cpdist(
-        np.repeat(readings, languages, axis=1).ravel().tolist(),
-        np.tile(spellings[latin_row], (1, forms)).ravel().tolist(),
+        np.repeat(keys(readings), languages, axis=1).ravel().tolist(),
+        np.tile(keys(spellings)[latin_row], (1, forms)).ravel().tolist(),
         scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers(),
     ).reshape(len(rows), forms * languages)
     best = similarity.argmax(axis=1)

@@ -83,6 +83,32 @@ def test_a_spelling_meets_the_loanword_reading_of_the_hangul(language, latin, ha
     assert transcriptions(normalize_name(latin).text, "hangul")[language] in readings
 
 
+@pytest.mark.parametrize(
+    ("latin", "written"),
+    [
+        ("Johnson", "جونسون"),  # English j, long vowels written, short ones not
+        ("Giovanni", "جيوفاني"),  # Italian gio, v written f
+        ("Pierre", "بيير"),  # p written b, French silent ending
+        ("Charlotte", "شارلوت"),
+        ("Christopher", "כריסטופר"),
+        ("Jacques", "ז'אק"),
+    ],
+)
+def test_a_spelling_meets_an_arabic_or_hebrew_transcription_on_their_shared_letters(latin, written):
+    name = normalize_name(written)
+    readings = {transcription.comparison_key(r, name.script)
+                for r in transcription.compared_readings(name, name.script) if r}
+    spelt = transcriptions(normalize_name(latin).text, name.script).values()
+    assert readings & {transcription.comparison_key(s, name.script) for s in spelt}
+
+
+def test_the_abjad_key_keeps_consonants_and_the_vowels_at_the_ends():
+    assert transcription.folded("dzhovanni", "arabic") == "jufani"  # dzh, o, v, doubled n
+    assert transcription.comparison_key("jufani", "arabic") == "jfni"
+    assert transcription.comparison_key("ilizabit", "hebrew") == "alzbt"  # a word's first vowel is alef
+    assert transcription.comparison_key("ilizabit", "kana") == "ilizabit"
+
+
 def test_kana_and_hangul_readings_are_folded_and_padded():
     # one letter for l and r, v written as b, a consonant doubled by ッ written once
     assert transcription.folded("shallott", "kana") == "sharot"
