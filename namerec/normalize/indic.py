@@ -4,8 +4,11 @@ anyascii writes these scripts letter by letter without the vowel every consonant
 sign says otherwise (बच्चन -> "bccn", मनमोहन -> "mnmohn"), so a name meets its usual spelling
 ("Bachchan", "Manmohan") only by luck. Here each consonant keeps that inherent a, and Hindi's
 habit of not pronouncing it (schwa deletion) is followed where the usual spellings follow it: at the
-end of a word unless the word ends in a cluster (मोहन mohan, नरेन्द्र narendra), and in the middle of
-a word between two syllables that keep their vowels (मनमोहन manmohan, कोलकाता kolkata). The southern
+end of a word unless the word ends in a cluster (मोहन mohan, नरेन्द्र narendra) other than r before
+a stop or m, n before s (पार्थ parth, रॉबर्ट robart, विलियम्स viliyams), and in the middle of a word
+between two syllables that keep their vowels (मनमोहन manmohan, कोलकाता kolkata), from the start of
+the word, as compound names are said (राजकमल rajkamal); a second reading deletes them from the end
+back, as foreign names are said (एंडरसन endarsan, not endrasan). The southern
 scripts (Tamil, Telugu, Kannada, Malayalam) mark a vowelless consonant with a sign of their own, so
 there the inherent a is always written; names from them write the dental t as th (Rajinikanth), and
 Tamil, which has one letter for k and g, t and d, p and b, voices them between vowels (நாடு nadu).
@@ -120,25 +123,34 @@ def _syllables(units: list[list]) -> list[list]:
     return syllables
 
 
-def _delete_schwas(syllables: list[list]) -> None:
-    """Hindi schwa deletion, in place: the inherent a of the last syllable (a lone consonant), and
-    of a middle syllable (a lone consonant) between two syllables that keep their vowels."""
+# A word-final cluster keeps its a (नरेन्द्र narendra, कृष्ण krishna, पद्म padma) unless it is one
+# Hindi says without it: r before a stop or sibilant (पार्थ parth, रॉबर्ट robart, रिचर्ड richard), or
+# m or n before s, the English plural of a loanword (विलियम्स williams, जोन्स jones).
+_BARE_FINAL_CLUSTERS = re.compile(r"r(?:[kgcjtdpbsz]|sh|ch)h?|[mn]s")
+
+
+def _delete_schwas(syllables: list[list], from_the_end: bool = False) -> None:
+    """Hindi schwa deletion, in place: the inherent a of the last syllable (a lone consonant, or a
+    cluster Hindi says bare), and of a middle syllable (a lone consonant) between two syllables
+    that keep their vowels, never two in a row. Read from the start of the word, as compound names
+    are (राजकमल rajkamal); ``from_the_end``, from its end back, as loanwords are (एंडरसन endarsan,
+    not endrasan)."""
     def voiced(syllable: list) -> bool:
         return syllable[1] is None or bool(syllable[1])
 
     last = syllables[-1]
-    if len(syllables) > 1 and last[1] is None and len(last[0]) == 1 and not last[2]:
+    bare = len(last[0]) == 1 or (len(last[0]) == 2 and _BARE_FINAL_CLUSTERS.fullmatch("".join(last[0])))
+    if len(syllables) > 1 and last[1] is None and bare and not last[2]:
         last[1] = ""
-    i = 1
-    while i < len(syllables) - 1:
+    middle = range(len(syllables) - 2, 0, -1) if from_the_end else range(1, len(syllables) - 1)
+    deleted = -2
+    for i in middle:
         consonants, vowel, coda = syllables[i]
         following = syllables[i + 1]
-        if (vowel is None and len(consonants) == 1 and not coda and voiced(syllables[i - 1])
-                and following[0] and voiced(following)):
+        if (abs(i - deleted) > 1 and vowel is None and len(consonants) == 1 and not coda
+                and voiced(syllables[i - 1]) and following[0] and voiced(following)):
             syllables[i][1] = ""
-            i += 2  # never two in a row
-        else:
-            i += 1
+            deleted = i
 
 
 # Tamil writes one letter for k and g, t and d, p and b: between vowels it is the voiced one
@@ -163,7 +175,7 @@ def _nasal(following: list | None, southern: bool) -> str:
     return "m" if first in ("p", "ph", "b", "bh") else "ng" if first == "h" else "n"
 
 
-def _word(word: str) -> str:
+def _word(word: str, from_the_end: bool = False) -> str:
     start = (ord(INDIC.search(word).group()) & ~0x7F)  # the block of its first letter
     southern = start in _SOUTHERN
     consonants = (_SOUTHERN_CONSONANTS if southern
@@ -172,7 +184,7 @@ def _word(word: str) -> str:
     if not syllables:
         return ""
     if start in _NORTHERN:
-        _delete_schwas(syllables)
+        _delete_schwas(syllables, from_the_end)
     elif start == _TAMIL:
         _voice_between_vowels(syllables)
     out: list[str] = []
@@ -186,7 +198,11 @@ def _word(word: str) -> str:
     return "".join(out)
 
 
-def romanize_indic(text: str) -> str:
+def romanize_indic(text: str, from_the_end: bool = False) -> str:
     """Read the Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada and Malayalam
-    words of ``text`` in Latin letters; digits become ASCII digits; other characters stay."""
-    return _WORD.sub(lambda match: _word(match.group()), text.translate(_DIGITS))
+    words of ``text`` in Latin letters; digits become ASCII digits; other characters stay.
+
+    ``from_the_end``: delete the northern scripts' unsaid vowels from the end of a word back, as
+    foreign names are said (एंडरसन endarsan, पीटरसन pitarsan), rather than from its start, as
+    Indian compound names are (राजकमल rajkamal)."""
+    return _WORD.sub(lambda match: _word(match.group(), from_the_end), text.translate(_DIGITS))

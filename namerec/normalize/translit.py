@@ -183,7 +183,7 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True),
                  romanize_hebrew(forms[0], flipped=True))
     if INDIC.search(text):
-        forms = tuple(romanize_indic(form) for form in forms)
+        forms = (*(romanize_indic(form) for form in forms), romanize_indic(forms[0], from_the_end=True))
     if THAI.search(text):
         forms = (*(romanize_thai(form) for form in forms), romanize_thai(forms[0], loanword=True))
     if KANA.search(text):

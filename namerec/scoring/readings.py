@@ -65,7 +65,7 @@ _TRANSCRIBED_BELOW = 0.9
 # for Greek, with no labelled data, higher: on written probes 0.7 let "Ford" meet "Φρόιντ" (Freud,
 # read "froint", against the spelling "fornt": 0.73).
 _TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85, "kana": 0.75, "hangul": 0.75, "han": 0.75,
-                           "arabic": 0.8, "hebrew": 0.8}
+                           "arabic": 0.8, "hebrew": 0.8, "devanagari": 0.8}
 _TRANSCRIPTION_GAIN = 0.1
 _CHUNK = 200_000
 # Combinations of forms from which their scoring is spread over the cores.

@@ -32,10 +32,24 @@ from namerec.normalize.indic import romanize_indic
         ("சென்னை", "chennai"),  # and ch at its start
         ("തിരുവനന്തപുരം", "thiruvananthapuram"),  # Malayalam: dental t as th, final anusvara m
         ("१२३", "123"),
+        ("कृष्ण", "krishna"),  # so do most clusters
+        ("पार्थ", "parth"),  # but not r before a stop
+        ("रॉबर्ट", "robart"),
+        ("विलियम्स", "viliyams"),  # nor m or n before s, a loanword's plural
+        ("राजकमल", "rajkamal"),  # middle schwas from the start of the word: compounds
     ],
 )
 def test_romanize_indic(written: str, latin: str) -> None:
     assert romanize_indic(written) == latin
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [("एंडरसन", "endarsan"), ("पीटरसन", "pitarsan"), ("मनमोहन", "manmohan"), ("रिचर्ड", "richard")],
+)
+def test_schwas_deleted_from_the_end_back_as_loanwords_say_them(written: str, latin: str) -> None:
+    assert romanize_indic(written, from_the_end=True) == latin
+    assert romanize_indic(written) == latin or written in ("एंडरसन", "पीटरसन")  # endrasan, pitrasan
 
 
 def test_other_text_is_left_alone() -> None:
