@@ -33,6 +33,7 @@ _CONSONANTS = {
 _ALIFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a"}
 _YEH = frozenset("يیئےې")
 _WAW = frozenset("وؤ")
+_PERSIAN_LETTERS = frozenset("پچژگکیٹڈڑںے")
 _SHORT_VOWELS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
 # Other marks (tanwin, sukun, shadda, superscript alif, tatweel) carry nothing a Latin spelling shows.
 _SILENT = re.compile("[\u064b-\u064d\u0651\u0652\u0670\u0640]")
@@ -49,7 +50,9 @@ def _word(word: str) -> str:
     if word == "الله":
         return "allah"
     prefix = ""
-    if len(word) > 3 and word.startswith("ال"):  # the article, written joined to its noun
+    # The article, written joined to its noun; not in a word written with Persian or Urdu letters,
+    # where ال begins a word of its own more often than not (الیزابت Elizabeth, البرز Alborz).
+    if len(word) > 3 and word.startswith("ال") and not _PERSIAN_LETTERS.intersection(word):
         prefix, word = "al-", word[2:]
     out: list[str] = []
     for i, char in enumerate(word):

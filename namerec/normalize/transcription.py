@@ -375,10 +375,16 @@ _FINAL_VOWEL_LETTER = re.compile(r"(?<=[aiu])h$")  # a final h after a vowel is 
 _INNER_VOWELS = re.compile(r"(?<=.)[aiu]+(?=.)")
 
 
+# Persian (and Arabic, for some names) write a vowel before an initial s and consonant (اسمیت
+# "asmit", Smith; استکهلم, Stockholm): it is dropped on both sides.
+_PROTHETIC_VOWEL = re.compile(r"^[aiu](?=s[^aiu])")
+
+
 def _sounds(word: str, script: str) -> str:
     for sound, letter in _SOUNDS[_SOUNDS_OF[script]]:
         word = word.replace(sound, letter)
-    return _DOUBLE_LETTER.sub(r"\1", _FINAL_VOWEL_LETTER.sub("", word.lower()))
+    word = _DOUBLE_LETTER.sub(r"\1", _FINAL_VOWEL_LETTER.sub("", word.lower()))
+    return _PROTHETIC_VOWEL.sub("", word) if script != "devanagari" else word
 
 
 def _skeleton(word: str) -> str:

@@ -26,6 +26,8 @@ from namerec.normalize.translit import transliterate
         ("عبد الله", "abdallah"),  # a compound with الله is one word, as in Latin (Abdullah)
         ("مُحَمَّد", "muhamad"),  # short-vowel marks are read; shadda (doubling) is dropped
         ("پاکستان", "pakstan"),  # Persian and Urdu letters
+        ("الکساندر", "alksandr"),  # in a word with Persian letters ال is not the article
+        ("الیزابت", "alizabt"),
     ],
 )
 def test_romanize_arabic(arabic: str, latin: str) -> None:

@@ -95,6 +95,8 @@ def test_a_spelling_meets_the_loanword_reading_of_the_hangul(language, latin, ha
         ("Jacques", "ז'אק"),
         ("Jackson", "जैक्सन"),  # Devanagari: vowels by ear (jaiksan)
         ("Peterson", "पीटरसन"),
+        ("Smith", "اسمیت"),  # Persian writes a vowel before an initial s and consonant
+        ("Elizabeth", "الیزابت"),
     ],
 )
 def test_a_spelling_meets_an_arabic_hebrew_or_devanagari_transcription_on_shared_letters(latin, written):
