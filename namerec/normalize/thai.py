@@ -180,7 +180,7 @@ def _word(word: str, loanword: bool = False) -> str:
         while k + 1 + run < len(units) and units[k + 1 + run][1] == "":
             run += 1
         if not vowel:
-            out.extend(_bare_run(units[k : k + run + 1]))
+            out.extend(_bare_run(units[k : k + run + 1], loanword))
             k += run + 1
             continue
         if vowel == "ai" and run and units[k + 1][0] == "y":
@@ -198,12 +198,12 @@ def _word(word: str, loanword: bool = False) -> str:
             out.append(initial + vowel)
             k += 1
             continue
-        out.append(_syllable(initial, vowel, units[k + 1]))
+        out.append(_syllable(initial, vowel, units[k + 1], loanword))
         k += 3 if silent_r else 2
     return "".join(out)
 
 
-def _bare_run(units: list[list[str]]) -> list[str]:
+def _bare_run(units: list[list[str]], loanword: bool = False) -> list[str]:
     """Syllables of consonants with no written vowel: CoC where the second is a nasal (วงศ์ wong,
     นนท non-tha), else in threes read Ca-CoC (นคร na-khon, สกลนคร sa-kon-na-khon); two left are read
     CoC (คน khon), one Ca."""
@@ -211,19 +211,24 @@ def _bare_run(units: list[list[str]]) -> list[str]:
     k = 0
     while len(units) - k >= 2:
         if len(units) - k == 2 or units[k + 1][0] in _SONORANT_FINALS:
-            out.append(_syllable(units[k][0], "o", units[k + 1]))
+            out.append(_syllable(units[k][0], "o", units[k + 1], loanword))
             k += 2
         else:
-            out += [units[k][0] + "a", _syllable(units[k + 1][0], "o", units[k + 2])]
+            out += [units[k][0] + "a", _syllable(units[k + 1][0], "o", units[k + 2], loanword)]
             k += 3
     if len(units) - k == 1:
         out.append(units[k][0] + "a")
     return out
 
 
-def _syllable(initial: str, vowel: str, closing: list[str]) -> str:
+# In a loanword reading these letters close a syllable with the sound they write in the foreign
+# word, not the Thai final value (วิลสัน "wilsan", Wilson; เดวิส "dewis", Davis).
+_LOANWORD_FINALS = frozenset({"l", "s", "f", "ch"})
+
+
+def _syllable(initial: str, vowel: str, closing: list[str], loanword: bool = False) -> str:
     """A syllable from its initial and vowel, closed by the consonant of the unit ``closing``."""
-    final = closing[2]
+    final = closing[0] if loanword and closing[0] in _LOANWORD_FINALS else closing[2]
     if closing[0] == "y" and final == "i" and vowel in ("i", "ue"):
         final = ""  # ิย: the glide is the vowel's own
     return initial + vowel + final
@@ -235,6 +240,8 @@ def romanize_thai(text: str, *, loanword: bool = False) -> str:
     With ``loanword``, letters Thai leaves silent are read, as spellings made letter by letter and
     foreign words' spellings keep them: those under the thanthakhat (ไอร์แลนด์ "airlaend", Ireland;
     the Thai reading is "ailaen", as for Iceland, ไอซ์แลนด์) and a final ร after a consonant
-    (ชินวัตร "chinwatra", Shinawatra; the Thai reading is "chinwat").
+    (ชินวัตร "chinwatra", Shinawatra; the Thai reading is "chinwat"), and ล, ส (ซ, ศ, ษ), ฟ and ช
+    close a syllable as l, s, f and ch, as in the foreign word (เดวิส "dewis", Davis; the Thai
+    reading is "dewit").
     """
     return _WORD.sub(lambda match: _word(match.group(), loanword), text)

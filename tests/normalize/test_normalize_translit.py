@@ -211,6 +211,7 @@ def test_latin_text_is_left_for_step5() -> None:
         ("ひらがな", "kana"),
         ("김정은", "hangul"),
         ("नरेन्द्र", "devanagari"),
+        ("เชียงราย", "thai"),
         ("ግዕዝ", "other"),  # Ethiopic
         ("123 !!", "none"),
         ("", "none"),

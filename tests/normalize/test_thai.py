@@ -45,6 +45,13 @@ def test_a_loanword_reading_keeps_the_letters_the_thai_reading_silences() -> Non
     assert romanize_thai("ชินวัตร") == "chinwat" and romanize_thai("ชินวัตร", loanword=True) == "chinwatra"
 
 
+def test_a_loanword_reading_closes_syllables_with_the_foreign_sounds() -> None:
+    # ล, ส, ฟ, ช close a syllable as l, s, f, ch in a foreign word, where Thai says n, t, p, t
+    assert romanize_thai("เดวิส") == "dewit" and romanize_thai("เดวิส", loanword=True) == "dewis"
+    assert romanize_thai("วิลสัน", loanword=True) == "wilsan"
+    assert romanize_thai("มิลเลอร์", loanword=True) == "miller"
+
+
 def test_other_text_is_left_alone() -> None:
     assert romanize_thai("Bangkok กรุงเทพ 12") == "Bangkok krungthep 12"
 
