@@ -133,3 +133,9 @@ def test_latin_names_meet_their_transcriptions_in_a_pool(
     met = sum(labels[k] == labels[k + 1] for k in range(0, len(names), 2))
     assert len(set(labels)) >= len(TRANSCRIBED_NAMES) - merged_at_most
     assert met >= at_least, met
+
+
+def test_a_transcription_met_on_its_consonants_is_scored_with_its_vowels() -> None:
+    # Johnson and Jensen share the consonants of جونسون (junsun); only Johnson its vowels.
+    johnson, jensen = namerec.Reconciler().score_pairs([("Johnson", "جونسون"), ("Jensen", "جونسون")])
+    assert johnson > 0.99 and jensen < johnson - 0.05

@@ -336,13 +336,14 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
 
 def _transcriptions(units: UnitReadings, script: str, left, right, features, probability,
                     model) -> dict[int, tuple]:
-    """Pairs of a name written in ``script`` (Cyrillic, Greek, kana, hangul) and a Latin one, scored
+    """Pairs of a name written in ``script`` (one of ``TRANSCRIBED_SCRIPTS``) and a Latin one, scored
     again with the Latin name spelt as a transcription of it into that script would read back
     ("Vezzoli" as "vetstsoli", against "Веццоли"; "Taylor" as "teira", against テイラー, whose loanword
-    reading is compared: ``compared_readings``): by the rules of the source language whose spelling comes
-    closest to the other name's reading, when it comes ``_TRANSCRIPTION_GAIN`` closer than the
-    Latin name itself and at least ``_TRANSCRIBED_SIMILARITY[script]`` close
-    (:mod:`namerec.normalize.transcription`); the better probability counts. Pairs already sure
+    reading is the one compared: ``compared_readings``): by the rules of the source language whose
+    spelling's ``comparison_key`` comes closest to the other name's, when it comes
+    ``_TRANSCRIPTION_GAIN`` closer than the Latin name itself and at least
+    ``_TRANSCRIBED_SIMILARITY[script]`` close (:mod:`namerec.normalize.transcription`); the pair is
+    then scored on the reading and the spelling, and the better probability counts. Pairs already sure
     (``_TRANSCRIBED_BELOW``) are left as they are."""
     if len(left) == 0 or script not in units.scripts_present or "latin" not in units.scripts_present:
         return {}
@@ -403,7 +404,7 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
         reading = form_of(int(written_end[k]), best_reading[k])
         a.append(reading)
         spelt = spellings[latin_row[k], best_language[k]]
-        b.append(reading if best_similarity[k] >= 1.0 else form_of(int(latin_end[k]), spelt))
+        b.append(reading if spelt == best_reading[k] else form_of(int(latin_end[k]), spelt))
     form_records = records.extended(extra, extra_types) if extra else records
     a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     rows = rows[closer]
