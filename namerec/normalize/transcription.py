@@ -186,8 +186,8 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"), (r"sh", "SH"),
-        (r"ch(?=r)", "K"), (r"ch", "CH"),
-        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"),
+        (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
         (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"), (r"[eiu]r(?=[^aeiouy])", "A"),
         (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"), (r"(?<=[aeiou])w", ""),
@@ -227,10 +227,9 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
 _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
-        (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"),
-        (r"sh", "SY"),
-        (r"ch(?=r)", "K"), (r"ch", "CH"),
-        (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"),
+        (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"),
+        (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
         (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""), (r"[eoa]r$", "EO"),
         (r"[eiu]r(?=[^aeiouy])", "EO"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
@@ -239,9 +238,9 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
         (r"y", "I"),
     ),
     "german": (
-        (r"tsch", "CH"), (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"), (r"(?<=[aou])ch", "H"), (r"ch", "HI"),
-        (r"ck", "K"), (r"dt$", "T"),
-        (r"tz|z", "CH"), (r"ei|ey|ai|ay", "AI"), (r"eu", "OI"), (r"ie", "I"), (r"ph|f|v", "P"),
+        (r"tsch", "CH"), (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"), (r"(?<=[aou])ch", "H"),
+        (r"ch", "HI"), (r"ck", "K"), (r"dt$", "T"), (r"tz|z", "CH"), (r"ei|ey|ai|ay", "AI"), (r"eu", "OI"),
+        (r"ie", "I"), (r"ph|f|v", "P"),
         (r"th", "T"), (r"qu", "KB"), (r"x", "KS"), (r"er$", "EO"), (r"^h", "H"), (r"h", ""), (r"j", "Y"),
         (r"w", "B"), (r"s(?=[aeiou])", "J"), (r"y", "WI"),
     ),
