@@ -31,6 +31,7 @@ from .han_transcription import transcription_readings
 from .hangul import HANGUL, korean_name_readings, mccune_reischauer, romanize_hangul
 from .hebrew import HEBREW, romanize_hebrew
 from .indic import INDIC, romanize_indic
+from .japanese import japanese_reading
 from .kana import KANA, romanize_kana, with_l, without_long_vowels
 from .thai import THAI, romanize_thai
 
@@ -163,7 +164,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     Alternatives come from the other Cyrillic tables, for Chinese names from writing the
     one-syllable surname apart ("Xi JinPing", the usual pinyin shape) and, for a foreign name written
     with the characters Chinese transcribes sounds with, from their values (斯摩棱斯克 "smolensk",
-    see :mod:`.han_transcription`), for Hebrew from reading ב, פ, כ inside a word the other way
+    see :mod:`.han_transcription`), for a common Japanese family name in kanji from its Japanese
+    reading (田中 "tanaka", see :mod:`.japanese`), for Hebrew from reading ב, פ, כ inside a word the other way
     (hard or soft: טבריה "tvria", Tverya), for Greek from reading
     μπ, ντ, γκ as the b, d, g of a foreign name (Ταμπρίζ, Tabriz), for Japanese kana and Korean
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
@@ -175,8 +177,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         return (text,)
     forms = readings(text, cyrillic_language) if _CYRILLIC.search(text) else (text,)
     if _HAS_HAN.search(text):
+        japanese = japanese_reading(forms[0])
         forms = (*forms, _split_han_surname(forms[0]))
-        forms = (*forms, *transcription_readings(forms[0]))
+        forms = (*forms, *transcription_readings(forms[0]), *((japanese,) if japanese else ()))
     if GREEK.search(text):
         forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))
     if ARABIC.search(text):
