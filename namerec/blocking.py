@@ -14,8 +14,9 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
   "Peking" and "Beijing" are compared although no other key joins them.
 
-Beyond the keys, a Latin name is paired with a Cyrillic or Greek one that reads as one of its
-spellings as a transcription into that script (``_transcription_pairs``).
+Beyond the keys, a Latin name is paired with one in another script (Cyrillic, Greek, kana, hangul,
+Han, Arabic, Hebrew, Devanagari, Thai) that reads as one of its spellings as a transcription into
+that script (``_transcription_pairs``).
 
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
@@ -308,10 +309,12 @@ def _nearest_pairs(shared, blocks: list[tuple[int, int, int]]) -> np.ndarray:
 
 
 def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of a Latin name and one written in Cyrillic, Greek, kana or hangul that reads exactly as
-    one of the Latin name's spellings as a transcription into that script (Priscus and Приск as "prisk",
-    Gentileschi and Джентилески as "dzhentileski"; :mod:`namerec.normalize.transcription`): no
-    key of their own spellings may join them. Only in pools that hold both scripts."""
+    """Pairs of a Latin name and one written in a script of ``TRANSCRIBED_SCRIPTS`` (Cyrillic, Greek,
+    kana, hangul, Han, Arabic, Hebrew, Devanagari, Thai) one of whose readings has the
+    ``comparison_key`` of one of the Latin name's spellings as a transcription into that script
+    (Priscus and Приск as "prisk", Gentileschi and Джентилески as "dzhentileski", Taylor and テイラー
+    as "teira"; :mod:`namerec.normalize.transcription`): no key of their own spellings may join them.
+    Only in pools that hold both scripts."""
     names = records.names
     latin = [unit for unit, name in enumerate(names) if name.script == "latin" and name.tokens]
     pairs: list[tuple[int, int]] = []
@@ -341,7 +344,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
 
 def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a Latin
-    name and a Cyrillic or Greek one that one of the former's transcriptions joins."""
+    name and one in another script that one of the former's transcriptions joins."""
     keys, units, coarse = _unit_keys(records)
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
