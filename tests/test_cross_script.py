@@ -139,3 +139,21 @@ def test_a_transcription_met_on_its_consonants_is_scored_with_its_vowels() -> No
     # Johnson and Jensen share the consonants of جونسون (junsun); only Johnson its vowels.
     johnson, jensen = namerec.Reconciler().score_pairs([("Johnson", "جونسون"), ("Jensen", "جونسون")])
     assert johnson > 0.99 and jensen < johnson - 0.05
+
+
+# The other Brahmic scripts (a development probe): Tamil writes one letter for k and g, t and d, p
+# and b, and breaks clusters with a vowel (பிரவுன் "piravun", Brown).
+TAMIL_AND_BENGALI = [
+    ("Johnson", "ஜான்சன்", "জনসন"), ("Brown", "பிரவுன்", "ব্রাউন"), ("Davis", "டேவிஸ்", "ডেভিস"),
+    ("Wilson", "வில்சன்", "উইলসন"), ("Thomas", "தாமஸ்", "টমাস"), ("Robert", "ராபர்ட்", "রবার্ট"),
+    ("Richard", "ரிச்சர்ட்", "রিচার্ড"), ("Vincent", "வின்சென்ட்", "ভিনসেন্ট"),
+]
+
+
+@pytest.mark.parametrize("column", [1, 2])
+def test_latin_names_meet_their_tamil_and_bengali_transcriptions_in_a_pool(column: int) -> None:
+    names = [name for row in TAMIL_AND_BENGALI for name in (row[0], row[column])]
+    labels = namerec.reconcile(names).labels
+    met = sum(labels[k] == labels[k + 1] for k in range(0, len(names), 2))
+    assert len(set(labels)) >= len(TAMIL_AND_BENGALI)
+    assert met >= 6, met

@@ -39,8 +39,8 @@ __all__ = ["SCRIPTS", "dominant_script", "transliterate"]
 
 #: The values of ``NormalizedName.script``.
 SCRIPTS: tuple[str, ...] = (
-    "latin", "cyrillic", "greek", "arabic", "hebrew", "han", "kana", "hangul", "devanagari", "thai", "other",
-    "none",
+    "latin", "cyrillic", "greek", "arabic", "hebrew", "han", "kana", "hangul", "devanagari", "indic", "thai",
+    "other", "none",
 )  # fmt: skip
 
 # (first code point, last code point, script), sorted; letters outside every range are "other".
@@ -54,6 +54,7 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0750, 0x077F, "arabic"),
     (0x08A0, 0x08FF, "arabic"),
     (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x0D7F, "indic"),  # Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam
     (0x0E00, 0x0E7F, "thai"),
     (0x1100, 0x11FF, "hangul"),
     (0x1C80, 0x1C8F, "cyrillic"),

@@ -65,7 +65,7 @@ _TRANSCRIBED_BELOW = 0.9
 # for Greek, with no labelled data, higher: on written probes 0.7 let "Ford" meet "Φρόιντ" (Freud,
 # read "froint", against the spelling "fornt": 0.73).
 _TRANSCRIBED_SIMILARITY = {"cyrillic": 0.7, "greek": 0.85, "kana": 0.75, "hangul": 0.75, "han": 0.75,
-                           "arabic": 0.8, "hebrew": 0.8, "devanagari": 0.8, "thai": 0.8}
+                           "arabic": 0.8, "hebrew": 0.8, "devanagari": 0.8, "indic": 0.8, "thai": 0.8}
 # How much closer than the Latin name as written a spelling must come. Thai: none, as its readings
 # turn a syllable's last l to n and s to t (วิลเลียมส์ "winliams"), which the Latin name as written
 # matches about as well as any spelling, while the pair scored on the two spellings comes out higher

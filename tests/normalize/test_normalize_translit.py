@@ -212,6 +212,8 @@ def test_latin_text_is_left_for_step5() -> None:
         ("김정은", "hangul"),
         ("नरेन्द्र", "devanagari"),
         ("เชียงราย", "thai"),
+        ("கமல் ஹாசன்", "indic"),  # the Brahmic scripts of India besides Devanagari
+        ("রবীন্দ্রনাথ", "indic"),
         ("ግዕዝ", "other"),  # Ethiopic
         ("123 !!", "none"),
         ("", "none"),
