@@ -157,3 +157,11 @@ def test_latin_names_meet_their_tamil_and_bengali_transcriptions_in_a_pool(colum
     met = sum(labels[k] == labels[k + 1] for k in range(0, len(names), 2))
     assert len(set(labels)) >= len(TAMIL_AND_BENGALI)
     assert met >= 6, met
+
+
+def test_latin_names_meet_their_georgian_forms_without_the_nominative_ending() -> None:
+    pairs = [("Smith", "სმიტი"), ("Johnson", "ჯონსონი"), ("Brown", "ბრაუნი"), ("Clark", "კლარკი"),
+             ("Nelson", "ნელსონი"), ("Thomas", "თომასი")]
+    labels = namerec.reconcile([name for pair in pairs for name in pair]).labels
+    assert sum(labels[2 * k] == labels[2 * k + 1] for k in range(len(pairs))) >= 5
+    assert len(set(labels)) >= len(pairs)  # no two names merged

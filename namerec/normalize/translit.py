@@ -151,6 +151,8 @@ _FOREIGN = _ForeignLetters()
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_HAN = re.compile(f"[{_HAN}]")
+_GEORGIAN = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")
+_GEORGIAN_NOMINATIVE = re.compile(r"(?<=[b-df-hj-np-tv-z])('?)i\b")  # ' marks an ejective (ტ t')
 # A run of two to four Han characters standing alone: a Chinese personal name, surname first.
 _HAN_NAME = re.compile(f"(?<![{_HAN}])[{_HAN}]{{2,4}}(?![{_HAN}])")
 
@@ -172,7 +174,8 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     hangul from dropping the vowels those scripts add to a foreign name's consonant clusters
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
     (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
-    (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan").
+    (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan"), and for Georgian from
+    dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith).
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -207,4 +210,10 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
         latin = form.translate(_FOREIGN)
         if latin not in out:
             out.append(latin)
+    if _GEORGIAN.search(text):
+        # Georgian gives a name ending in a consonant the nominative ending -i (სმიტი, Smith;
+        # ჯონსონი, Johnson): a second reading without it.
+        bare = _GEORGIAN_NOMINATIVE.sub(r"\1", out[0])
+        if bare not in out:
+            out.append(bare)
     return tuple(out)
