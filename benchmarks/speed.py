@@ -240,10 +240,15 @@ def _command(system: str, inp: Path, out_csv: Path, inner: Path) -> tuple[list[s
     ], "group"
 
 
+def _run_files(system: str, n: int, workdir: Path) -> tuple[str, Path, Path]:
+    """A system's run at ``n`` names: its tag, output CSV and the peer's own timing file."""
+    tag = f"{''.join(c if c.isalnum() else '_' for c in system)}-{n}"
+    return tag, workdir / f"{tag}.out.csv", workdir / f"{tag}.inner.json"
+
+
 def _trial(system: str, inp: Path, workdir: Path, n: int, timeout: float) -> dict[str, Any]:
     """One timed run of ``system`` on ``inp`` (``n`` names) in a fresh process."""
-    tag = f"{''.join(c if c.isalnum() else '_' for c in system)}-{n}"
-    out_csv, inner = workdir / f"{tag}.out.csv", workdir / f"{tag}.inner.json"
+    tag, out_csv, inner = _run_files(system, n, workdir)
     inner.unlink(missing_ok=True)
     trial = _measure(_command(system, inp, out_csv, inner)[0], workdir, tag, timeout)
     if inner.exists():  # the peer's own in-call time, kept with its trial
@@ -255,8 +260,7 @@ def _summarise(
     system: str, trials: list[dict], inp: Path, workdir: Path, names: list[str], gold: list[str | None]
 ) -> dict:
     """One result row from a system's trials at one size: the fastest run, the worst memory, quality."""
-    tag = f"{''.join(c if c.isalnum() else '_' for c in system)}-{len(names)}"
-    out_csv, inner = workdir / f"{tag}.out.csv", workdir / f"{tag}.inner.json"
+    _, out_csv, inner = _run_files(system, len(names), workdir)
     res: dict[str, Any] = {"system": system, "names": len(names)}
     cmd, column = _command(system, inp, out_csv, inner)
     # the fastest run is the least disturbed by other load; memory is the worst seen

@@ -37,6 +37,7 @@ from rapidfuzz.distance import Indel
 from .equivalents import PLACE_GROUP_BASE
 from .normalize import NormalizedName
 from .normalize.transcription import (
+    KEYED_SCRIPTS,
     TRANSCRIBED_SCRIPTS,
     compared_readings,
     comparison_key,
@@ -325,6 +326,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
                 for reading in compared_readings(name, script):
                     if reading:
                         written.setdefault(comparison_key(reading, script), []).append(unit)
+        keyed = script in KEYED_SCRIPTS  # elsewhere the key is the spelling itself
         if not written or not latin:
             continue
         workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
@@ -332,7 +334,8 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         pairs.extend(
             (unit, other)
             for unit in latin
-            for spelt in {comparison_key(spelt, script) for spelt in spellings_of(names[unit].text, script)}
+            for spelt in ({comparison_key(spelt, script) for spelt in spellings_of(names[unit].text, script)}
+                          if keyed else set(spellings_of(names[unit].text, script)))
             for other in written.get(spelt, ())
         )
     if not pairs:

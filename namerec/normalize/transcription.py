@@ -73,7 +73,7 @@ from functools import lru_cache, partial
 from ..word_cache import WordCache, fill_ahead
 
 __all__ = [
-    "FOLDED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "comparison_key", "folded",
+    "KEYED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "comparison_key", "folded",
     "spell_words",
     "spellings_of", "transcriptions",
 ]
@@ -307,17 +307,12 @@ _DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
 # Letters a script writes alike, folded in both the spellings and the written name's readings before
 # they are compared: katakana and hangul have one letter for l and r, Japanese writes v as b as
 # often as with ヴ, Korean has no f or v; both double consonants where the source has one (ッ, ㄹㄹ).
+# (Arabic, Hebrew, the Brahmic scripts and Thai fold sounds rather than letters: ``_SOUNDS``.)
 _FOLDS = {
     "kana": str.maketrans("lv", "rb"),
     "han": str.maketrans("lv", "rb"),
     "hangul": str.maketrans("lfvz", "rpbj"),
-    "arabic": None,  # ``_SOUNDS``
-    "hebrew": None,
-    "devanagari": None,
-    "indic": None,
-    "thai": None,
 }
-FOLDED_SCRIPTS: tuple[str, ...] = tuple(_FOLDS)
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
@@ -331,7 +326,7 @@ def _spell(word: str, script: str) -> tuple[str, ...]:
                 spelt = (spelt.replace(pattern, replacement) if type(pattern) is str
                          else pattern.sub(replacement, spelt))
         spelt = spelt.lower()
-        if script in _FOLDS:
+        if script in _FOLDED:
             spelt = folded(spelt, script)
         elif script == "greek":  # Greek mostly writes a doubled letter once
             spelt = _DOUBLE_LETTER.sub(r"\1", spelt)
@@ -350,12 +345,11 @@ _SPELT: dict[str, WordCache[tuple[str, ...]]] = {
 def folded(text: str, script: str) -> str:
     """``text`` (a reading of a name written in ``script``, or a spelling for it) with the letters
     that script writes alike folded and doubled letters written once; other scripts unchanged."""
-    if script not in _FOLDS:
-        return text
-    fold = _FOLDS[script]
-    if fold is None:
+    if script in _SOUNDS_OF:
         return " ".join(_sounds(word, script) for word in text.split())
-    return _DOUBLE_LETTER.sub(r"\1", text.translate(fold))
+    if script in _FOLDS:
+        return _DOUBLE_LETTER.sub(r"\1", text.translate(_FOLDS[script]))
+    return text
 
 
 # Arabic and Hebrew write a foreign name by its sound with its consonants and long vowels; which
@@ -366,6 +360,8 @@ def folded(text: str, script: str) -> str:
 # Devanagari writes every vowel, but a foreign name's vowels by ear (Jackson जैक्सन jaiksan, Walker
 # वॉकर vokar): it is compared the same way, with its own folding (aspirates as plain stops, w as v,
 # z as j, which Hindi often writes for it).
+# Replacements in capitals (C for the one letter of ch and j) are lowered after every rule has run,
+# so that a later rule (c as k) cannot touch them.
 _SOUNDS = {
     "abjad": (("dzh", "j"), ("tsh", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "s"),
               ("ts", "s"), ("th", "t"), ("ph", "f"), ("gh", "g"), ("ck", "k"), ("q", "k"),
@@ -383,6 +379,10 @@ _SOUNDS = {
 # for k and g, t and d, p and b, so there voicing is folded too, and Bengali writes v as bh (ভ).
 _SOUNDS["brahmic"] = (*_SOUNDS["indic"], ("v", "b"), ("b", "p"), ("d", "t"), ("g", "k"))
 _SOUNDS_OF = {"arabic": "abjad", "hebrew": "abjad", "devanagari": "indic", "indic": "brahmic", "thai": "thai"}
+#: Scripts compared on ``comparison_key`` (consonants and a word's first and last vowel), not whole.
+KEYED_SCRIPTS: frozenset[str] = frozenset(_SOUNDS_OF)
+# Scripts whose spellings and readings are folded before they are compared (``folded``).
+_FOLDED = frozenset(_FOLDS) | KEYED_SCRIPTS
 _FINAL_VOWEL_LETTER = re.compile(r"(?<=[aiu])h$")  # a final h after a vowel is that vowel's letter
 _INNER_VOWELS = re.compile(r"(?<=.)[aiu]+(?=.)")
 
@@ -406,10 +406,10 @@ def _skeleton(word: str) -> str:
 
 
 def comparison_key(text: str, script: str) -> str:
-    """What of a folded reading or spelling (``folded``) is compared: all of it, but for Arabic,
-    Hebrew and Devanagari only the consonants and a word's first and last vowel, which both spellings
-    write alike."""
-    if script not in _SOUNDS_OF:
+    """What of a folded reading or spelling (``folded``) is compared: all of it, but for the
+    ``KEYED_SCRIPTS`` (Arabic, Hebrew, the Brahmic scripts, Thai) only the consonants and a word's
+    first and last vowel, which both spellings write alike."""
+    if script not in KEYED_SCRIPTS:
         return text
     return " ".join(_skeleton(word) for word in text.split())
 
@@ -447,7 +447,7 @@ def compared_readings(name, script: str, forms: int = 4) -> list[str]:
     Latin name are compared with: its primary form for Cyrillic and Greek, whose romanisation the
     spellings are written for; for kana and hangul its first ``forms`` forms (the loanword reading is
     a variant), folded as the spellings are, padded with "" to ``forms``."""
-    if script not in _FOLDS:
+    if script not in _FOLDED:
         return [name.text]
     readings = list(dict.fromkeys(folded(text, script) for text in (name.text, *name.variants[: forms - 1])))
     return readings + [""] * (forms - len(readings))

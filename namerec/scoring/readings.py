@@ -42,7 +42,13 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
-from ..normalize.transcription import TRANSCRIBED_SCRIPTS, compared_readings, comparison_key, spellings_of
+from ..normalize.transcription import (
+    KEYED_SCRIPTS,
+    TRANSCRIBED_SCRIPTS,
+    compared_readings,
+    comparison_key,
+    spellings_of,
+)
 from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
@@ -361,13 +367,17 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
     languages = spellings.shape[1]
     # The written name's readings compared (x forms), then every (form, language): column f * L + l.
     written_units, written_row = np.unique(written_end, return_inverse=True)
-    readings = np.array([compared_readings(records.names[u], script) for u in written_units.tolist()],
-                        dtype=object)[written_row]
+    unit_readings = np.array([compared_readings(records.names[u], script) for u in written_units.tolist()],
+                             dtype=object)
+    readings = unit_readings[written_row]
     forms = readings.shape[1]
-    keys = np.vectorize(partial(comparison_key, script=script), otypes=[object])
+    reading_keys, spelling_keys = unit_readings, spellings
+    if script in KEYED_SCRIPTS:  # elsewhere the key is the text itself
+        keys = np.vectorize(partial(comparison_key, script=script), otypes=[object])
+        reading_keys, spelling_keys = keys(unit_readings), keys(spellings)
     similarity = process.cpdist(
-        np.repeat(keys(readings), languages, axis=1).ravel().tolist(),
-        np.tile(keys(spellings)[latin_row], (1, forms)).ravel().tolist(),
+        np.repeat(reading_keys[written_row], languages, axis=1).ravel().tolist(),
+        np.tile(spelling_keys[latin_row], (1, forms)).ravel().tolist(),
         scorer=Indel.normalized_similarity, dtype=np.float32, workers=thread_workers(),
     ).reshape(len(rows), forms * languages)
     best = similarity.argmax(axis=1)
