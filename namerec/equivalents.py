@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .entity_types import LOC
+from .gazetteer import form_owners, gazetteer_cities
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
 from .normalize.han_transcription import transcription_readings
@@ -57,6 +58,7 @@ __all__ = [
     "place_group",
     "place_groups",
     "place_key",
+    "form_readings",
     "place_lexicon_off",
     "place_match",
     "place_spans",
@@ -83,7 +85,7 @@ _EVERY_SCRIPT = "*"
 _SCRIPT_FAMILIES = {"kana": "han"}
 
 
-def _script_family(script: str) -> str:
+def script_family(script: str) -> str:
     return _SCRIPT_FAMILIES.get(script, script)
 
 
@@ -103,23 +105,19 @@ def _lexicon(script: str | None) -> _PlaceLexicon:
         # Wade-Giles) stands for neither, unless it is the primary reading of one place's form and
         # only an alternative one of the others' (Lomé's לומה is "loma"; so is Rome's ローマ read
         # with l for r); nor does a reading stand for a place when it is another place's Latin form.
-        # A Chinese form is not also read by the sounds its characters transcribe (伦敦 "lendon",
-        # London): its pinyin reading already meets the same characters in the input, and such short
-        # readings spell other words (捷克 "jek", Czechia, is Jack read from Cyrillic).
         # Only the forms of one script are read for the names of that script: reading them all
         # costs most of a second, and a name's reading only ever meets readings from its own script.
         native = load_data("place_scripts.json")["forms"]
         claims: dict[str, dict[int, bool]] = {}  # reading -> {place index: is it a primary reading?}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
-                if script != _EVERY_SCRIPT and _script_family(dominant_script(form)) != script:
+                if not _in_script(form, script):
                     continue
-                name = normalize_name(form, LOC)
-                skipped = {normalize_name(reading, LOC).text for reading in transcription_readings(form)}
-                for text in (name.text, *(v for v in name.variants if v not in skipped)):
+                primary, others = form_readings(form)
+                for text in (primary, *others):
                     if text:
                         claimants = claims.setdefault(text, {})
-                        claimants[index] = claimants.get(index, False) or text == name.text
+                        claimants[index] = claimants.get(index, False) or text == primary
         readings: dict[int, list[str]] = {}
         for text, claimants in claims.items():
             primary = [index for index, is_primary in claimants.items() if is_primary]
@@ -133,10 +131,85 @@ def _lexicon(script: str | None) -> _PlaceLexicon:
     return _PlaceLexicon(group_of, tuple(groups), longest)
 
 
-def _lexicon_for(script: str) -> _PlaceLexicon:
-    """The lexicon for a name written in ``script``: readings of forms written in other scripts only
-    serve names read from such a script (and only from the same one)."""
-    return _lexicon(None if script in ("latin", "none") else _script_family(script))
+def _in_script(form: str, script: str) -> bool:
+    """Is a form written in other than Latin script read for names of ``script`` (a family)?"""
+    return script == _EVERY_SCRIPT or script_family(dominant_script(form)) == script
+
+
+def form_readings(form: str) -> tuple[str, list[str]]:
+    """The normaliser's reading of a form written in another script, and its other readings.
+
+    A Chinese form is not also read by the sounds its characters transcribe (伦敦 "lendon", London):
+    its pinyin reading already meets the same characters in the input, and such short readings
+    spell other words (捷克 "jek", Czechia, is Jack read from Cyrillic).
+    """
+    name = normalize_name(form, LOC)
+    skipped = {normalize_name(reading, LOC).text for reading in transcription_readings(form)}
+    return name.text, [variant for variant in name.variants if variant not in skipped]
+
+
+#: The group of gazetteer city i that joins no group of namerec's lexicon is CITY_GROUP_BASE + i.
+CITY_GROUP_BASE = PLACE_GROUP_BASE + (1 << 16)
+
+
+@lru_cache(maxsize=1)
+def _city_claims() -> dict[str, tuple[int, ...]]:
+    """Each Latin form of the gazetteer's cities -> the indices of the cities that have it."""
+    claims: dict[str, list[int]] = {}
+    for index, city in enumerate(gazetteer_cities()):
+        for text in city.latin:
+            claims.setdefault(text, []).append(index)
+    return {text: tuple(cities) for text, cities in claims.items()}
+
+
+@lru_cache(maxsize=16)
+def _with_cities(script: str | None, curated: bool = True) -> _PlaceLexicon:
+    """The lexicon for names typed as places: namerec's own (unless not ``curated``), then the
+    gazetteer's cities (:mod:`namerec.gazetteer`) with their Latin forms and the readings of their
+    forms written in ``script`` (a script family; None: none).
+
+    namerec's own forms come first: a city form that is already one of its places' forms stays that
+    place's. A city whose own name is a form of one of its places (Munich, Moskva) joins that
+    place's group; any other city has a group of its own, ``CITY_GROUP_BASE`` + its index, the same
+    whatever the script.
+    """
+    base = _lexicon(script) if curated else _PlaceLexicon({}, (), 1)
+    cities = gazetteer_cities()
+    claims: dict[str, tuple[int, ...]] = dict(_city_claims())
+    readings: dict[int, list[str]] = {}
+    if script is not None:
+        for index, city in enumerate(cities):
+            for written in city.written:
+                if script in (_EVERY_SCRIPT, written.script):
+                    readings.setdefault(index, []).extend(written.readings)
+                    for text in written.readings:
+                        claims[text] = (*claims.get(text, ()), index)
+    owners = form_owners(claims, [city.population for city in cities])
+    group_of = dict(base.group_of)
+    joined: dict[int, list[str]] = {}  # namerec's groups, by index: the city forms joining them
+    for index, city in enumerate(cities):
+        own = city.latin[0]
+        group = CITY_GROUP_BASE + index
+        if owners.get(own) == index and own in base.group_of:
+            group = base.group_of[own]
+        for text in (*city.latin, *readings.get(index, ())):
+            if owners.get(text) == index and text not in group_of:
+                group_of[text] = group
+                if group < CITY_GROUP_BASE:
+                    joined.setdefault(group - PLACE_GROUP_BASE, []).append(text)
+    forms = tuple((*forms, *joined.get(i, ())) for i, forms in enumerate(base.forms))
+    longest = max((len(form.split()) for form in group_of), default=1)
+    return _PlaceLexicon(group_of, forms, longest)
+
+
+def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None:
+    """The lexicon for a name written in ``script`` (typed as a place: with the gazetteer's cities);
+    None when no lexicon is on. Readings of forms written in other scripts only serve names read from
+    such a script (and only from the same one)."""
+    family = None if script in ("latin", "none") else script_family(script)
+    if typed_place and _gazetteer_on:
+        return _with_cities(family, curated=_lexicon_on)
+    return _lexicon(family) if _lexicon_on else None
 
 
 def place_group(text: str) -> int | None:
@@ -150,8 +223,11 @@ def place_groups() -> range:
 
 
 def place_forms(group: int, *, written: bool = True) -> tuple[str, ...]:
-    """Every form of a place group, the first being its English (or best-known) name; without
-    ``written``, only the Latin forms of place_equivalents.json (not the readings of other scripts)."""
+    """Every form of a place group of namerec's lexicon, the first being its English (or best-known)
+    name; without ``written``, only the Latin forms of place_equivalents.json (not the readings of
+    other scripts). For a gazetteer city's own group: the city's Latin forms, its own name first."""
+    if group >= CITY_GROUP_BASE:
+        return gazetteer_cities()[group - CITY_GROUP_BASE].latin
     return _places(written).forms[group - PLACE_GROUP_BASE]
 
 
@@ -163,7 +239,10 @@ def place_key(group: int) -> str:
     skeletons, and two groups' keys are about as alike as two random strings (Indel similarity
     around 0.3), so two forms of one place share a skeleton and forms of two places share none.
     """
-    digest = hashlib.sha1(place_forms(group, written=False)[0].encode("utf-8")).digest()
+    first = place_forms(group, written=False)[0]
+    if group >= CITY_GROUP_BASE:  # cities may share a name: each has a key of its own
+        first += f"#{gazetteer_cities()[group - CITY_GROUP_BASE].geonameid}"
+    digest = hashlib.sha1(first.encode("utf-8")).digest()
     return "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
 
 
@@ -211,7 +290,8 @@ def organisation_places(tokens: tuple[str, ...], script: str = "latin") -> froze
     >>> organisation_places(("american", "broadcasting")) == {place_group("united states")}
     True
     """
-    groups = {group for _, _, group in place_spans(tokens, _lexicon_for(script))}
+    lexicon = _lexicon_for(script)
+    groups = {group for _, _, group in place_spans(tokens, lexicon)} if lexicon is not None else set()
     demonyms = _demonyms()
     for size in (1, 2):
         for start in range(len(tokens) - size + 1):
@@ -235,27 +315,32 @@ class PlaceMatch:
 
 
 _NO_MATCH = PlaceMatch((), None)
-# False within place_lexicon_off(): no name is read as a known place.
+# False within place_lexicon_off(): no name is read as a known place of namerec's lexicon, nor (unless
+# it keeps the gazetteer) of the gazetteer.
 _lexicon_on = True
+_gazetteer_on = True
 
 
 @contextmanager
-def place_lexicon_off() -> Iterator[None]:
+def place_lexicon_off(*, keep_gazetteer: bool = False) -> Iterator[None]:
     """Within this block no name is read as a known place, so places are matched by their
-    spellings alone. The benchmarks measure (and fit how place pairs are scored in pools) on the
-    lexicon's own places this way: the only labelled places at hand, which the lexicon would
-    otherwise match by looking them up. Not thread-safe; records built inside keep what they read.
+    spellings alone; with ``keep_gazetteer``, names typed as places are still read as the
+    gazetteer's cities (:mod:`namerec.gazetteer`), and only namerec's own lexicon is off. The
+    benchmarks measure (and fit how place pairs are scored in pools) on the lexicon's own places
+    this way: the only labelled places at hand, which the lexicon would otherwise match by looking
+    them up. Not thread-safe; records built inside keep what they read.
 
     >>> with place_lexicon_off():
     ...     place_match(normalize_name("Firenze", "LOC"), "LOC").whole is None
     True
     """
-    global _lexicon_on
-    previous, _lexicon_on = _lexicon_on, False
+    global _lexicon_on, _gazetteer_on
+    previous = _lexicon_on, _gazetteer_on
+    _lexicon_on, _gazetteer_on = False, keep_gazetteer
     try:
         yield
     finally:
-        _lexicon_on = previous
+        _lexicon_on, _gazetteer_on = previous
 
 
 def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
@@ -269,12 +354,14 @@ def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
     >>> place_match(normalize_name("Florence", "PERSON"), "PERSON").groups
     ()
     """
-    if not name.tokens or not _lexicon_on:
+    if not name.tokens:
         return _NO_MATCH
     typed_place = entity_type == LOC
     if not typed_place and (entity_type or name.kind != "other"):
         return _NO_MATCH
-    lexicon = _lexicon_for(name.script)
+    lexicon = _lexicon_for(name.script, typed_place)
+    if lexicon is None:
+        return _NO_MATCH
     for form in (name.text, *name.variants):
         whole = lexicon.group_of.get(form)
         if whole is not None:

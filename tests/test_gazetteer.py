@@ -1,0 +1,105 @@
+"""The city gazetteer (namerec.gazetteer) and how names typed as places use it (namerec.equivalents)."""
+
+from __future__ import annotations
+
+import random
+
+import namerec
+from namerec.equivalents import (
+    CITY_GROUP_BASE,
+    form_readings,
+    place_group,
+    place_key,
+    place_lexicon_off,
+    place_match,
+)
+from namerec.gazetteer import DOMINANCE, form_owners, gazetteer_cities
+from namerec.normalize import normalize_name
+
+
+def _whole(name: str, entity_type: str = "LOC") -> int | None:
+    return place_match(normalize_name(name, entity_type), entity_type).whole
+
+
+def test_cities_come_most_populous_first_with_their_own_name_first() -> None:
+    cities = gazetteer_cities()
+    assert len(cities) > 30_000
+    populations = [city.population for city in cities]
+    assert populations == sorted(populations, reverse=True)
+    assert all(city.latin for city in cities)
+    munich = next(city for city in cities if city.latin[0] == "munich")
+    assert {"muenchen", "monaco di baviera"} <= set(munich.latin)
+    assert "Мюнхен" in {written.form for written in munich.written}
+
+
+def test_stored_forms_are_what_the_normaliser_makes_of_them_now() -> None:
+    # The file stores Latin forms normalised and the readings of the other forms; when the normaliser
+    # changes, scripts/build_place_gazetteer.py must be run again, and this test says so.
+    cities = random.Random(0).sample(gazetteer_cities(), 300)
+    for city in cities:
+        for text in city.latin:
+            assert normalize_name(text, "LOC").text == text
+        for written in city.written:
+            primary, others = form_readings(written.form)
+            assert written.readings == (primary, *others), written.form
+
+
+def test_a_form_stands_for_a_city_that_dominates_the_others_that_have_it() -> None:
+    populations = [1_000_000, int(1_000_000 / DOMINANCE), int(1_000_000 / DOMINANCE) + 1, 5]
+    owners = form_owners({"a": [0, 1], "b": [0, 2], "c": [3], "d": [2, 2]}, populations)
+    assert owners == {"a": 0, "c": 3, "d": 2}
+
+
+def test_a_city_is_one_place_across_languages_and_scripts() -> None:
+    munich = _whole("Munich")
+    assert munich is not None
+    assert munich == place_group("munich")  # a place of namerec's own lexicon: the city joins it
+    for form in ("München", "Muenchen", "Monaco di Baviera", "Мюнхен", "ミュンヘン", "מינכן"):
+        assert _whole(form) == munich, form
+    chemnitz = _whole("Chemnitz")
+    assert chemnitz is not None and chemnitz >= CITY_GROUP_BASE  # not in namerec's lexicon
+    assert _whole("Karl-Marx-Stadt") == _whole("Хемниц") == chemnitz
+
+
+def test_only_names_typed_as_places_are_read_as_the_gazetteers_cities() -> None:
+    # Eugene, Oregon: a city, and a man's name.
+    assert _whole("Eugene") is not None
+    assert _whole("Eugene", "PERSON") is None
+    assert place_match(normalize_name("Eugene"), "").whole is None
+    assert place_match(normalize_name("Karl-Marx-Stadt"), "").whole is None  # untyped
+
+
+def test_cities_that_share_a_name_keep_apart() -> None:
+    springfields = [index for index, city in enumerate(gazetteer_cities()) if city.latin[0] == "springfield"]
+    assert len(springfields) >= 3
+    assert _whole("Springfield") is None  # no Springfield dominates the others
+    keys = {place_key(CITY_GROUP_BASE + index) for index in springfields}
+    assert len(keys) == len(springfields)
+
+
+def test_the_lexicon_switched_off_can_keep_the_gazetteer() -> None:
+    with place_lexicon_off():
+        assert _whole("Aachen") is None
+        assert _whole("Deutschland") is None
+    with place_lexicon_off(keep_gazetteer=True):
+        assert _whole("Aachen") == _whole("Aix-la-Chapelle") is not None  # a city of both
+        assert _whole("Deutschland") is None  # a country: namerec's own lexicon only
+    assert _whole("Deutschland") == place_group("germany")
+
+
+def test_a_pool_of_places_typed_loc_clusters_by_the_gazetteer() -> None:
+    places = [
+        {"Bydgoszcz", "Bromberg", "Быдгощ"},
+        {"Daugavpils", "Dvinsk", "Dünaburg", "Даугавпилс"},
+        {"Chemnitz", "Karl-Marx-Stadt", "Хемниц"},
+    ]
+    names = sorted(set().union(*places))
+    result = namerec.reconcile(names, types=["LOC"] * len(names))
+    found: dict[int, set[str]] = {}
+    for name, label in zip(names, result.labels):
+        found.setdefault(label, set()).add(name)
+    assert sorted(found.values(), key=sorted) == sorted(places, key=sorted)
+    # Untyped, the same names are matched by their spellings alone: Chemnitz is not Karl-Marx-Stadt.
+    untyped = namerec.reconcile(names)
+    label = dict(zip(names, untyped.labels))
+    assert label["Chemnitz"] != label["Karl-Marx-Stadt"] and label["Bydgoszcz"] != label["Bromberg"]
