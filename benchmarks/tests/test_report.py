@@ -239,7 +239,7 @@ def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
     seen = []
 
     def reconcile(names, types):
-        seen.append(equivalents._lexicon_on)
+        seen.append((equivalents._lexicon_on, equivalents._gazetteer_on))
         return list(range(len(names)))
 
     api = quality.Api("namerec", reconcile, None, None)
@@ -247,11 +247,17 @@ def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
         return quality.run_cluster_file(quality.LEXICON_PLACES, api, lambda: [], quick=True, seed=7,
                                         with_slices=False)[0]
 
-    assert run() and seen and all(seen)  # run_cluster_file alone leaves it on
+    # run_cluster_file alone leaves the lexicon on, but for the run with the gazetteer alone
+    results = run()
+    assert results and all("with_gazetteer" in r for r in results)
+    assert set(seen) == {(True, True), (False, True)}
     seen.clear()
     with quality._place_lexicon_for(quality.LEXICON_PLACES):
-        run()
-    assert seen and not any(seen)
-    assert equivalents._lexicon_on
+        results = run()
+    assert set(seen) == {(False, False), (False, True)}
+    assert equivalents._lexicon_on and equivalents._gazetteer_on
+    q = {"api": "namerec", "clusters": results}
+    table = quality.gazetteer_markdown(q)
+    assert "lexicon off, gazetteer on" in table and table.count("| namerec_lexicon_places |") == 2 * len(results)
     rows = {r.entity_type for r in quality._rows(quality.LEXICON_PLACES)}
     assert rows == {"LOC"}
