@@ -12,8 +12,8 @@ city. :mod:`namerec.equivalents` folds it into the lexicon it consults for such 
 
 Many forms name more than one city (Москва is also Moscow, Idaho; Hyderabad is in India and in
 Pakistan). A form stands for the most populous city that has it when that city is at least
-``DOMINANCE`` times as populous as any other that has it; otherwise for none, and the cities are
-told apart by their spellings alone.
+``DOMINANCE`` (3) times as populous as any other that has it; otherwise for none, and the cities
+are told apart by their spellings alone.
 """
 
 from __future__ import annotations
@@ -27,8 +27,11 @@ from importlib.resources import files
 
 __all__ = ["DOMINANCE", "GazetteerCity", "WrittenForm", "form_owners", "gazetteer_cities"]
 
-#: How many times as populous as every other city with the same form a city must be to own it.
-DOMINANCE = 10.0
+#: How many times as populous as every other city with the same form a city must be to own it. On the
+#: train split of the lexicon's places (typed LOC, the lexicon off), 10, 5, 3, 2 and 1 gave pairwise F1
+#: 0.678, 0.686, 0.688, 0.689 and 0.691 on the whole split: the larger city is usually the one meant, but
+#: a tie says nothing.
+DOMINANCE = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +66,16 @@ def gazetteer_cities() -> tuple[GazetteerCity, ...]:
     )
 
 
-def form_owners(claims: Mapping[str, Sequence[int]], populations: list[int]) -> dict[str, int]:
+def form_owners(claims: Mapping[str, Sequence[int]], populations: Sequence[int]) -> dict[str, int]:
     """The city each form stands for: ``claims`` maps a form to the indices of the cities that have
     it, ``populations`` gives each city's population. A form several cities have goes to the most
-    populous only when it has ``DOMINANCE`` times the people of the next; otherwise to none.
+    populous only when it has ``DOMINANCE`` times the people of the next; otherwise to none. A
+    city's own name counts no more than another's alternate name: Iraklio is the name of an Athens
+    suburb and an alternate name of Heraklion, Crete, the city meant (on the lexicon's places,
+    letting own names go first lost 0.007 of pairwise F1 on the train split).
 
     >>> form_owners({"moskva": [0, 7], "hyderabad": [3, 4], "kyiv": [2]}, [10_000_000, 0, 3_000_000,
-    ...             7_000_000, 1_700_000, 0, 0, 25_000])
+    ...             2_000_000, 1_700_000, 0, 0, 25_000])
     {'moskva': 0, 'kyiv': 2}
     """
     owners: dict[str, int] = {}

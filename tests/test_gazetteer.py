@@ -103,3 +103,11 @@ def test_a_pool_of_places_typed_loc_clusters_by_the_gazetteer() -> None:
     untyped = namerec.reconcile(names)
     label = dict(zip(names, untyped.labels))
     assert label["Chemnitz"] != label["Karl-Marx-Stadt"] and label["Bydgoszcz"] != label["Bromberg"]
+
+
+def test_the_module_examples_hold() -> None:
+    import doctest
+
+    import namerec.gazetteer
+
+    assert doctest.testmod(namerec.gazetteer).failed == 0

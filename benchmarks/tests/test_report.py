@@ -258,6 +258,7 @@ def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
     assert equivalents._lexicon_on and equivalents._gazetteer_on
     q = {"api": "namerec", "clusters": results}
     table = quality.gazetteer_markdown(q)
-    assert "lexicon off, gazetteer on" in table and table.count("| namerec_lexicon_places |") == 2 * len(results)
+    assert "lexicon off, gazetteer on" in table
+    assert table.count("| namerec_lexicon_places |") == 2 * len(results)
     rows = {r.entity_type for r in quality._rows(quality.LEXICON_PLACES)}
     assert rows == {"LOC"}
