@@ -22,6 +22,23 @@ _ALIASES = {
 }
 
 
+# Types that name kinds of place: kept as given (the contract keeps types outside the alias table as
+# written), but their names are read as places as LOC's are (place lexicon, gazetteer).
+_PLACE_KINDS = frozenset({
+    "CITY", "TOWN", "VILLAGE", "MUNICIPALITY", "SETTLEMENT", "LOCALITY", "COUNTRY", "REGION",
+    "PROVINCE", "COUNTY", "DISTRICT", "TOPONYM", "GEO", "GEONAME",
+})
+
+
+def is_place_type(canonical: str) -> bool:
+    """Is a canonical type that of places: LOC (and its aliases) or a kind of place (City, Country...)?
+
+    >>> is_place_type("LOC"), is_place_type("City"), is_place_type("PERSON"), is_place_type("")
+    (True, True, False, False)
+    """
+    return canonical == LOC or canonical.upper() in _PLACE_KINDS
+
+
 def canonical_type(value: object) -> str:
     """Return the canonical spelling of an entity type; "" means unknown (compatible with all).
 

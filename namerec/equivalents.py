@@ -15,9 +15,10 @@ Two kinds of groups, kept apart because they apply under different rules:
 When place equivalence applies (:func:`place_match`) depends on the name's type, so that a person
 called Florence never becomes Firenze:
 
-- a name typed ``LOC`` (GPE, LOCATION and PLACE are aliases): its whole text, or one of its
-  variants, is looked up first; otherwise every run of its words that is a known form (longest
-  first, left to right: "moskva oblast" -> the words of "moskva");
+- a name typed ``LOC`` (GPE, LOCATION and PLACE are aliases) or as a kind of place (City, Country:
+  ``entity_types.is_place_type``), with the city gazetteer (:mod:`namerec.gazetteer`) too: its whole
+  text, or one of its variants, is looked up first; otherwise every run of its words that is a known
+  form (longest first, left to right: "moskva oblast" -> the words of "moskva");
 - an untyped name the normaliser reads as neither a person nor an organisation (kind ``other``):
   only when its whole text, or a variant, is a known form ("Firenze", "Den Haag");
 - any other name (``PERSON``, ``ORG``, another type, or an untyped name read as a person or an
@@ -40,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .entity_types import LOC
+from .entity_types import LOC, is_place_type
 from .gazetteer import form_owners, gazetteer_cities
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
@@ -356,7 +357,7 @@ def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
     """
     if not name.tokens:
         return _NO_MATCH
-    typed_place = entity_type == LOC
+    typed_place = is_place_type(entity_type)
     if not typed_place and (entity_type or name.kind != "other"):
         return _NO_MATCH
     lexicon = _lexicon_for(name.script, typed_place)

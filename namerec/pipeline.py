@@ -22,7 +22,7 @@ from .blocking import candidate_pairs, name_words
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
-from .entity_types import LOC, canonical_type
+from .entity_types import canonical_type, is_place_type
 from .errors import InputError
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
@@ -141,7 +141,7 @@ def score_units(
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
     units = UnitReadings(records)
-    typed_place = np.fromiter((t == LOC for t in records.types), dtype=bool, count=len(records))
+    typed_place = np.fromiter(map(is_place_type, records.types), dtype=bool, count=len(records))
     shared = (records, units, left, right, models, typed_place)
     scored = fork_map(_score_chunk, shared, spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:

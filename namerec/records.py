@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .entity_types import LOC, ORG, PERSON, canonical_type
+from .entity_types import ORG, PERSON, canonical_type, is_place_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
 from .given_names import known_given_names
 from .normalize import NormalizedName
@@ -491,7 +491,7 @@ class NameRecords:
             offsets[u + 1] = len(flat)
             place_groups.append(place.groups)
             whole_places.append(place.whole)
-            if place.whole is not None and entity_type == LOC:
+            if place.whole is not None and is_place_type(entity_type):
                 typed_places[u] = place.whole
             skeletons.append(" ".join(sorted(name_skeleton(name.tokens).split())))
             kinds[u] = kind_codes.get(name.kind, 0)

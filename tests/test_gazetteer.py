@@ -111,3 +111,11 @@ def test_the_module_examples_hold() -> None:
     import namerec.gazetteer
 
     assert doctest.testmod(namerec.gazetteer).failed == 0
+
+
+def test_a_kind_of_place_as_type_reads_names_as_places_and_is_kept_as_given() -> None:
+    names = ["Bydgoszcz", "Bromberg", "Быдгощ", "Chemnitz", "Karl-Marx-Stadt"]
+    result = namerec.reconcile(names, types=["City"] * len(names))
+    labels = result.labels
+    assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]
+    assert {entity.type for entity in result.entities} == {"City"}
