@@ -518,6 +518,9 @@ def _render_report(
         out.append(quality.clusters_markdown(q))
         for p in _plots_of(plots, "f1_vs_pool"):
             out += ["", _img(p["path"], md_dir, p["title"])]
+        gazetteer = quality.gazetteer_markdown(q)
+        if gazetteer:
+            out += ["", "### Places with the city gazetteer", "", gazetteer]
         out += [
             "",
             "## Pair files",
