@@ -432,9 +432,9 @@ def _run_labels(
 
 
 def _with_gazetteer(api: Api, names: list[str], types: list[str], gold: list) -> dict[str, Any]:
-    """namerec on a pool of ``LEXICON_PLACES`` with its own lexicon off but the city gazetteer on
-    (``namerec.gazetteer``, built from GeoNames, not from namerec's lexicon): what a place typed LOC
-    gets when the gazetteer knows it."""
+    """namerec on a pool of ``LEXICON_PLACES`` with its own lexicon off but the place gazetteer on
+    (``namerec.gazetteer``, built from CLDR and GeoNames, not from namerec's lexicon): what a place
+    typed LOC gets when the gazetteer knows it."""
     from namerec.equivalents import place_lexicon_off
 
     assert api.reconcile is not None
@@ -1039,7 +1039,7 @@ def clusters_markdown(q: dict[str, Any]) -> str:
 
 
 def gazetteer_markdown(q: dict[str, Any]) -> str:
-    """namerec on the lexicon's places with its lexicon off, without and with the city gazetteer."""
+    """namerec on the lexicon's places with its lexicon off, without and with the place gazetteer."""
     rows = []
     for r in q["clusters"]:
         with_gazetteer, without = r.get("with_gazetteer"), _result(r, q["api"])
@@ -1054,8 +1054,9 @@ def gazetteer_markdown(q: dict[str, Any]) -> str:
         return ""
     intro = (
         "The places of namerec's lexicon (typed LOC), matched with that lexicon off, without and with "
-        "the city gazetteer (`namerec.gazetteer`: 34,006 cities and their GeoNames alternate names, an "
-        "independent source). The gazetteer knows cities only, not countries, regions, rivers or seas. "
+        "the place gazetteer (`namerec.gazetteer`: the CLDR's 287 territories with their names in every "
+        "CLDR locale, and 34,006 cities with their GeoNames alternate names: independent sources). It "
+        "knows countries, world regions and cities, not historical regions, rivers, seas or mountains. "
         "The first call loads it and reads the forms of each script met (a few seconds, counted in "
         "the first pool's time).\n\n"
     )
@@ -1280,7 +1281,7 @@ def quality_markdown(q: dict[str, Any]) -> str:
     out.append(clusters_markdown(q))
     gazetteer = gazetteer_markdown(q)
     if gazetteer:
-        out.append("\n### Places with the city gazetteer\n")
+        out.append("\n### Places with the place gazetteer\n")
         out.append(gazetteer)
     out.append("\n### Pair files\n")
     out.append(

@@ -520,7 +520,7 @@ def _render_report(
             out += ["", _img(p["path"], md_dir, p["title"])]
         gazetteer = quality.gazetteer_markdown(q)
         if gazetteer:
-            out += ["", "### Places with the city gazetteer", "", gazetteer]
+            out += ["", "### Places with the place gazetteer", "", gazetteer]
         out += [
             "",
             "## Pair files",

@@ -16,7 +16,7 @@ When place equivalence applies (:func:`place_match`) depends on the name's type,
 called Florence never becomes Firenze:
 
 - a name typed ``LOC`` (GPE, LOCATION and PLACE are aliases) or as a kind of place (City, Country:
-  ``entity_types.is_place_type``), with the city gazetteer (:mod:`namerec.gazetteer`) too: its whole
+  ``entity_types.is_place_type``), with the place gazetteer (:mod:`namerec.gazetteer`) too: its whole
   text, or one of its variants, is looked up first; otherwise every run of its words that is a known
   form (longest first, left to right: "moskva oblast" -> the words of "moskva");
 - an untyped name the normaliser reads as neither a person nor an organisation (kind ``other``):
@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .entity_types import LOC, is_place_type
-from .gazetteer import form_owners, gazetteer_cities
+from .gazetteer import form_owners, gazetteer_places
 from .given_names import are_nicknames, nickname_groups
 from .normalize import NormalizedName, normalize_name
 from .normalize.han_transcription import transcription_readings
@@ -149,54 +149,54 @@ def form_readings(form: str) -> tuple[str, list[str]]:
     return name.text, [variant for variant in name.variants if variant not in skipped]
 
 
-#: The group of gazetteer city i that joins no group of namerec's lexicon is CITY_GROUP_BASE + i.
-CITY_GROUP_BASE = PLACE_GROUP_BASE + (1 << 16)
+#: The group of gazetteer place i that joins no group of namerec's lexicon is GAZETTEER_GROUP_BASE + i.
+GAZETTEER_GROUP_BASE = PLACE_GROUP_BASE + (1 << 16)
 
 
 @lru_cache(maxsize=1)
-def _city_claims() -> dict[str, tuple[int, ...]]:
-    """Each Latin form of the gazetteer's cities -> the indices of the cities that have it."""
+def _gazetteer_claims() -> dict[str, tuple[int, ...]]:
+    """Each Latin form of the gazetteer's places -> the indices of the places that have it."""
     claims: dict[str, list[int]] = {}
-    for index, city in enumerate(gazetteer_cities()):
-        for text in city.latin:
+    for index, place in enumerate(gazetteer_places()):
+        for text in place.latin:
             claims.setdefault(text, []).append(index)
-    return {text: tuple(cities) for text, cities in claims.items()}
+    return {text: tuple(places) for text, places in claims.items()}
 
 
 @lru_cache(maxsize=16)
-def _with_cities(script: str | None, curated: bool = True) -> _PlaceLexicon:
+def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
     """The lexicon for names typed as places: namerec's own (unless not ``curated``), then the
-    gazetteer's cities (:mod:`namerec.gazetteer`) with their Latin forms and the readings of their
-    forms written in ``script`` (a script family; None: none).
+    gazetteer's territories and cities (:mod:`namerec.gazetteer`) with their Latin forms and the
+    readings of their forms written in ``script`` (a script family; None: none).
 
-    namerec's own forms come first: a city form that is already one of its places' forms stays that
-    place's. A city whose own name is a form of one of its places (Munich, Moskva) joins that
-    place's group; any other city has a group of its own, ``CITY_GROUP_BASE`` + its index, the same
-    whatever the script.
+    namerec's own forms come first: a gazetteer form that is already one of its places' forms stays
+    that place's. A gazetteer place whose English name is a form of one of its places (Germany,
+    Munich, Moskva) joins that place's group; any other has a group of its own,
+    ``GAZETTEER_GROUP_BASE`` + its index, the same whatever the script.
     """
     base = _lexicon(script) if curated else _PlaceLexicon({}, (), 1)
-    cities = gazetteer_cities()
-    claims: dict[str, tuple[int, ...]] = dict(_city_claims())
+    places = gazetteer_places()
+    claims: dict[str, tuple[int, ...]] = dict(_gazetteer_claims())
     readings: dict[int, list[str]] = {}
     if script is not None:
-        for index, city in enumerate(cities):
-            for written in city.written:
+        for index, place in enumerate(places):
+            for written in place.written:
                 if script in (_EVERY_SCRIPT, written.script):
                     readings.setdefault(index, []).extend(written.readings)
                     for text in written.readings:
                         claims[text] = (*claims.get(text, ()), index)
-    owners = form_owners(claims, [city.population for city in cities])
+    owners = form_owners(claims, [place.population for place in places])
     group_of = dict(base.group_of)
-    joined: dict[int, list[str]] = {}  # namerec's groups, by index: the city forms joining them
-    for index, city in enumerate(cities):
-        own = city.latin[0]
-        group = CITY_GROUP_BASE + index
+    joined: dict[int, list[str]] = {}  # namerec's groups, by index: the gazetteer forms joining them
+    for index, place in enumerate(places):
+        own = place.latin[0]
+        group = GAZETTEER_GROUP_BASE + index
         if owners.get(own) == index and own in base.group_of:
             group = base.group_of[own]
-        for text in (*city.latin, *readings.get(index, ())):
+        for text in (*place.latin, *readings.get(index, ())):
             if owners.get(text) == index and text not in group_of:
                 group_of[text] = group
-                if group < CITY_GROUP_BASE:
+                if group < GAZETTEER_GROUP_BASE:
                     joined.setdefault(group - PLACE_GROUP_BASE, []).append(text)
     forms = tuple((*forms, *joined.get(i, ())) for i, forms in enumerate(base.forms))
     longest = max((len(form.split()) for form in group_of), default=1)
@@ -209,7 +209,7 @@ def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None
     such a script (and only from the same one)."""
     family = None if script in ("latin", "none") else script_family(script)
     if typed_place and _gazetteer_on:
-        return _with_cities(family, curated=_lexicon_on)
+        return _with_gazetteer(family, curated=_lexicon_on)
     return _lexicon(family) if _lexicon_on else None
 
 
@@ -226,9 +226,9 @@ def place_groups() -> range:
 def place_forms(group: int, *, written: bool = True) -> tuple[str, ...]:
     """Every form of a place group of namerec's lexicon, the first being its English (or best-known)
     name; without ``written``, only the Latin forms of place_equivalents.json (not the readings of
-    other scripts). For a gazetteer city's own group: the city's Latin forms, its own name first."""
-    if group >= CITY_GROUP_BASE:
-        return gazetteer_cities()[group - CITY_GROUP_BASE].latin
+    other scripts). For a gazetteer place's own group: its Latin forms, its English name first."""
+    if group >= GAZETTEER_GROUP_BASE:
+        return gazetteer_places()[group - GAZETTEER_GROUP_BASE].latin
     return _places(written).forms[group - PLACE_GROUP_BASE]
 
 
@@ -241,8 +241,8 @@ def place_key(group: int) -> str:
     around 0.3), so two forms of one place share a skeleton and forms of two places share none.
     """
     first = place_forms(group, written=False)[0]
-    if group >= CITY_GROUP_BASE:  # cities may share a name: each has a key of its own
-        first += f"#{gazetteer_cities()[group - CITY_GROUP_BASE].geonameid}"
+    if group >= GAZETTEER_GROUP_BASE:  # places may share a name: each has a key of its own
+        first += f"#{gazetteer_places()[group - GAZETTEER_GROUP_BASE].ident}"
     digest = hashlib.sha1(first.encode("utf-8")).digest()
     return "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
 

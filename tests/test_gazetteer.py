@@ -1,4 +1,4 @@
-"""The city gazetteer (namerec.gazetteer) and how names typed as places use it (namerec.equivalents)."""
+"""The place gazetteer (namerec.gazetteer) and how names typed as places use it (namerec.equivalents)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import random
 
 import namerec
 from namerec.equivalents import (
-    CITY_GROUP_BASE,
+    GAZETTEER_GROUP_BASE,
     form_readings,
     place_group,
     place_key,
     place_lexicon_off,
     place_match,
 )
-from namerec.gazetteer import DOMINANCE, form_owners, gazetteer_cities
+from namerec.gazetteer import DOMINANCE, TERRITORY_POPULATION, form_owners, gazetteer_places
 from namerec.normalize import normalize_name
 
 
@@ -21,25 +21,36 @@ def _whole(name: str, entity_type: str = "LOC") -> int | None:
     return place_match(normalize_name(name, entity_type), entity_type).whole
 
 
-def test_cities_come_most_populous_first_with_their_own_name_first() -> None:
-    cities = gazetteer_cities()
+def _cities():
+    return [place for place in gazetteer_places() if not place.is_territory]
+
+
+def test_territories_come_first_then_cities_most_populous_first() -> None:
+    places = gazetteer_places()
+    territories = [place for place in places if place.is_territory]
+    assert 250 < len(territories) < 300 and places[: len(territories)] == tuple(territories)
+    assert all(place.population == TERRITORY_POPULATION for place in territories)
+    cities = _cities()
     assert len(cities) > 30_000
     populations = [city.population for city in cities]
     assert populations == sorted(populations, reverse=True)
-    assert all(city.latin for city in cities)
+    assert all(place.latin for place in places)
     munich = next(city for city in cities if city.latin[0] == "munich")
     assert {"muenchen", "monaco di baviera"} <= set(munich.latin)
     assert "Мюнхен" in {written.form for written in munich.written}
+    germany = next(place for place in territories if place.ident == "cldr:DE")
+    assert germany.latin[0] == "germany" and {"allemagne", "almanya", "niemcy"} <= set(germany.latin)
+    assert {"Германия", "ドイツ", "ጀርመን"} <= {written.form for written in germany.written}
 
 
 def test_stored_forms_are_what_the_normaliser_makes_of_them_now() -> None:
     # The file stores Latin forms normalised and the readings of the other forms; when the normaliser
     # changes, scripts/build_place_gazetteer.py must be run again, and this test says so.
-    cities = random.Random(0).sample(gazetteer_cities(), 300)
-    for city in cities:
-        for text in city.latin:
+    places = random.Random(0).sample(gazetteer_places(), 300)
+    for place in places:
+        for text in place.latin:
             assert normalize_name(text, "LOC").text == text
-        for written in city.written:
+        for written in place.written:
             primary, others = form_readings(written.form)
             assert written.readings == (primary, *others), written.form
 
@@ -57,7 +68,7 @@ def test_a_city_is_one_place_across_languages_and_scripts() -> None:
     for form in ("München", "Muenchen", "Monaco di Baviera", "Мюнхен", "ミュンヘン", "מינכן"):
         assert _whole(form) == munich, form
     chemnitz = _whole("Chemnitz")
-    assert chemnitz is not None and chemnitz >= CITY_GROUP_BASE  # not in namerec's lexicon
+    assert chemnitz is not None and chemnitz >= GAZETTEER_GROUP_BASE  # not in namerec's lexicon
     assert _whole("Karl-Marx-Stadt") == _whole("Хемниц") == chemnitz
 
 
@@ -70,10 +81,11 @@ def test_only_names_typed_as_places_are_read_as_the_gazetteers_cities() -> None:
 
 
 def test_cities_that_share_a_name_keep_apart() -> None:
-    springfields = [index for index, city in enumerate(gazetteer_cities()) if city.latin[0] == "springfield"]
+    places = gazetteer_places()
+    springfields = [index for index, place in enumerate(places) if place.latin[0] == "springfield"]
     assert len(springfields) >= 3
     assert _whole("Springfield") is None  # no Springfield dominates the others
-    keys = {place_key(CITY_GROUP_BASE + index) for index in springfields}
+    keys = {place_key(GAZETTEER_GROUP_BASE + index) for index in springfields}
     assert len(keys) == len(springfields)
 
 
@@ -83,8 +95,10 @@ def test_the_lexicon_switched_off_can_keep_the_gazetteer() -> None:
         assert _whole("Deutschland") is None
     with place_lexicon_off(keep_gazetteer=True):
         assert _whole("Aachen") == _whole("Aix-la-Chapelle") is not None  # a city of both
-        assert _whole("Deutschland") is None  # a country: namerec's own lexicon only
-    assert _whole("Deutschland") == place_group("germany")
+        assert _whole("Deutschland") == _whole("Niemcy") != place_group("germany")  # a CLDR territory
+        assert _whole("Donau") is None  # a river: namerec's own lexicon only
+    assert _whole("Deutschland") == place_group("germany") == _whole("Almanya") == _whole("ጀርመን")
+    assert _whole("Donau") == place_group("danube")
 
 
 def test_a_pool_of_places_typed_loc_clusters_by_the_gazetteer() -> None:
