@@ -53,16 +53,17 @@ __all__ = [
     "PLACE_GROUP_BASE",
     "PlaceMatch",
     "are_nicknames",
+    "form_readings",
     "nickname_groups",
     "organisation_places",
     "place_forms",
     "place_group",
     "place_groups",
     "place_key",
-    "form_readings",
     "place_lexicon_off",
     "place_match",
     "place_spans",
+    "script_family",
 ]
 
 #: Place group ``i`` (its index in ``place_equivalents.json``) has id ``PLACE_GROUP_BASE + i``.
@@ -87,6 +88,8 @@ _SCRIPT_FAMILIES = {"kana": "han"}
 
 
 def script_family(script: str) -> str:
+    """The family of a script whose place forms serve each other's names: kana and Han are one, as
+    Japanese writes places in kanji, kana or both."""
     return _SCRIPT_FAMILIES.get(script, script)
 
 
@@ -187,20 +190,17 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
                         claims[text] = (*claims.get(text, ()), index)
     owners = form_owners(claims, [place.population for place in places])
     group_of = dict(base.group_of)
-    joined: dict[int, list[str]] = {}  # namerec's groups, by index: the gazetteer forms joining them
     for index, place in enumerate(places):
         own = place.latin[0]
         group = GAZETTEER_GROUP_BASE + index
         if owners.get(own) == index and own in base.group_of:
             group = base.group_of[own]
         for text in (*place.latin, *readings.get(index, ())):
-            if owners.get(text) == index and text not in group_of:
-                group_of[text] = group
-                if group < GAZETTEER_GROUP_BASE:
-                    joined.setdefault(group - PLACE_GROUP_BASE, []).append(text)
-    forms = tuple((*forms, *joined.get(i, ())) for i, forms in enumerate(base.forms))
+            if owners.get(text) == index:
+                group_of.setdefault(text, group)
+    # The forms of each group are namerec's own: a gazetteer place's are ``place_forms``'.
     longest = max((len(form.split()) for form in group_of), default=1)
-    return _PlaceLexicon(group_of, forms, longest)
+    return _PlaceLexicon(group_of, base.forms, longest)
 
 
 def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None:
