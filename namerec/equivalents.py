@@ -75,6 +75,8 @@ class _PlaceLexicon:
     group_of: dict[str, int]  # normalised form -> group id
     forms: tuple[tuple[str, ...], ...]  # the forms of each group, by group index
     longest: int  # words in the longest form
+    # Groups of countries and world regions (the gazetteer's territories): "Paris, France" is Paris.
+    territories: frozenset[int] = frozenset()
 
 
 def _places(written: bool = True) -> _PlaceLexicon:
@@ -190,17 +192,20 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
                         claims[text] = (*claims.get(text, ()), index)
     owners = form_owners(claims, [place.population for place in places])
     group_of = dict(base.group_of)
+    territories: set[int] = set()
     for index, place in enumerate(places):
         own = place.latin[0]
         group = GAZETTEER_GROUP_BASE + index
         if owners.get(own) == index and own in base.group_of:
             group = base.group_of[own]
+        if place.is_territory:
+            territories.add(group)
         for text in (*place.latin, *readings.get(index, ())):
             if owners.get(text) == index:
                 group_of.setdefault(text, group)
     # The forms of each group are namerec's own: a gazetteer place's are ``place_forms``'.
     longest = max((len(form.split()) for form in group_of), default=1)
-    return _PlaceLexicon(group_of, base.forms, longest)
+    return _PlaceLexicon(group_of, base.forms, longest, frozenset(territories))
 
 
 def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None:
@@ -375,4 +380,15 @@ def place_match(name: NormalizedName, entity_type: str) -> PlaceMatch:
     token_groups = [0] * len(name.tokens)
     for start, stop, group in spans:
         token_groups[start:stop] = [group] * (stop - start)
-    return PlaceMatch(tuple(token_groups), None)
+    return PlaceMatch(tuple(token_groups), _qualified_place(spans, len(name.tokens), lexicon))
+
+
+def _qualified_place(spans: tuple[tuple[int, int, int], ...], words: int,
+                     lexicon: _PlaceLexicon) -> int | None:
+    """The place a name is when it is a place other than a country and then the country or world
+    region it lies in, and nothing else ("Paris, France", "Alexandria Egypt"): the first place's
+    group; else None ("Georgia, USA": two countries, though a state is meant)."""
+    if len(spans) != 2 or spans[0][0] != 0 or spans[0][1] != spans[1][0] or spans[1][1] != words:
+        return None
+    place, container = spans[0][2], spans[1][2]
+    return place if container in lexicon.territories and place not in lexicon.territories else None

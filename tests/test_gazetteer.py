@@ -133,3 +133,13 @@ def test_a_kind_of_place_as_type_reads_names_as_places_and_is_kept_as_given() ->
     labels = result.labels
     assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]
     assert {entity.type for entity in result.entities} == {"City"}
+
+
+def test_a_place_qualified_by_its_country_is_that_place() -> None:
+    assert _whole("Paris, France") == _whole("Париж") == place_group("paris")
+    assert _whole("Bydgoszcz, Poland") == _whole("Bromberg")
+    assert _whole("Paris, Texas") is None  # Texas is no country: the words keep their groups
+    assert _whole("Georgia, USA") is None  # two countries (the state is meant)
+    names = ["Paris, France", "Париж", "Paris, Texas", "Lyon, France", "France"]
+    labels = namerec.reconcile(names, types=["LOC"] * len(names)).labels
+    assert labels[0] == labels[1] and len({labels[0], *labels[2:]}) == 4
