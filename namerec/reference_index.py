@@ -59,6 +59,7 @@ import math
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,7 @@ import numpy as np
 from .blocking import word_keys
 from .config import Config
 from .entity_types import canonical_type
+from .equivalents import place_key, place_match
 from .errors import FileFormatError, InputError
 from .io import ReferenceEntry, read_reference
 from .models import Alternative
@@ -137,12 +139,13 @@ def _query_keys(token: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _keys_of_tokens(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Flat (hash, local token index, kind) arrays for a list of tokens (run in workers when many)."""
+    """Flat (hash, local token index, kind) arrays for a list of tokens (run in workers when many).
+    A place token has no keys: it is only ever met exactly."""
     hashes: list[int] = []
     owners: list[int] = []
     kinds: list[int] = []
     for t, token in enumerate(tokens):
-        for kind, key in token_keys(token):
+        for kind, key in () if token.startswith(_PLACE_TOKEN) else token_keys(token):
             hashes.append(_stable_hash(key))
             owners.append(t)
             kinds.append(kind)
@@ -183,8 +186,24 @@ def _normalize_forms(items: Sequence[tuple[str, str]], language: str) -> list[_F
     for text, type_ in items:
         name = normalize_name(text, type_, cyrillic_language=language)
         variants = tuple(tuple(v.split()) for v in name.variants if v.split()) + _joined_variants(name.tokens)
+        place = place_token(name, type_)
+        if place:
+            variants += ((place,),)
         out.append((name.tokens, _acronym_key(name), variants))
     return out
+
+
+# A known place is also indexed under a token of its own, which every form of the place shares
+# (Germany, Allemagne, Германия): forms alike in no letter are found by it. The prefix keeps it apart
+# from every normalised word, which has no "@" and no capital letters.
+_PLACE_TOKEN = "@"
+
+
+def place_token(name: NormalizedName, entity_type: str) -> str:
+    """The token standing for the known place a name wholly is (see ``equivalents.place_match``:
+    typed as a place, or untyped and read as neither person nor organisation), else ""."""
+    group = place_match(name, canonical_type(entity_type)).whole
+    return "" if group is None else _PLACE_TOKEN + place_key(group)
 
 
 def _joined_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -694,6 +713,9 @@ class ReferenceIndex:
         shared with :mod:`namerec.link`)."""
         if self._alive_forms <= 0 or k <= 0:
             return [], []
+        place = place_token(name, type_)
+        if place:  # the forms of a known place share its token (see ``place_token``)
+            name = replace(name, tokens=(*name.tokens, place))
         forms, scores = self._score_forms(name, self._type_codes.get(type_.casefold(), -1) if type_ else 0)
         if len(forms) == 0:
             return [], []

@@ -235,3 +235,19 @@ def test_input_errors():
 def test_empty_inputs():
     assert namerec.link([], REFERENCE) == []
     assert namerec.link(["Tomasz Wrzesniewski"], [])[0].ref_id is None
+
+
+def test_places_link_across_languages_and_scripts_by_their_place():
+    reference = [
+        {"id": "de", "name": "Germany", "type": "LOC"},
+        {"id": "muc", "name": "Munich", "type": "LOC"},
+        {"id": "bdg", "name": "Bydgoszcz", "type": "LOC"},
+        {"id": "fn", "name": "Florence Nightingale", "type": "PERSON"},
+    ]
+    names = ["Allemagne", "ጀርመን", "Мюнхен", "Bromberg", "Firenze", "Florence"]
+    types = ["LOC", "LOC", "LOC", "LOC", "LOC", "PERSON"]
+    found = [link.ref_id for link in namerec.link(names, reference, types=types)]
+    assert found == ["de", "de", "muc", "bdg", None, None]
+    index = ReferenceIndex.build(reference)
+    assert [a.ref_id for a in index.query("Deutschland")][:1] == ["de"]  # untyped: the lexicon
+    assert [a.ref_id for a in index.query("Bromberg")] == []  # untyped: no gazetteer, no letter shared
