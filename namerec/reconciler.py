@@ -62,9 +62,10 @@ class Reconciler:
         probability, *_ = score_pairs(pairs, types, self.config, self.model_)
         return probability
 
-    def score(self, a: object, b: object, /) -> float:
-        """Calibrated probability that two names name the same entity."""
-        return float(self.score_pairs([(a, b)])[0])
+    def score(self, a: object, b: object, /, *, types: tuple[object, object] | None = None) -> float:
+        """Calibrated probability that two names name the same entity; ``types``: their two types
+        (as for ``reconcile``), e.g. ``("LOC", "LOC")`` for two places."""
+        return float(self.score_pairs([(a, b)], types=None if types is None else [types])[0])
 
     def fit(self, pairs: Iterable[Sequence[object]], labels: Sequence[object], /, *,
             l2: float = 1.0) -> Reconciler:
@@ -99,9 +100,11 @@ class Reconciler:
         self.config = self.config.model_copy(update={"scorer": self.model_.weights})
         return self
 
-    def explain(self, a: object, b: object, /) -> Explanation:
-        """Which features moved the match probability of ``a`` and ``b``, and by how much."""
-        probability, features, forms = score_pairs([(a, b)], None, self.config, self.model_)
+    def explain(self, a: object, b: object, /, *, types: tuple[object, object] | None = None) -> Explanation:
+        """Which features moved the match probability of ``a`` and ``b``, and by how much; ``types``:
+        their two types, as for ``score``."""
+        probability, features, forms = score_pairs([(a, b)], None if types is None else [types], self.config,
+                                                   self.model_)
         form_a, form_b = forms[0]
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
                                    float(probability[0]))

@@ -367,3 +367,12 @@ def test_abbreviated_given_names_of_historical_records_score_as_their_full_names
     same = reconciler.score_pairs([("Wm Smith", "William Smith"), ("Thos. Jones", "Tom Jones")])
     assert (same >= 0.5).all()
     assert reconciler.score("Wm Smith", "Walter Smith") < 0.1
+
+
+def test_score_and_explain_take_the_two_names_types():
+    rec = namerec.Reconciler()
+    typed = rec.score("Bromberg", "Bydgoszcz", types=("LOC", "LOC"))
+    assert typed > 0.9 > 0.1 > rec.score("Bromberg", "Bydgoszcz")
+    explanation = rec.explain("Bromberg", "Bydgoszcz", types=("LOC", "LOC"))
+    assert explanation.probability == pytest.approx(typed, abs=1e-4)
+    assert rec.score("Max Bergmann", "Max Bergmann", types=("PERSON", "ORG")) == 0.0
