@@ -520,6 +520,7 @@ def run_cluster_file(
             )
         res["results"] = systems
         if ds.lexicon_off and api.reconcile is not None:
+            log(f"quality: {ds.name} / {label}: {api.label} with the place gazetteer on {len(pool):,} names")
             res["with_gazetteer"] = _with_gazetteer(api, names, types, gold)
         log(
             f"quality: {ds.name} / {label}: pairwise / B3 F1 "

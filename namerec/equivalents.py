@@ -50,6 +50,7 @@ from .normalize.lexicons import load_data
 from .normalize.translit import dominant_script
 
 __all__ = [
+    "GAZETTEER_GROUP_BASE",
     "PLACE_GROUP_BASE",
     "PlaceMatch",
     "are_nicknames",
@@ -209,7 +210,7 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
 
 
 def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None:
-    """The lexicon for a name written in ``script`` (typed as a place: with the gazetteer's cities);
+    """The lexicon for a name written in ``script`` (typed as a place: with the gazetteer's places);
     None when no lexicon is on. Readings of forms written in other scripts only serve names read from
     such a script (and only from the same one)."""
     family = None if script in ("latin", "none") else script_family(script)
@@ -331,7 +332,8 @@ _gazetteer_on = True
 def place_lexicon_off(*, keep_gazetteer: bool = False) -> Iterator[None]:
     """Within this block no name is read as a known place, so places are matched by their
     spellings alone; with ``keep_gazetteer``, names typed as places are still read as the
-    gazetteer's cities (:mod:`namerec.gazetteer`), and only namerec's own lexicon is off. The
+    gazetteer's territories and cities (:mod:`namerec.gazetteer`), and only namerec's own lexicon
+    is off. The
     benchmarks measure (and fit how place pairs are scored in pools) on the lexicon's own places
     this way: the only labelled places at hand, which the lexicon would otherwise match by looking
     them up. Not thread-safe; records built inside keep what they read.

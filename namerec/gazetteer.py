@@ -58,7 +58,6 @@ class WrittenForm:
 @dataclass(frozen=True, slots=True)
 class GazetteerPlace:
     ident: str  # "cldr:DE" (a territory's CLDR code) or "geonames:2867714" (a city's GeoNames id)
-    country: str  # ISO 3166 alpha-2 code of a city's country; a territory's own code
     population: int  # a city's, or TERRITORY_POPULATION
     latin: tuple[str, ...]  # Latin forms as the normaliser writes them, the English name first
     written: tuple[WrittenForm, ...]  # forms in other scripts
@@ -78,12 +77,12 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
         return tuple(WrittenForm(form, script, tuple(readings)) for form, script, *readings in entries)
 
     territories = tuple(
-        GazetteerPlace(f"cldr:{code}", code, TERRITORY_POPULATION, tuple(latin), written_forms(written))
+        GazetteerPlace(f"cldr:{code}", TERRITORY_POPULATION, tuple(latin), written_forms(written))
         for code, latin, written in data["territories"]
     )
     cities = tuple(
-        GazetteerPlace(f"geonames:{ident}", country, int(population), tuple(latin), written_forms(written))
-        for ident, country, population, latin, written in data["cities"]
+        GazetteerPlace(f"geonames:{ident}", int(population), tuple(latin), written_forms(written))
+        for ident, _country, population, latin, written in data["cities"]
     )
     return territories + cities
 

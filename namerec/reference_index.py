@@ -764,7 +764,7 @@ class ReferenceIndex:
                 query_info += _LOW_INFORMATION if len(token) == 1 or token in ACRONYM_STOPWORDS else 1.0
             if exact is not None and exact < keyed_tokens:
                 known_keys.append(self._tk_keys[self._tk_offsets[exact] : self._tk_offsets[exact + 1]])
-            else:
+            elif not token.startswith(_PLACE_TOKEN):  # a place token is only met exactly
                 key_parts.append(_query_keys(token)[0])
         # spacing: "st microelectronics" ~ stmicroelectronics, "d s m" ~ dsm
         joined_words = {left + right for left, right in zip(name.tokens, name.tokens[1:])}
