@@ -183,6 +183,17 @@ class _Linkage:
     def can_merge(self, a: int, b: int) -> bool:
         return b not in self.cannot.get(a, ()) and len(self.types[a] | self.types[b]) <= 1
 
+    def may_join_weakly(self, a: int, b: int) -> bool:
+        """May cluster a join cluster b on evidence below the threshold? Not across a known type and
+        an unknown one, and not as a name that is no organisation's into a cluster of organisations'
+        names (not mostly people's): a bare "katz" is no variant of "Akzo Nobel N.V.", however
+        unrivalled its weak pair to it."""
+        if self.types[a] != self.types[b]:
+            return False
+        if self.organisations[a] or not self.organisations[b]:
+            return True
+        return 2 * self.people[b] > self.size[b]
+
     def looser_than_members(self, a: int, b: int, linkage: float, margin: float) -> bool:
         """True when clusters a and b (two or more names each) hold together better than they link.
 
@@ -476,7 +487,11 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
       it is unambiguous.
 
     The last two are weaker evidence, not enough to bridge a known type and an unknown one
-    ("Washington", a place, and an untyped "George Washington"). Returns, per unit, the confidence
+    ("Washington", a place, and an untyped "George Washington"), nor to join a word that is no
+    organisation's name to organisations' names (``_Linkage.may_join_weakly``): on 100,000 pooled
+    names bare surnames had joined companies ("katz" Akzo Nobel N.V.), and refusing that raised the
+    labelled names' pairwise precision from 0.634 to 0.666 (F1 0.712 to 0.731); train-split pools of
+    the three cluster files did not move. Returns, per unit, the confidence
     a join by one of them proved to deserve (``_WRITTEN_ATTACH_CONFIDENCE``,
     ``_WEAK_ATTACH_CONFIDENCE``), else 0.
     """
@@ -526,15 +541,15 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
             decisions.append((unit, int(mean_target[k])))
             continue
         written_into = int(holder[k])
-        if (holders[k] == 1 and graph.types[unit] == graph.types[written_into]
+        if (holders[k] == 1 and graph.may_join_weakly(unit, written_into)
                 and best_into_holder[k] >= threshold
                 and best_into_rival[k] < _WRITTEN_RIVAL_SHARE * best_into_holder[k]):
             decisions.append((unit, written_into))
             weak[unit] = _WRITTEN_ATTACH_CONFIDENCE
             continue
         best, target = float(best_single[k]), int(pair_target[k])
-        same_types = graph.types[unit] == graph.types[target]
-        if same_types and best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best:
+        clear_best = best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best
+        if clear_best and graph.may_join_weakly(unit, target):
             decisions.append((unit, target))
             weak[unit] = _WEAK_ATTACH_CONFIDENCE
     # Decide first, then merge: attaching one partial must not change another's candidates.

@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 from namerec.cluster import cluster_units
 
 
-def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=()):
+def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=(), personal=None,
+         organisation=None):
     left = np.array([e[0] for e in edges], dtype=np.int64)
     right = np.array([e[1] for e in edges], dtype=np.int64)
     prob = np.array([e[2] for e in edges], dtype=np.float64)
@@ -15,6 +16,8 @@ def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written
         n, left, right, prob, single_word=single_word, cannot_link=cannot_mask,
         type_keys=types or [""] * n, threshold=threshold,
         lone_word_in=np.array([(e[0], e[1]) in set(written) for e in edges], dtype=bool),
+        personal=None if personal is None else np.array(personal, dtype=bool),
+        organisation=None if organisation is None else np.array(organisation, dtype=bool),
     )
 
 
@@ -85,6 +88,23 @@ def test_bare_given_name_joins_its_only_full_name_even_on_weak_evidence():
     # Weak evidence does not bridge a known type and an unknown one.
     typed = _run(4, edges, single=single, types=["", "", "", "LOC"])
     assert _groups(typed.labels) == [[0, 1], [2], [3]]
+
+
+def test_weak_evidence_does_not_join_a_bare_word_to_an_organisation():
+    # 0, 1 = "akzo nobel n.v." / "akzo nobel nv" (organisations), 2 = "katz" (a bare word, neither).
+    edges = [(0, 1, 0.95), (0, 2, 0.2), (1, 2, 0.15)]
+    single = [False, False, True]
+    companies = _run(3, edges, single=single, personal=[False] * 3, organisation=[True, True, False])
+    assert _groups(companies.labels) == [[0, 1], [2]]
+    # A one-word organisation ("akzo") may, and so may a bare word into a cluster of people.
+    akzo = _run(3, edges, single=single, personal=[False] * 3, organisation=[True, True, True])
+    assert _groups(akzo.labels) == [[0, 1, 2]]
+    people = _run(3, edges, single=single, personal=[True, True, False], organisation=[False] * 3)
+    assert _groups(people.labels) == [[0, 1, 2]]
+    # Evidence that reaches the threshold still joins it.
+    strong = [(0, 1, 0.95), (0, 2, 0.9), (1, 2, 0.85)]
+    joined = _run(3, strong, single=single, personal=[False] * 3, organisation=[True, True, False])
+    assert _groups(joined.labels) == [[0, 1, 2]]
 
 
 def test_partial_name_attaches_only_when_unique():
