@@ -36,12 +36,25 @@ def _package_canonicals() -> tuple[str, ...]:
     return tuple(sorted(NickNamer().nickname_lookup))
 
 
+def _bridges_names(canonical: str, lookup: dict[str, set[str]]) -> bool:
+    """Is the package's entry for ``canonical`` a short name listing the several longer names it may
+    stand for? "bill" lists fred, robert and william: as one group it would make William and Robert
+    one name. Such an entry is left out; each longer name's own entry still lists the short one."""
+    longer = sorted(m for m in lookup[canonical] if m in lookup and len(m) > len(canonical))
+    return any(
+        b not in lookup[a] and a not in lookup[b] for i, a in enumerate(longer) for b in longer[i + 1:]
+    )
+
+
 @lru_cache(maxsize=1)
 def _groups_by_name() -> dict[str, tuple[int, ...]]:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
-    members = [{canonical, *lookup[canonical]} for canonical in _package_canonicals()]
+    members = [
+        set() if _bridges_names(canonical, lookup) else {canonical, *lookup[canonical]}
+        for canonical in _package_canonicals()
+    ]
     written = load_data("given_name_scripts.json")["forms"]
     for group in load_data("given_name_equivalents.json")["groups"]:
         members.append({*group, *_written_readings(written.get(group[0], []))})

@@ -37,6 +37,16 @@ def test_british_and_welsh_pet_forms():
     assert not are_nicknames("moses", "maurice")  # one pet form of two names does not make them one
 
 
+def test_a_short_name_standing_for_several_names_does_not_make_them_one():
+    # The package lists "bill" under robert and william, and gives bill its own entry listing fred,
+    # robert and william: Bill may be either, yet William is not Robert.
+    assert are_nicknames("bill", "william") and are_nicknames("bill", "robert")
+    assert not are_nicknames("william", "robert")
+    assert not are_nicknames("caroline", "charlotte")  # through "chick"
+    assert not are_nicknames("arabella", "isabella")  # through "bella"
+    assert are_nicknames("alexander", "sandy")  # a long name's own short forms stay its own
+
+
 def test_pet_forms_spelt_freely():
     assert are_nicknames("aggie", "agnes")  # the lexicon knows Aggy
     assert are_nicknames("artie", "arthur")  # a pet ending on the short form Art
