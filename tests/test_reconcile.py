@@ -10,6 +10,7 @@ import pytest
 import namerec
 from namerec import InputError
 from namerec.entity_types import canonical_type
+from namerec.pipeline import _slavic_masculine_forms
 
 POOL = [
     "Max Bergman", "Max Bergmann", "Ingrid Bergman", "Bergman",
@@ -321,6 +322,18 @@ def test_golden_a_man_and_a_woman_of_one_family_stay_apart(man: str, woman: str)
     assert _apart(names, man, woman)
 
 
+def test_golden_a_nickname_of_both_does_not_join_a_man_and_a_woman():
+    # "Sasha" is a nickname of Alexander and of Alexandra: each Sasha goes with the family name's
+    # form of its own gender, and the man and the woman never share an entity.
+    names = ["Alexander Petrov", "Sasha Petrov", "Alexandra Petrova", "Sasha Petrova",
+             "Александр Петров", "Александра Петрова"]
+    assert _together(names, "Alexander Petrov", "Sasha Petrov")
+    assert _together(names, "Alexandra Petrova", "Sasha Petrova")
+    assert _together(names, "Alexander Petrov", "Александр Петров")
+    assert _apart(names, "Alexander Petrov", "Alexandra Petrova")
+    assert _apart(names, "Sasha Petrov", "Sasha Petrova")
+
+
 def test_golden_relatives_stay_apart_with_types():
     names = ["Max Bergmann", "Max Bergman", "Ingrid Bergman"]
     assert _apart(names, "Max Bergman", "Ingrid Bergman", types=["PERSON"] * 3)
@@ -517,3 +530,12 @@ def test_lone_word_in_marks_a_word_and_a_longer_name_ending_in_it() -> None:
     left, right = np.array([0, 0, 0, 1, 2, 4, 5]), np.array([1, 2, 3, 2, 3, 1, 1])
     # Only the last word counts (the family name), and only between a lone word and a longer name.
     assert lone_word_in(records, left, right).tolist() == [True, False, False, False, False, True, False]
+
+
+def test_slavic_family_names_masculine_forms():
+    strings = ["petrova", "petrov", "kowalska", "kowalski", "novakova", "novak", "tolstaya", "tolstoy",
+               "smith", "smitha", "anna", "ann"]
+    masculine = _slavic_masculine_forms(strings)
+    found = {(strings[t], strings[m]) for t, m in enumerate(masculine.tolist()) if m >= 0}
+    assert found == {("petrova", "petrov"), ("kowalska", "kowalski"), ("novakova", "novak"),
+                     ("tolstaya", "tolstoy")}
