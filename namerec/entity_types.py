@@ -24,19 +24,26 @@ _ALIASES = {
 
 # Types that name kinds of place: kept as given (the contract keeps types outside the alias table as
 # written), but their names are read as places as LOC's are (place lexicon, gazetteer).
+# Written as the user's data writes them: case, "-", "_" and spaces do not count ("place_name").
 _PLACE_KINDS = frozenset({
-    "CITY", "TOWN", "VILLAGE", "MUNICIPALITY", "SETTLEMENT", "LOCALITY", "COUNTRY", "REGION",
-    "PROVINCE", "COUNTY", "DISTRICT", "TOPONYM", "GEO", "GEONAME",
+    "CITY", "TOWN", "VILLAGE", "HAMLET", "MUNICIPALITY", "SETTLEMENT", "LOCALITY", "POPULATED PLACE",
+    "CAPITAL", "METROPOLIS", "COUNTRY", "NATION", "STATE", "TERRITORY", "REGION", "PROVINCE", "COUNTY",
+    "DISTRICT", "PREFECTURE", "OBLAST", "CONTINENT", "ISLAND", "TOPONYM", "GEO", "GEONAME",
+    "GEOGRAPHIC", "GEOGRAPHICAL", "PLACE NAME", "PLACENAME", "LOCATION NAME", "GEO LOC",
 })
+
+
+def _place_kind_key(text: str) -> str:
+    return " ".join(text.upper().replace("-", " ").replace("_", " ").split())
 
 
 def is_place_type(canonical: str) -> bool:
     """Is a canonical type that of places: LOC (and its aliases) or a kind of place (City, Country...)?
 
-    >>> is_place_type("LOC"), is_place_type("City"), is_place_type("PERSON"), is_place_type("")
-    (True, True, False, False)
+    >>> is_place_type("LOC"), is_place_type("City"), is_place_type("place_name"), is_place_type("PERSON")
+    (True, True, True, False)
     """
-    return canonical == LOC or canonical.upper() in _PLACE_KINDS
+    return canonical == LOC or _place_kind_key(canonical) in _PLACE_KINDS
 
 
 def canonical_type(value: object) -> str:
