@@ -12,7 +12,7 @@ import gc
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
@@ -256,7 +256,8 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:
-    """Pairs whose clusters must never merge: clearly different given names the model also rejects.
+    """Pairs whose clusters must never merge: clearly different given names the model also rejects,
+    and a man and a woman of one family (``gendered_names``).
 
     The given-name conflict alone is not enough (Ian and John Byrom can be one man, and the model
     may know it); with a probability the model is sure of (below 2%) it vetoes the merge of the
@@ -278,17 +279,24 @@ _SLAVIC_SURNAME_ENDINGS = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "
                            ("skiy", "skaya"), ("oy", "aya"), ("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"))
 
 
-def _slavic_masculine_forms(strings: Sequence[str]) -> np.ndarray:
-    """Per token: the id of the token that is its masculine form as a Slavic family name (Petrova ->
-    Petrov), -1 where there is none among ``strings``."""
-    ids = {string: t for t, string in enumerate(strings)}
-    out = np.full(len(strings), -1, dtype=np.int64)
-    for t, woman in enumerate(strings):
+def _slavic_masculine_forms(strings: Sequence[str], tokens: Iterable[int]) -> dict[int, int]:
+    """For each of ``tokens`` (ids into ``strings``) that is the feminine form of a Slavic family
+    name whose masculine form is also among ``strings`` (Petrova, Petrov): that form's id."""
+    wanted: dict[str, list[int]] = {}  # a masculine form -> the women's forms that would have it
+    for t in tokens:
+        woman = strings[t]
+        if not woman.endswith("a"):  # every feminine ending does
+            continue
+        forms = [woman[: -len(f)] + m for m, f in _SLAVIC_SURNAME_ENDINGS if woman.endswith(f)]
         if woman.endswith("ova") and len(woman) >= 7 and woman[-4] not in "aeiouy":
-            out[t] = ids.get(woman[:-3], -1)  # Czech and Slovak: Novak / Novakova
-        for masculine, feminine in _SLAVIC_SURNAME_ENDINGS:
-            if woman.endswith(feminine) and out[t] < 0:
-                out[t] = ids.get(woman[: -len(feminine)] + masculine, -1)
+            forms.append(woman[:-3])  # Czech and Slovak: Novak / Novakova
+        for form in forms:
+            wanted.setdefault(form, []).append(t)
+    out: dict[int, int] = {}
+    if wanted:
+        for man, string in enumerate(strings):
+            for woman in wanted.get(string, ()):
+                out.setdefault(woman, man)
     return out
 
 
@@ -308,12 +316,22 @@ def gendered_names(records: NameRecords, left: np.ndarray, right: np.ndarray) ->
     first_a, first_b = records.token_ids[starts[left[rows]]], records.token_ids[starts[right[rows]]]
     last_a, last_b = records.token_ids[ends[left[rows]]], records.token_ids[ends[right[rows]]]
     strings = records.tokens.strings
-    first = records.gender_forms.gendered(first_a, first_b)
+    # Only a word with a feminine ending can be a woman's form: the rest are not compared.
+    forms = records.gender_forms
+    feminine = (forms.feminine_stems >= 0).any(axis=1)
+    maybe = np.flatnonzero(feminine[first_a] | feminine[first_b])
+    first = maybe[forms.gendered(first_a[maybe], first_b[maybe])]
     out[rows[first]] = [
         not are_nicknames(strings[a], strings[b])
         for a, b in zip(first_a[first].tolist(), first_b[first].tolist())
     ]
-    masculine = _slavic_masculine_forms(strings)
+    # Only the last words of the pairs asked about are looked at: a token table has 100,000s of words.
+    asked = np.zeros(len(strings), dtype=bool)
+    asked[last_a] = asked[last_b] = True
+    masculine = np.full(len(strings), -1, dtype=np.int64)
+    women = _slavic_masculine_forms(strings, np.flatnonzero(asked).tolist())
+    for woman, man in women.items():
+        masculine[woman] = man
     out[rows[(masculine[last_a] == last_b) | (masculine[last_b] == last_a)]] = True
     return out
 

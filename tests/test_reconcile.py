@@ -535,7 +535,7 @@ def test_lone_word_in_marks_a_word_and_a_longer_name_ending_in_it() -> None:
 def test_slavic_family_names_masculine_forms():
     strings = ["petrova", "petrov", "kowalska", "kowalski", "novakova", "novak", "tolstaya", "tolstoy",
                "smith", "smitha", "anna", "ann"]
-    masculine = _slavic_masculine_forms(strings)
-    found = {(strings[t], strings[m]) for t, m in enumerate(masculine.tolist()) if m >= 0}
+    masculine = _slavic_masculine_forms(strings, range(len(strings)))
+    found = {(strings[woman], strings[man]) for woman, man in masculine.items()}
     assert found == {("petrova", "petrov"), ("kowalska", "kowalski"), ("novakova", "novak"),
                      ("tolstaya", "tolstoy")}
