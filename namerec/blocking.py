@@ -34,7 +34,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .entity_types import PERSON, canonical_type
 from .equivalents import PLACE_GROUP_BASE
+from .given_names import nickname_groups
 from .normalize import NormalizedName
 from .normalize.transcription import (
     KEYED_SCRIPTS,
@@ -345,9 +347,31 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     return np.minimum(left, right), np.maximum(left, right)
 
 
-def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
+def nickname_pairs(records: NameRecords, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of one-word given names (typed PERSON or untyped) that share a nickname group (Bill,
+    William), for ``Config(bare_nicknames="join")``; a group with more than ``max_block_size`` such
+    names (a name of many forms in a long list) gives none, as no key joins so many."""
+    members: dict[int, list[int]] = {}
+    for unit, name in enumerate(records.names):
+        if len(name.tokens) == 1 and canonical_type(records.types[unit]) in ("", PERSON):
+            for group in nickname_groups(name.tokens[0]):
+                members.setdefault(group, []).append(unit)
+    left: list[int] = []
+    right: list[int] = []
+    for units in members.values():
+        if 2 <= len(units) <= max_block_size:
+            for k, a in enumerate(units):
+                left.extend([a] * (len(units) - k - 1))
+                right.extend(units[k + 1:])
+    return np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+
+
+def candidate_pairs(
+    records: NameRecords, *, max_block_size: int, bare_nicknames: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a Latin
-    name and one in another script that one of the former's transcriptions joins."""
+    name and one in another script that one of the former's transcriptions joins; with
+    ``bare_nicknames``, also the ``nickname_pairs``."""
     keys, units, coarse = _unit_keys(records)
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
@@ -375,6 +399,8 @@ def candidate_pairs(records: NameRecords, *, max_block_size: int) -> tuple[np.nd
     shared = (records, units, n)
     pieces.extend(fork_map(_nearest_pairs, shared, _batches(oversized, searched // 32 + 1), workers))
     pieces.append(_pack(*_transcription_pairs(records), n))
+    if bare_nicknames:
+        pieces.append(_pack(*nickname_pairs(records, max_block_size), n))
     if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

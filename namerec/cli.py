@@ -3,7 +3,7 @@
 ::
 
     namerec cluster INPUT [--column name] [--type-column COL] [-o OUT] [--config CONFIG.json]
-                          [--threshold P]
+                          [--threshold P] [--bare-nicknames apart|join]
     namerec text FILE [--reference REF] [--extractor auto|builtin|spacy] [--spacy-model NAME]
                       [-o OUT] [--config CONFIG.json] [--threshold P]
     namerec link INPUT --reference REF [--column name] [--type-column COL] [-o OUT]
@@ -135,6 +135,12 @@ def _add_cluster(commands: Any) -> None:
     _add_input_arguments(parser)
     _add_output_argument(parser)
     _add_config_arguments(parser)
+    parser.add_argument(
+        "--bare-nicknames", choices=("apart", "join"), default=None,
+        help="one-word given names listed as one name (Bill, William): 'join' them, for a list of "
+        "given names; 'apart' (the default) leaves them to the model, which keeps them apart in a "
+        "pool (overrides bare_nicknames from --config)",
+    )
     parser.set_defaults(handler=_run_cluster)
 
 
@@ -232,6 +238,8 @@ def _load_config(args: argparse.Namespace) -> Config:
             raise
     if args.threshold is not None:
         config = Config(**{**config.model_dump(), "match_threshold": args.threshold})
+    if getattr(args, "bare_nicknames", None) is not None:
+        config = Config(**{**config.model_dump(), "bare_nicknames": args.bare_nicknames})
     return config
 
 

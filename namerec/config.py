@@ -80,6 +80,14 @@ class Config(BaseModel):
             "compatible full-name entity when there is exactly one, or always keep it apart."
         ),
     )
+    bare_nicknames: Literal["apart", "join"] = Field(
+        "apart",
+        description="One-word given names that the nickname lexicons list as one name (Bill and "
+        "William, Peggy and Margaret): 'apart' leaves them to the match model, which in a pool keeps "
+        "them apart (in a list of people, a bare 'Bill' and a bare 'William' are as often two people "
+        "as one); 'join' compares them and gives them the listed-nickname probability, for lists of "
+        "given names as such, where Bill and William are one name.",
+    )
     cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
         "auto",
         description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a "

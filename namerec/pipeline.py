@@ -133,7 +133,9 @@ def score_units(
         dtype=np.int64, count=len(names),
     )
 
-    left, right = candidate_pairs(records, max_block_size=config.max_block_size)
+    join_nicknames = config.bare_nicknames == "join"
+    left, right = candidate_pairs(
+        records, max_block_size=config.max_block_size, bare_nicknames=join_nicknames)
     keep = type_compatibility(records.types, left, right)
     left, right = left[keep], right[keep]
     features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if models is None else None
@@ -153,6 +155,9 @@ def score_units(
             else:
                 probability[start:stop] = chunk_probability
             bar.update(stop - start)
+    if join_nicknames and models is not None:
+        # Asked to treat the list as given names: a listed nickname is one name, as in a listed pair.
+        nickname_prior(records, left, right, probability)
     return ScoredUnits(records, row_units, left, right, given_conflict, probability, features)
 
 

@@ -260,3 +260,20 @@ def test_the_documented_coarse_limit_is_the_one_applied():
 
     description = Config.model_fields["max_block_size"].description
     assert f"smaller of this and {blocking.COARSE_BLOCK_SIZE}" in description
+
+
+def test_bare_nicknames_are_candidates_only_when_asked():
+    records = records_of(["William", "Bill", "Margaret", "Peggy", "Bill Smith", "Xqzv"])
+    texts = records.texts
+    unit = {text: texts.index(text) for text in ("william", "bill", "margaret", "peggy", "bill smith")}
+    asked = candidate_pairs(records, max_block_size=50, bare_nicknames=True)
+    joined = set(zip(*(side.tolist() for side in asked)))
+    assert (unit["bill"], unit["william"]) in joined or (unit["william"], unit["bill"]) in joined
+    assert tuple(sorted((unit["margaret"], unit["peggy"]))) in joined
+    assert tuple(sorted((unit["bill"], unit["william"]))) not in pairs_of(records, 50)
+    # One-word names only: a full name is paired by its own keys, not by its given name's group.
+    left, right = blocking.nickname_pairs(records, 50)
+    assert unit["bill smith"] not in set(left.tolist()) | set(right.tolist())
+    # Nor organisations' names.
+    companies = records_of(["William", "Bill"], "ORG")
+    assert len(blocking.nickname_pairs(companies, 50)[0]) == 0

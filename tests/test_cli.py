@@ -192,6 +192,18 @@ def test_threshold_and_config(tmp_path, calls, capsys):
     assert calls[-1]["config"].match_threshold == 1.0
 
 
+def test_bare_nicknames_option(tmp_path, calls, capsys):
+    path = write(tmp_path, "in.csv", "name\nBill\n")
+    assert main(["cluster", path, "--bare-nicknames", "join"]) == 0
+    assert calls[-1]["config"].bare_nicknames == "join"
+    cfg = tmp_path / "cfg.json"
+    Config(bare_nicknames="join").save(cfg)
+    assert main(["cluster", path, "--config", str(cfg), "--bare-nicknames", "apart"]) == 0
+    assert calls[-1]["config"].bare_nicknames == "apart"
+    assert main(["cluster", path, "--bare-nicknames", "maybe"]) == 2
+    assert "--bare-nicknames" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "nan", "high"])
 def test_bad_threshold_is_a_usage_error(tmp_path, calls, capsys, value):
     assert main(["cluster", write(tmp_path, "in.csv", "name\nA\n"), "--threshold", value]) == 2

@@ -539,3 +539,10 @@ def test_slavic_family_names_masculine_forms():
     found = {(strings[woman], strings[man]) for woman, man in masculine.items()}
     assert found == {("petrova", "petrov"), ("kowalska", "kowalski"), ("novakova", "novak"),
                      ("tolstaya", "tolstoy")}
+
+
+def test_bare_nicknames_stay_apart_unless_asked_to_join():
+    names = ["William", "Bill", "Margaret", "Peggy"]
+    assert _apart(names, "William", "Bill")
+    joined = namerec.reconcile(names, config=namerec.Config(bare_nicknames="join")).labels
+    assert joined[0] == joined[1] and joined[2] == joined[3] and joined[0] != joined[2]
