@@ -6,7 +6,8 @@ one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni 
 ``data/given_name_scripts.json``, the same names written in other scripts (محمد, יוסף, Иван), which
 join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"), and
 ``data/given_name_abbreviations.json``, the abbreviations of historical records (Wm, Chas, Thos), each
-joining every group of its full name. Each token gets the ids of
+joining every group of its full name; ``data/given_name_exclusions.json`` leaves out of a package
+group the few names usage does not give it (Bill and Billy under Robert). Each token gets the ids of
 the groups it belongs to, and two given names are equivalent when those id sets meet.
 """
 
@@ -51,8 +52,10 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
+    excluded = load_data("given_name_exclusions.json")["not_nicknames"]
     members = [
-        set() if _bridges_names(canonical, lookup) else {canonical, *lookup[canonical]}
+        set() if _bridges_names(canonical, lookup)
+        else {canonical, *lookup[canonical]} - set(excluded.get(canonical, ()))
         for canonical in _package_canonicals()
     ]
     written = load_data("given_name_scripts.json")["forms"]
