@@ -24,7 +24,6 @@ from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type, is_place_type
 from .errors import InputError
-from .given_names import are_nicknames
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -45,6 +44,9 @@ _NAME_FIELDS = tuple(field.name for field in fields(NormalizedName))
 # processes would cost about as much as it saves.
 _PARALLEL_PAIRS = 1_000_000
 _GIVEN_CONFLICT = FEATURES.index("given_conflict")
+_GENDERED_GIVEN = FEATURES.index("gendered_given")
+# The two flags of a pair's best reading that clustering reads besides its probability.
+_FLAGS = [_GIVEN_CONFLICT, _GENDERED_GIVEN]
 # A given-name conflict vetoes a merge only when the model is this sure the names differ
 # (measured on a train-split pool: a veto at p < 0.5 cost 6 points of pairwise F1, at 0.02 none).
 _VETO_BELOW = 0.02
@@ -99,6 +101,7 @@ class ScoredUnits:
     left: np.ndarray
     right: np.ndarray
     given_conflict: np.ndarray  # bool per pair: the given_conflict feature of its best reading
+    gendered_given: np.ndarray  # bool per pair: the gendered_given feature of its best reading
     probability: np.ndarray
     # The whole feature matrix, kept only when no model scores the pairs (training); a pool of a
     # million names has tens of millions of pairs, and the clustering needs only the two arrays above.
@@ -139,7 +142,7 @@ def score_units(
     keep = type_compatibility(records.types, left, right)
     left, right = left[keep], right[keep]
     features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if models is None else None
-    given_conflict = np.zeros(len(left), dtype=bool)
+    flags = np.zeros((len(left), len(_FLAGS)), dtype=bool)
     probability = np.zeros(len(left))
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
@@ -148,8 +151,8 @@ def score_units(
     shared = (records, units, left, right, models, typed_place)
     scored = fork_map(_score_chunk, shared, spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
-        for (start, stop), (conflict, chunk_probability, chunk) in zip(spans, scored):
-            given_conflict[start:stop] = conflict
+        for (start, stop), (chunk_flags, chunk_probability, chunk) in zip(spans, scored):
+            flags[start:stop] = chunk_flags
             if features is not None:
                 features[start:stop] = chunk
             else:
@@ -158,7 +161,7 @@ def score_units(
     if join_nicknames and models is not None:
         # Asked to treat the list as given names: a listed nickname is one name, as in a listed pair.
         nickname_prior(records, left, right, probability)
-    return ScoredUnits(records, row_units, left, right, given_conflict, probability, features)
+    return ScoredUnits(records, row_units, left, right, flags[:, 0], flags[:, 1], probability, features)
 
 
 def _normalize_all(keys: list[tuple[str, str]], language: str, show: bool | None) -> list[NormalizedName]:
@@ -180,7 +183,7 @@ def _normalize_chunk(language: str, keys: list[tuple[str, str]]) -> list[tuple]:
 
 
 def _score_chunk(shared, span: tuple[int, int]):
-    """(given_conflict, probability, features) of one chunk of pairs, in a worker process when there
+    """(flags, probability, features) of one chunk of pairs, in a worker process when there
     are many. The features come back only without models (training), the probability (of each
     pair's best reading) only with them: a worker sends back small arrays. ``models``: the pool
     model, and the one for pairs of two names typed as places."""
@@ -189,13 +192,13 @@ def _score_chunk(shared, span: tuple[int, int]):
     chunk_left, chunk_right = left[start:stop], right[start:stop]
     chunk = pair_features(records, chunk_left, chunk_right)
     if models is None:
-        return chunk[:, _GIVEN_CONFLICT] > 0.5, None, chunk
+        return chunk[:, _FLAGS] > 0.5, None, chunk
     pool_model, place_model = models
     places = typed_place[chunk_left] & typed_place[chunk_right]
     if place_model is pool_model or not places.any():
         probability = pool_model.predict(chunk)
         best_readings(records, chunk_left, chunk_right, chunk, probability, pool_model, units)
-        return chunk[:, _GIVEN_CONFLICT] > 0.5, probability, None
+        return chunk[:, _FLAGS] > 0.5, probability, None
     probability = np.zeros(len(chunk))
     for rows, model in ((np.flatnonzero(~places), pool_model), (np.flatnonzero(places), place_model)):
         if len(rows) == 0:
@@ -204,7 +207,7 @@ def _score_chunk(shared, span: tuple[int, int]):
         features, kind_probability = chunk[rows], model.predict(chunk[rows])
         best_readings(records, chunk_left[rows], chunk_right[rows], features, kind_probability, model, units)
         chunk[rows], probability[rows] = features, kind_probability
-    return chunk[:, _GIVEN_CONFLICT] > 0.5, probability, None
+    return chunk[:, _FLAGS] > 0.5, probability, None
 
 
 def features_for_pairs(pairs, types, config: Config):
@@ -262,7 +265,12 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:
     """Pairs whose clusters must never merge: clearly different given names the model also rejects,
-    and a man and a woman of one family (``gendered_names``).
+    and a man and a woman of one family: first names that are a man's and a woman's form of one name
+    (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
+    or a Slavic family name's two forms (``slavic_family_forms``). These veto whatever the
+    probability: a nickname of both ("Sasha") or the family name could otherwise join the clusters,
+    and on four train-split splink pools 224 of 225 candidate pairs with such first names were two
+    people (the one that was not: "adam" / "adama", a typo).
 
     The given-name conflict alone is not enough (Ian and John Byrom can be one man, and the model
     may know it); with a probability the model is sure of (below 2%) it vetoes the merge of the
@@ -272,7 +280,8 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     person_like = scored.records.kinds != 2
     return (
         ((scored.given_conflict & (scored.probability < _VETO_BELOW))
-         | gendered_names(scored.records, scored.left, scored.right))
+         | scored.gendered_given
+         | slavic_family_forms(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
     )
@@ -305,37 +314,22 @@ def _slavic_masculine_forms(strings: Sequence[str], tokens: Iterable[int]) -> di
     return out
 
 
-def gendered_names(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: names of two or more words that are a man's and a woman's. Their first words are a
-    man's and a woman's form of one name that the lexicons do not make one name (Alexander /
-    Alexandra, Robert / Roberta; not Andre / Andrea), or their last words a Slavic family name's two
-    forms (Sasha Petrov / Sasha Petrova). Two people, even where a nickname of both ("Sasha") or the
-    family name links their clusters: on four train-split splink pools, 224 of 225 candidate pairs
-    with such first words were two people (the one that was not: "adam" / "adama", a typo)."""
+def slavic_family_forms(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: names of two or more words whose last words are a Slavic family name's masculine
+    and feminine forms (Sasha Petrov / Sasha Petrova): a man and a woman of one family."""
     counts = records.token_counts
     rows = np.flatnonzero((counts[left] >= 2) & (counts[right] >= 2))
     out = np.zeros(len(left), dtype=bool)
     if not len(rows):
         return out
-    starts, ends = records.offsets[:-1], records.offsets[1:] - 1
-    first_a, first_b = records.token_ids[starts[left[rows]]], records.token_ids[starts[right[rows]]]
+    ends = records.offsets[1:] - 1
     last_a, last_b = records.token_ids[ends[left[rows]]], records.token_ids[ends[right[rows]]]
     strings = records.tokens.strings
-    # Only a word with a feminine ending can be a woman's form: the rest are not compared.
-    forms = records.gender_forms
-    feminine = (forms.feminine_stems >= 0).any(axis=1)
-    maybe = np.flatnonzero(feminine[first_a] | feminine[first_b])
-    first = maybe[forms.gendered(first_a[maybe], first_b[maybe])]
-    out[rows[first]] = [
-        not are_nicknames(strings[a], strings[b])
-        for a, b in zip(first_a[first].tolist(), first_b[first].tolist())
-    ]
     # Only the last words of the pairs asked about are looked at: a token table has 100,000s of words.
     asked = np.zeros(len(strings), dtype=bool)
     asked[last_a] = asked[last_b] = True
     masculine = np.full(len(strings), -1, dtype=np.int64)
-    women = _slavic_masculine_forms(strings, np.flatnonzero(asked).tolist())
-    for woman, man in women.items():
+    for woman, man in _slavic_masculine_forms(strings, np.flatnonzero(asked).tolist()).items():
         masculine[woman] = man
     out[rows[(masculine[last_a] == last_b) | (masculine[last_b] == last_a)]] = True
     return out
