@@ -34,7 +34,6 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .entity_types import PERSON, canonical_type
 from .equivalents import PLACE_GROUP_BASE
 from .given_names import nickname_groups
 from .normalize import NormalizedName
@@ -349,13 +348,12 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
 
 def nickname_pairs(records: NameRecords, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of one-word given names (typed PERSON or untyped) that share a nickname group (Bill,
-    William), for ``Config(bare_nicknames="join")``; a group with more than ``max_block_size`` such
+    William), for a list of given names (``Config.bare_nicknames``); a group with more than ``max_block_size`` such
     names (a name of many forms in a long list) gives none, as no key joins so many."""
     members: dict[int, list[int]] = {}
-    for unit, name in enumerate(records.names):
-        if len(name.tokens) == 1 and canonical_type(records.types[unit]) in ("", PERSON):
-            for group in nickname_groups(name.tokens[0]):
-                members.setdefault(group, []).append(unit)
+    for unit in np.flatnonzero(records.bare_given).tolist():
+        for group in nickname_groups(records.texts[unit]):
+            members.setdefault(group, []).append(unit)
     left: list[int] = []
     right: list[int] = []
     for units in members.values():

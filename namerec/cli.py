@@ -3,7 +3,7 @@
 ::
 
     namerec cluster INPUT [--column name] [--type-column COL] [-o OUT] [--config CONFIG.json]
-                          [--threshold P] [--bare-nicknames apart|join]
+                          [--threshold P] [--bare-nicknames auto|apart|join]
     namerec text FILE [--reference REF] [--extractor auto|builtin|spacy] [--spacy-model NAME]
                       [-o OUT] [--config CONFIG.json] [--threshold P]
     namerec link INPUT --reference REF [--column name] [--type-column COL] [-o OUT]
@@ -136,10 +136,11 @@ def _add_cluster(commands: Any) -> None:
     _add_output_argument(parser)
     _add_config_arguments(parser)
     parser.add_argument(
-        "--bare-nicknames", choices=("apart", "join"), default=None,
+        "--bare-nicknames", choices=("auto", "apart", "join"), default=None,
         help="one-word given names listed as one name (Bill, William): 'join' them, for a list of "
-        "given names; 'apart' (the default) leaves them to the model, which keeps them apart in a "
-        "pool (overrides bare_nicknames from --config)",
+        "given names; 'apart' leaves them to the model, which keeps them apart in a pool; 'auto' (the "
+        "default) joins them when most names are one word and most of those are known given names "
+        "(overrides bare_nicknames from --config)",
     )
     parser.set_defaults(handler=_run_cluster)
 

@@ -80,13 +80,15 @@ class Config(BaseModel):
             "compatible full-name entity when there is exactly one, or always keep it apart."
         ),
     )
-    bare_nicknames: Literal["apart", "join"] = Field(
-        "apart",
+    bare_nicknames: Literal["auto", "apart", "join"] = Field(
+        "auto",
         description="One-word given names that the nickname lexicons list as one name (Bill and "
-        "William, Peggy and Margaret): 'apart' leaves them to the match model, which in a pool keeps "
-        "them apart (in a list of people, a bare 'Bill' and a bare 'William' are as often two people "
-        "as one); 'join' compares them and gives them the listed-nickname probability, for lists of "
-        "given names as such, where Bill and William are one name.",
+        "William, Peggy and Margaret): 'join' compares them and gives them the listed-nickname "
+        "probability, for lists of given names as such, where Bill and William are one name; 'apart' "
+        "leaves them to the match model, which in a pool keeps them apart (in a list of people, a bare "
+        "'Bill' and a bare 'William' are as often two people as one); 'auto' joins them when the list "
+        "reads as a list of given names: most of its names one word, and most of those (in Latin "
+        "letters) known given names or nicknames.",
     )
     cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
         "auto",

@@ -47,20 +47,55 @@ def _bridges_names(canonical: str, lookup: dict[str, set[str]]) -> bool:
     )
 
 
+def _names_of_their_own(canonical: str, lookup: dict[str, set[str]]) -> list[str]:
+    """The two names of their own that the package's entry for ``canonical`` is written of, if it is
+    such a compound: Rosemary of Rose and Mary, Roseann of Rose and Ann, each a canonical name with
+    an entry of its own that does not list the compound. (Elizabeth is Eliza and Beth, but both list
+    it: they are its nicknames.)"""
+    members = lookup[canonical]
+    for cut in range(2, len(canonical) - 1):
+        parts = [canonical[:cut], canonical[cut:]]
+        if all(part in members and part in lookup and canonical not in lookup[part] for part in parts):
+            return parts
+    return []
+
+
+def _package_groups(
+    canonical: str, lookup: dict[str, set[str]], excluded: dict[str, list[str]]
+) -> list[set[str]]:
+    """The groups the package's entry for ``canonical`` gives: usually one, its names less the
+    excluded; none for a short name bridging several names (``_bridges_names``); and two for a
+    compound of two names of their own (``_names_of_their_own``), one with each part, so that the
+    compound is each part's name while Rose and Mary stay two names."""
+    if _bridges_names(canonical, lookup):
+        return []
+    members = {canonical, *lookup[canonical]} - set(excluded.get(canonical, ()))
+    parts = _names_of_their_own(canonical, lookup)
+    if not parts:
+        return [members]
+    # Each group keeps one part and leaves out the other with its own forms (Marie of Mary).
+    return [(members - {other} - lookup[other]) | {canonical, part}
+            for part, other in (parts, parts[::-1])]
+
+
 @lru_cache(maxsize=1)
-def _groups_by_name() -> dict[str, tuple[int, ...]]:
+def _lexicon() -> tuple[dict[str, tuple[int, ...]], tuple[str | None, ...]]:
+    """The ids of the groups each name belongs to, and per group id the package's canonical name it
+    comes from (None for a group of one name's forms across languages)."""
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup  # canonical -> nicknames
     excluded = load_data("given_name_exclusions.json")["not_nicknames"]
-    members = [
-        set() if _bridges_names(canonical, lookup)
-        else {canonical, *lookup[canonical]} - set(excluded.get(canonical, ()))
-        for canonical in _package_canonicals()
-    ]
+    members: list[set[str]] = []
+    owners: list[str | None] = []
+    for canonical in _package_canonicals():
+        for group in _package_groups(canonical, lookup, excluded):
+            members.append(group)
+            owners.append(canonical)
     written = load_data("given_name_scripts.json")["forms"]
     for group in load_data("given_name_equivalents.json")["groups"]:
         members.append({*group, *_written_readings(written.get(group[0], []))})
+        owners.append(None)
     groups: dict[str, set[int]] = {}
     for group_id, names in enumerate(members):
         for name in names:
@@ -69,7 +104,11 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
     for full, abbreviations in load_data("given_name_abbreviations.json")["abbreviations"].items():
         for abbreviation in abbreviations:
             groups.setdefault(abbreviation, set()).update(groups.get(full, ()))
-    return {name: tuple(sorted(ids)) for name, ids in groups.items() if ids}
+    return {name: tuple(sorted(ids)) for name, ids in groups.items() if ids}, tuple(owners)
+
+
+def _groups_by_name() -> dict[str, tuple[int, ...]]:
+    return _lexicon()[0]
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +193,6 @@ def is_listed_nickname(a: str, b: str) -> bool:
     """
     if a == b:
         return False
-    canonicals = _package_canonicals()
-    groups = _groups_by_name()
+    groups, owners = _lexicon()
     shared = set(groups.get(a, ())) & set(groups.get(b, ()))
-    return any(group >= len(canonicals) or canonicals[group] in (a, b) for group in shared)
+    return any(owners[group] is None or owners[group] in (a, b) for group in shared)

@@ -325,6 +325,14 @@ class NameRecords:
         return GenderForms.of(self.tokens.strings)
 
     @cached_property
+    def bare_given(self) -> np.ndarray:
+        """Per unit: one word, typed PERSON or untyped: what the nickname lexicons may read as a
+        given name alone."""
+        personal_type = np.fromiter((canonical_type(t) in ("", PERSON) for t in self.types), dtype=bool,
+                                    count=len(self.types))
+        return (self.token_counts == 1) & personal_type
+
+    @cached_property
     def personal(self) -> np.ndarray:
         """Per unit: is it a person's name? Typed PERSON; or, not typed ORG, read as a person, or read
         as neither person nor organisation and opening with a known given name or an initial, or

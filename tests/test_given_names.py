@@ -45,6 +45,15 @@ def test_a_short_name_standing_for_several_names_does_not_make_them_one():
     assert are_nicknames("alexander", "sandy")  # a long name's own short forms stay its own
 
 
+def test_a_compound_of_two_names_of_their_own_does_not_make_them_one() -> None:
+    # The package lists Rose and Mary (and Marie) under Rosemary; each is Rosemary's, not the other's.
+    assert not are_nicknames("mary", "rose") and not are_nicknames("marie", "rose")
+    assert are_nicknames("rose", "rosemary") and are_nicknames("mary", "rosemary")
+    assert are_nicknames("rosey", "rosemary")
+    # Eliza and Beth list Elizabeth back: they are its nicknames, and so one another's.
+    assert are_nicknames("liz", "beth")
+
+
 def test_names_the_package_lists_but_usage_does_not_are_left_out() -> None:
     # The package lists Bill and Billy under Robert too; they are William's.
     assert not are_nicknames("bill", "robert") and not are_nicknames("bill", "bob")

@@ -42,12 +42,31 @@ def test_names_of_their_own_under_one_canonical_name_get_no_prior() -> None:
     assert (scores < 0.5).all(), scores
 
 
-def test_the_prior_is_not_applied_in_pools() -> None:
+def test_the_prior_is_not_applied_in_pools_of_people() -> None:
     # Ada and Addy are listed, and blocking pairs them: in a pool the model's probability stands.
-    scored = score_units(["ada", "addy"], ["", ""], namerec.Config(), model_for(None))
+    apart = namerec.Config(bare_nicknames="apart")
+    scored = score_units(["ada", "addy"], ["", ""], apart, model_for(None))
     assert len(scored.probability) == 1
     assert scored.probability[0] < NICKNAME_PROBABILITY
     assert namerec.Reconciler().score("ada", "addy") >= NICKNAME_PROBABILITY
+    # Nor by default where most names are full names.
+    people = ["ada", "addy", "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    scored = score_units(people, [""] * len(people), namerec.Config(), model_for(None))
+    texts = scored.records.texts
+    pair = [k for k, (a, b) in enumerate(zip(scored.left, scored.right))
+            if {texts[a], texts[b]} == {"ada", "addy"}]
+    assert len(pair) == 1 and scored.probability[pair[0]] < NICKNAME_PROBABILITY
+
+
+def test_in_a_list_of_given_names_nicknames_of_one_name_get_the_prior() -> None:
+    names = ["william", "bill", "will", "margaret", "peggy"]
+    scored = score_units(names, [""] * len(names), namerec.Config(), model_for(None))
+    texts = scored.records.texts
+    probability = {frozenset((texts[a], texts[b])): p
+                   for a, b, p in zip(scored.left.tolist(), scored.right.tolist(), scored.probability)}
+    for pair in (("william", "bill"), ("bill", "will"), ("margaret", "peggy")):
+        assert probability[frozenset(pair)] >= NICKNAME_PROBABILITY, pair
+    assert probability.get(frozenset(("bill", "peggy")), 0.0) < 0.5
 
 
 def test_explain_says_the_prior_set_the_probability() -> None:

@@ -10,7 +10,7 @@ import pytest
 import namerec
 from namerec import InputError
 from namerec.entity_types import canonical_type
-from namerec.pipeline import _slavic_masculine_forms
+from namerec.pipeline import _slavic_masculine_forms, score_units
 
 POOL = [
     "Max Bergman", "Max Bergmann", "Ingrid Bergman", "Bergman",
@@ -541,8 +541,28 @@ def test_slavic_family_names_masculine_forms():
                      ("tolstaya", "tolstoy")}
 
 
-def test_bare_nicknames_stay_apart_unless_asked_to_join():
+def test_bare_nicknames_join_in_a_list_of_given_names():
     names = ["William", "Bill", "Margaret", "Peggy"]
+    for config in (None, namerec.Config(bare_nicknames="join")):
+        joined = namerec.reconcile(names, config=config).labels
+        assert joined[0] == joined[1] and joined[2] == joined[3] and joined[0] != joined[2]
+    apart = namerec.reconcile(names, config=namerec.Config(bare_nicknames="apart")).labels
+    assert apart[0] != apart[1] and apart[2] != apart[3]
+
+
+def test_bare_nicknames_stay_apart_by_default_in_a_list_of_people():
+    names = ["William", "Bill", "Ada Lovelace", "Charles Babbage", "Mary Somerville", "Alan Turing"]
     assert _apart(names, "William", "Bill")
-    joined = namerec.reconcile(names, config=namerec.Config(bare_nicknames="join")).labels
-    assert joined[0] == joined[1] and joined[2] == joined[3] and joined[0] != joined[2]
+
+
+def test_a_list_reads_as_given_names_when_most_names_are_one_known_given_name():
+    from namerec.pipeline import joins_bare_nicknames
+
+    def reads(names, mode="auto"):
+        records = score_units(names, [""] * len(names), namerec.Config(), None).records
+        return joins_bare_nicknames(mode, records)
+
+    assert reads(["William", "Bill", "Margaret", "Peggy"])
+    assert not reads(["William", "Bill", "Ada Lovelace", "Charles Babbage", "Mary Somerville"])
+    assert not reads(["berthelot", "бертло", "chitose", "титосэ", "bill", "билл"])  # mostly not given names
+    assert reads(["Ada Lovelace"], "join") and not reads(["Bill", "Will"], "apart")

@@ -19,16 +19,18 @@ the question is whether they can name the same person, and a listed nickname say
 train split of ancestry_givennames_pairs, of the 224 pairs of listed nicknames the model scored
 below 0.8, 181 (0.81) were matches. Such a pair scores at least ``NICKNAME_PROBABILITY`` when scored
 as a listed pair (``Reconciler.score``, ``score_pairs``, ``explain``) with the shipped weights; never
-in a pool, where clustering decides with the rival names in view, nor with weights the user fitted
-or calibrated (``Config.scorer``), which speak for the user's own pairs.
+in a pool of people, where clustering decides with the rival names in view, nor with weights the
+user fitted or calibrated (``Config.scorer``), which speak for the user's own pairs. In a list of
+given names (``Config.bare_nicknames``) two names the lexicons make one name, nicknames of one name
+too (Bill and Will), score at least the same in the pool: on Ancestry's train split 873 of 934 such
+pairs are matches.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..entity_types import PERSON, canonical_type
-from ..given_names import is_listed_nickname
+from ..given_names import are_nicknames, is_listed_nickname
 from ..records import NameRecords
 from .features import acronym_pairs
 
@@ -55,20 +57,23 @@ def acronym_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
         _at_least(probability, acronym_pairs(records, left, right), ACRONYM_PROBABILITY)
 
 
-def listed_nickname_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: are both names one word, typed PERSON or untyped, one listed as the other's nickname?"""
-    counts = records.token_counts
-    personal = np.fromiter((canonical_type(t) in ("", PERSON) for t in records.types), dtype=bool,
-                           count=len(records))
-    single = np.flatnonzero((counts[left] == 1) & (counts[right] == 1) & personal[left] & personal[right])
+def listed_nickname_pairs(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                          listed_only: bool = True) -> np.ndarray:
+    """Per pair: are both names one word, typed PERSON or untyped, one listed as the other's nickname?
+    Without ``listed_only``, also two nicknames of one name (Bill and Will, Peggy and Maggie)."""
+    bare = records.bare_given
+    single = np.flatnonzero(bare[left] & bare[right])
+    one_name = is_listed_nickname if listed_only else are_nicknames
     flagged = np.zeros(len(left), dtype=bool)
-    flagged[single] = [is_listed_nickname(records.texts[a], records.texts[b])
+    flagged[single] = [one_name(records.texts[a], records.texts[b])
                        for a, b in zip(left[single].tolist(), right[single].tolist())]
     return flagged
 
 
 def nickname_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
-                   probability: np.ndarray) -> None:
-    """Raise listed nickname pairs to at least ``NICKNAME_PROBABILITY``, in place."""
+                   probability: np.ndarray, listed_only: bool = True) -> None:
+    """Raise listed nickname pairs to at least ``NICKNAME_PROBABILITY``, in place; without
+    ``listed_only``, every pair of one-word given names the lexicons make one name (a list of given
+    names, ``Config.bare_nicknames``)."""
     if len(left):
-        _at_least(probability, listed_nickname_pairs(records, left, right), NICKNAME_PROBABILITY)
+        _at_least(probability, listed_nickname_pairs(records, left, right, listed_only), NICKNAME_PROBABILITY)
