@@ -318,23 +318,30 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     as "teira"; :mod:`namerec.normalize.transcription`): no key of their own spellings may join them.
     Only in pools that hold both scripts."""
     names = records.names
-    latin = [unit for unit, name in enumerate(names) if name.script == "latin" and name.tokens]
+    by_script: dict[str, list[int]] = {}
+    for unit, name in enumerate(names):
+        if name.tokens:
+            by_script.setdefault(name.script, []).append(unit)
+    latin = by_script.get("latin", [])
     pairs: list[tuple[int, int]] = []
     for script in TRANSCRIBED_SCRIPTS:
         written: dict[str, list[int]] = {}
-        for unit, name in enumerate(names):
-            if name.script == script and name.tokens:
-                for reading in compared_readings(name, script):
-                    if reading:
-                        written.setdefault(comparison_key(reading, script), []).append(unit)
-        keyed = script in KEYED_SCRIPTS  # elsewhere the key is the spelling itself
+        for unit in by_script.get(script, ()):
+            for reading in compared_readings(names[unit], script):
+                if reading:
+                    written.setdefault(comparison_key(reading, script), []).append(unit)
         if not written or not latin:
             continue
-        workers = default_workers() if len(latin) >= _PARALLEL_UNITS else 1
-        spell_words((word for unit in latin for word in names[unit].text.split()), script, workers)
+        # A spelling has a word for each word of the name it spells (no rule writes a space): only
+        # Latin names as long as some reading can meet one, and only they are spelt.
+        lengths = {key.count(" ") + 1 for key in written}
+        spelt_units = [unit for unit in latin if len(names[unit].tokens) in lengths]
+        keyed = script in KEYED_SCRIPTS  # elsewhere the key is the spelling itself
+        workers = default_workers() if len(spelt_units) >= _PARALLEL_UNITS else 1
+        spell_words((word for unit in spelt_units for word in names[unit].tokens), script, workers)
         pairs.extend(
             (unit, other)
-            for unit in latin
+            for unit in spelt_units
             for spelt in ({comparison_key(spelt, script) for spelt in spellings_of(names[unit].text, script)}
                           if keyed else set(spellings_of(names[unit].text, script)))
             for other in written.get(spelt, ())
@@ -348,8 +355,9 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
 
 def nickname_pairs(records: NameRecords, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of one-word given names (typed PERSON or untyped) that share a nickname group (Bill,
-    William), for a list of given names (``Config.bare_nicknames``); a group with more than ``max_block_size`` such
-    names (a name of many forms in a long list) gives none, as no key joins so many."""
+    William), for a list of given names (``Config.bare_nicknames``); a group with more than
+    ``max_block_size`` such names (a name of many forms in a long list) gives none, as no key joins
+    so many."""
     members: dict[int, list[int]] = {}
     for unit in np.flatnonzero(records.bare_given).tolist():
         for group in nickname_groups(records.texts[unit]):

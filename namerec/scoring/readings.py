@@ -87,12 +87,6 @@ def _form_texts(name: NormalizedName) -> list[str]:
     return [name.text, *name.variants[: MAX_FORMS - 1]]
 
 
-def _variant_forms(name: NormalizedName) -> list[NormalizedName]:
-    """The forms tried for a name besides its primary form (which is the name itself)."""
-    return [replace(name, text=text, tokens=tuple(text.split()), variants=())
-            for text in name.variants[: MAX_FORMS - 1]]
-
-
 class UnitReadings:
     """What re-reading needs to know of each unit of a pool, worked out on first use.
 
@@ -103,6 +97,41 @@ class UnitReadings:
     def __init__(self, records: NameRecords) -> None:
         self.records = records
         self._by_script: dict[str, np.ndarray] = {}
+        # The pool's records followed by the forms of its units made so far (variants, spellings),
+        # each (unit, text) made once: every chunk of pairs re-reads many of the same units.
+        self.forms = records
+        self._form_ids: dict[tuple[int, str], int] = {}
+        self._forms_one_name: tuple[np.ndarray, ...] | None = None
+        self._forms_numbering: tuple[dict[str, int], ...] = ()
+
+    def form_ids(self, wanted: list[tuple[int, str]]) -> list[int]:
+        """The id in ``forms`` of each (unit, text): the unit itself for its own text, else a form
+        that is the unit's name with that text (and no variants), made on first use."""
+        names, types, texts = self.records.names, self.records.types, self.records.texts
+        new: list[tuple[int, str]] = []
+        for unit, text in wanted:
+            if text != texts[unit] and (unit, text) not in self._form_ids:
+                self._form_ids[(unit, text)] = len(self.forms) + len(new)
+                new.append((unit, text))
+        if new:
+            made = [replace(names[unit], text=text, tokens=tuple(text.split()), variants=())
+                    for unit, text in new]
+            self.forms = self.forms.extended(made, [types[unit] for unit, _ in new])
+        return [unit if text == texts[unit] else self._form_ids[(unit, text)] for unit, text in wanted]
+
+    @property
+    def forms_one_name(self) -> tuple[np.ndarray, ...]:
+        """``one_name`` of ``forms``: the pool's units and every form made so far."""
+        if self._forms_one_name is None:
+            self._forms_one_name = self.one_name
+            self._forms_numbering = tuple(dict(numbers) for _, numbers in self._one_name_numbering)
+        done = len(self._forms_one_name[0])
+        if done < len(self.forms):
+            form_keys = _one_name_keys(self.forms, first=done)
+            self._forms_one_name = tuple(
+                np.concatenate([ids, numbered(keys, numbers)[0]])
+                for ids, keys, numbers in zip(self._forms_one_name, form_keys, self._forms_numbering))
+        return self._forms_one_name
 
     @cached_property
     def _one_name_numbering(self) -> tuple[tuple[np.ndarray, dict[str, int]], ...]:
@@ -112,12 +141,6 @@ class UnitReadings:
     def one_name(self) -> tuple[np.ndarray, ...]:
         """Per kind of key, the key id of each unit: ``one_name`` of ``_read_as_one``."""
         return tuple(ids for ids, _ in self._one_name_numbering)
-
-    def one_name_with(self, forms: NameRecords) -> tuple[np.ndarray, ...]:
-        """``one_name`` of ``forms``, which extends this pool's records with more names."""
-        form_keys = _one_name_keys(forms, first=len(self.records))
-        return tuple(np.concatenate([ids, numbered(keys, dict(numbers))[0]])
-                     for (ids, numbers), keys in zip(self._one_name_numbering, form_keys))
 
     @cached_property
     def initials_apart(self) -> np.ndarray:
@@ -215,21 +238,26 @@ def best_readings(
     if len(affected) == 0:
         return changed
 
-    # The forms are the units themselves (their primary forms) followed by the variants of the units
-    # concerned: the k-th variant (k >= 1) of unit u is form len(records) + variant_start[u] + k - 1.
+    # Form k of a unit u is the unit itself for k = 0 (its primary form), else its variant k, form
+    # variant_ids[variant_start[u] + k - 1] of ``units.forms``.
     concerned = np.unique(np.concatenate([left[affected], right[affected]])).tolist()
-    variant_start, variant_count, variants = _laid_out(records, concerned, _variant_forms)
-    types = [records.types[unit] for unit in concerned for _ in range(variant_count[unit])]
-    form_records = records.extended(variants, types)
-    one_name = units.one_name_with(form_records)
+    variant_texts = [records.names[unit].variants[: MAX_FORMS - 1] for unit in concerned]
+    counts = np.fromiter(map(len, variant_texts), dtype=np.int64, count=len(concerned))
+    variant_count = np.zeros(len(records), dtype=np.int64)
+    variant_start = np.zeros(len(records), dtype=np.int64)
+    variant_count[concerned], variant_start[concerned] = counts, np.cumsum(counts) - counts
+    variant_ids = np.asarray(units.form_ids(
+        [(unit, text) for unit, texts in zip(concerned, variant_texts) for text in texts]), dtype=np.int64)
+    form_records = units.forms
+    one_name = units.forms_one_name
 
     a, b = left[affected], right[affected]
     pair_of, i, j = _combinations(variant_count[a] + 1, variant_count[b] + 1)
     tried = (i > 0) | (j > 0)  # (primary, primary) is scored already
     pair_of, i, j = pair_of[tried], i[tried], j[tried]
     rows = affected[pair_of]
-    forms_a = np.where(i == 0, a[pair_of], len(records) + variant_start[a][pair_of] + i - 1)
-    forms_b = np.where(j == 0, b[pair_of], len(records) + variant_start[b][pair_of] + j - 1)
+    forms_a = np.where(i == 0, a[pair_of], variant_ids[np.maximum(variant_start[a][pair_of] + i - 1, 0)])
+    forms_b = np.where(j == 0, b[pair_of], variant_ids[np.maximum(variant_start[b][pair_of] + j - 1, 0)])
     workers = default_workers() if len(rows) >= _PARALLEL_COMBINATIONS else 1
     spans = even_spans(len(rows), _CHUNK, workers)
     shared = (form_records, one_name, rows, forms_a, forms_b, probability, model)
@@ -394,29 +422,15 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
         return {}
     # The written side is the name itself when its primary form was compared as it is (Cyrillic,
     # Greek), otherwise the reading compared; a spelling that is that reading exactly scores as the
-    # reading against itself, the others are new forms. New forms go after the pool's own units.
-    new_forms: dict[tuple[int, str], int] = {}
-    extra: list[NormalizedName] = []
-    extra_types: list[str] = []
-
-    def form_of(unit: int, text: str) -> int:
-        if text == records.texts[unit]:
-            return unit
-        key = (unit, text)
-        if key not in new_forms:
-            new_forms[key] = len(records) + len(extra)
-            extra.append(replace(records.names[unit], text=text, tokens=tuple(text.split()), variants=()))
-            extra_types.append(records.types[unit])
-        return new_forms[key]
-
-    a, b = [], []
+    # reading against itself, the others are forms of the Latin name (``UnitReadings.forms``).
+    wanted: list[tuple[int, str]] = []
     for k in closer.tolist():
-        reading = form_of(int(written_end[k]), best_reading[k])
-        a.append(reading)
-        spelt = spellings[latin_row[k], best_language[k]]
-        b.append(reading if spelt == best_reading[k] else form_of(int(latin_end[k]), spelt))
-    form_records = records.extended(extra, extra_types) if extra else records
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+        reading, spelt = best_reading[k], spellings[latin_row[k], best_language[k]]
+        wanted.append((int(written_end[k]), reading))
+        wanted.append((int(written_end[k]), reading) if spelt == reading else (int(latin_end[k]), spelt))
+    ids = np.asarray(units.form_ids(wanted), dtype=np.int64)
+    form_records = units.forms
+    a, b = ids[0::2], ids[1::2]
     rows = rows[closer]
     better = _keep_better(rows, pair_features(form_records, a, b), features, probability, model)
     return {k: (form_records.texts[i], form_records.texts[j])
