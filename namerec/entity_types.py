@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -37,6 +38,7 @@ def _place_kind_key(text: str) -> str:
     return " ".join(text.upper().replace("-", " ").replace("_", " ").split())
 
 
+@lru_cache(maxsize=4096)
 def is_place_type(canonical: str) -> bool:
     """Is a canonical type that of places: LOC (and its aliases) or a kind of place (City, Country...)?
 
@@ -54,7 +56,12 @@ def canonical_type(value: object) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    text = str(value).strip()
+    return _canonical_text(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=4096)  # a pool has few distinct types, each met once per name
+def _canonical_text(value: str) -> str:
+    text = value.strip()
     if not text:
         return ""
     return _ALIASES.get(text.upper(), text)

@@ -27,7 +27,10 @@ from doublemetaphone import doublemetaphone as _doublemetaphone
 
 from .word_cache import WordCache, fill_ahead
 
-__all__ = ["code_words", "daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes"]
+__all__ = [
+    "code_words", "daitch_mokotoff", "double_metaphone", "name_skeleton", "skeleton", "token_codes",
+    "word_cached",
+]
 
 # Per-word caches: each word is coded when the records are built, again for its blocking keys and
 # again when variant readings are built. A pool of a million names has over half a million distinct
@@ -41,7 +44,7 @@ _CacheInfo = namedtuple("_CacheInfo", "maxsize currsize")
 _WORD_CACHES: list[WordCache] = []
 
 
-def _word_cached(function: Callable[[str], _Value]) -> Callable[[str], _Value]:
+def word_cached(function: Callable[[str], _Value]) -> Callable[[str], _Value]:
     """Cache a per-word function as ``lru_cache(maxsize=_CACHE_SIZE)`` would (``__wrapped__`` and
     ``cache_info()`` included), in a cache that ``code_words`` can also fill."""
     cache: WordCache[_Value] = WordCache(function, _CACHE_SIZE)
@@ -161,7 +164,7 @@ _DM_GROUP = re.compile("|".join(sorted(_DM_READINGS, key=len, reverse=True)))
 _NON_LETTERS = re.compile("[^a-z]+")
 
 
-@_word_cached
+@word_cached
 def daitch_mokotoff(token: str) -> tuple[str, ...]:
     """Daitch-Mokotoff Soundex codes (6 digits each, all branches, sorted, deduplicated).
 
@@ -205,7 +208,7 @@ def daitch_mokotoff(token: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------------
 
 
-@_word_cached
+@word_cached
 def double_metaphone(token: str) -> tuple[str, ...]:
     """Primary and alternate Double Metaphone codes (non-empty, deduplicated, primary first).
 
@@ -297,7 +300,7 @@ def _apply(rules: _Rules, word: str) -> str:
     return word
 
 
-@_word_cached
+@word_cached
 def skeleton(token: str) -> str:
     """Transliteration skeleton: folds romanisation differences so variants of one name collide.
 
@@ -358,7 +361,8 @@ def token_codes(token: str) -> tuple[str, ...]:
 
 
 def code_words(words: Iterable[str], workers: int) -> None:
-    """Compute the skeleton and phonetic codes of ``words`` over ``workers`` processes, ahead of use.
+    """Compute the skeleton and phonetic codes of ``words`` (and every other per-word value cached
+    with ``word_cached``) over ``workers`` processes, ahead of use.
 
     The values go into the per-word caches, where every later call finds them: coding the words of
     a large pool one by one in a single process costs seconds.

@@ -34,7 +34,7 @@ from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places,
 from .given_names import known_given_names
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
-from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton
+from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton, word_cached
 
 # Daitch-Mokotoff codes kept per token (it rarely branches further); Double Metaphone has two.
 MAX_DM_CODES = 4
@@ -128,6 +128,13 @@ class TokenTable:
         return self._attributes
 
 
+@word_cached
+def _lexical_facts(token: str) -> tuple[tuple[int, ...], float]:
+    """A word's given-name groups and its rarity: cached per word, and in a large pool worked out
+    over the cores with the phonetic codes (``code_words``)."""
+    return nickname_groups(token), token_rarity(token)
+
+
 @dataclass(frozen=True)
 class TokenAttributes:
     """Per-token arrays, row t describing token id t."""
@@ -181,9 +188,9 @@ class TokenAttributes:
                 mp[t, k] = code_ids.setdefault("mp:" + code, len(code_ids))
             soundex[t] = code_ids.setdefault("sx:" + _soundex(token), len(code_ids))
             places = place_groups[t] if t < len(place_groups) else ()
-            groups = (*places, *nickname_groups(token))[:MAX_NICK_GROUPS]
+            given_groups, rarity[t] = _lexical_facts(token)
+            groups = (*places, *given_groups)[:MAX_NICK_GROUPS]
             nicks[t, : len(groups)] = groups
-            rarity[t] = token_rarity(token)
             first[t] = ord(token[0]) if token and ord(token[0]) < 128 else 0
         is_initial = np.fromiter((len(tok) == 1 for tok in tokens), dtype=bool, count=n)
         return cls(skeletons, dm, mp, soundex, nicks, rarity, first, is_initial)
