@@ -153,3 +153,35 @@ def test_a_latin_name_meets_its_russian_transcription():
         assert _primary_only(written, latin) < 0.1
         assert rec.score(written, latin) > 0.9
     assert rec.score("Τζορτζ Μπους", "Charles de Gaulle") < 0.05
+
+
+def test_chunks_re_read_through_one_pool_state_score_as_all_at_once():
+    # Forms made for one chunk of pairs are kept for the next (UnitReadings.forms): every pair must
+    # score as it does when all pairs are re-read together, whatever the order of the chunks.
+    from namerec.normalize import normalize_name
+    from namerec.records import NameRecords
+    from namerec.scoring.features import pair_features
+    from namerec.scoring.readings import UnitReadings, best_readings
+
+    names = ["Зеленський", "Zelenskyy", "Zelensky", "Müller", "Mueller", "Muller", "Приск", "Priscus",
+             "Джентилески", "Gentileschi", "SergeiLavrov", "Sergei Lavrov", "Сергей Лавров", "Jürgen Klopp",
+             "Juergen Klopp", "テイラー", "Taylor"]
+    records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
+    left, right = (np.asarray(side, dtype=np.int64) for side in np.triu_indices(len(names), k=1))
+    model = model_for(None)
+
+    def re_read(chunks, units):
+        probability = np.zeros(len(left))
+        for rows in chunks:
+            features = pair_features(records, left[rows], right[rows])
+            chunk = model.predict(features)
+            best_readings(records, left[rows], right[rows], features, chunk, model, units)
+            probability[rows] = chunk
+        return probability
+
+    everything = re_read([np.arange(len(left))], UnitReadings(records))
+    chunks = np.array_split(np.arange(len(left)), 5)
+    shared = UnitReadings(records)
+    assert np.array_equal(re_read(chunks, shared), everything)
+    assert len(shared.forms) > len(records)  # forms were made and kept
+    assert np.array_equal(re_read(chunks[::-1], UnitReadings(records)), everything)
