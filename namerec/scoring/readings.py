@@ -146,17 +146,25 @@ class UnitReadings:
     def initials_apart(self) -> np.ndarray:
         """Per unit: has it a variant with letters written together in its text spelt apart as
         initials ("jp sartre": "j p sartre")?"""
-        return np.fromiter((_spells_initials_apart(n) for n in self.records.names), dtype=bool,
-                           count=len(self.records))
+        out = self.has_variants.copy()  # only a name with variants can
+        names = self.records.names
+        rows = np.flatnonzero(out)
+        out[rows] = [_spells_initials_apart(names[u]) for u in rows.tolist()]
+        return out
 
     @cached_property
     def has_variants(self) -> np.ndarray:
         names = self.records.names
         return np.fromiter((bool(n.variants) for n in names), dtype=bool, count=len(names))
 
+    @cached_property
+    def _script_numbering(self) -> dict[str, int]:
+        return {**self.records._script_ids, "none": -1}  # a name with no letters has id -1
+
     def _script_is(self, test) -> np.ndarray:
-        names = self.records.names
-        return np.fromiter((test(n.script) for n in names), dtype=bool, count=len(names))
+        # By the records' script ids: a test per script, not per name.
+        ids = [i for script, i in self._script_numbering.items() if test(script)]
+        return np.isin(self.records.script_ids, ids)
 
     @cached_property
     def abjad(self) -> np.ndarray:
@@ -168,7 +176,8 @@ class UnitReadings:
 
     @cached_property
     def scripts_present(self) -> frozenset[str]:
-        return frozenset(name.script for name in self.records.names)
+        present = set(np.unique(self.records.script_ids).tolist())
+        return frozenset(script for script, i in self._script_numbering.items() if i in present)
 
     def script_is(self, script: str) -> np.ndarray:
         """Per unit: is it written in ``script``? (Cached per script.)"""
@@ -184,9 +193,11 @@ class UnitReadings:
     @cached_property
     def pinyin(self) -> np.ndarray:
         """Latin names that read as pinyin (and so have a Wade-Giles spelling)."""
-        latin = self.latin
-        return np.fromiter((latin[u] and pinyin_in_wade_giles(name.text) is not None
-                            for u, name in enumerate(self.records.names)), dtype=bool, count=len(latin))
+        out = self.latin.copy()
+        texts = self.records.texts
+        rows = np.flatnonzero(out)
+        out[rows] = [pinyin_in_wade_giles(texts[u]) is not None for u in rows.tolist()]
+        return out
 
 
 def _spells_initials_apart(name: NormalizedName) -> bool:
