@@ -170,20 +170,19 @@ def joins_bare_nicknames(mode: str, records: NameRecords) -> bool:
     """Are one-word given names that the lexicons make one name (Bill, William) joined in this pool?
 
     ``"auto"`` reads the pool as a list of given names, where they are one name, when most of its
-    names are one word and most of those one-word names in Latin letters are known given names or
-    nicknames. In a list of people (splink_historical50k: 13% of its names one word) or of name parts
-    and their transcriptions (wikidata_ru_translit: 7% of its Latin words known given names) a bare
-    "Bill" and a bare "William" are as often two people as one, and stay apart.
+    names are one word and most of those one-word names (as read, in any script: "Саша" is "sasha")
+    are known given names or nicknames. In a list of people (splink_historical50k: 13% of its names
+    one word) or of name parts and their transcriptions (wikidata_ru_translit: 2-8% of its words in
+    pools of 200 entities known given names) a bare "Bill" and a bare "William" are as often two
+    people as one, and stay apart.
     """
     if mode != "auto":
         return mode == "join"
-    single = records.token_counts == 1
-    if 2 * int(single.sum()) <= len(records):
+    single = np.flatnonzero(records.token_counts == 1).tolist()
+    if 2 * len(single) <= len(records):
         return False
-    latin_words = [records.texts[u] for u in np.flatnonzero(single).tolist()
-                   if records.names[u].script == "latin"]
-    known = sum(bool(nickname_groups(word)) for word in latin_words)
-    return 2 * known > len(latin_words)
+    known = sum(bool(nickname_groups(records.texts[u])) for u in single)
+    return 2 * known > len(single)
 
 
 def _normalize_all(keys: list[tuple[str, str]], language: str, show: bool | None) -> list[NormalizedName]:

@@ -565,4 +565,5 @@ def test_a_list_reads_as_given_names_when_most_names_are_one_known_given_name():
     assert reads(["William", "Bill", "Margaret", "Peggy"])
     assert not reads(["William", "Bill", "Ada Lovelace", "Charles Babbage", "Mary Somerville"])
     assert not reads(["berthelot", "бертло", "chitose", "титосэ", "bill", "билл"])  # mostly not given names
+    assert reads(["Александр", "Саша", "Мария", "Маша"])  # given names in another script
     assert reads(["Ada Lovelace"], "join") and not reads(["Bill", "Will"], "apart")
