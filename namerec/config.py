@@ -87,8 +87,8 @@ class Config(BaseModel):
         "probability, for lists of given names as such, where Bill and William are one name; 'apart' "
         "leaves them to the match model, which in a pool keeps them apart (in a list of people, a bare "
         "'Bill' and a bare 'William' are as often two people as one); 'auto' joins them when the list "
-        "reads as a list of given names: most of its names one word, and most of those (in any "
-        "script, as read: 'Саша' is 'sasha') known given names or nicknames.",
+        "reads as a list of given names: most of its names one word (typed PERSON or untyped), and most "
+        "of those (in any script, as read: 'Саша' is 'sasha') known given names or nicknames.",
     )
     cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
         "auto",

@@ -170,15 +170,16 @@ def joins_bare_nicknames(mode: str, records: NameRecords) -> bool:
     """Are one-word given names that the lexicons make one name (Bill, William) joined in this pool?
 
     ``"auto"`` reads the pool as a list of given names, where they are one name, when most of its
-    names are one word and most of those one-word names (as read, in any script: "Саша" is "sasha")
-    are known given names or nicknames. In a list of people (splink_historical50k: 13% of its names
+    names are one word, typed PERSON or untyped (``NameRecords.bare_given``, the names the nickname
+    pairs are drawn from), and most of those (as read, in any script: "Саша" is "sasha") are known
+    given names or nicknames. In a list of people (splink_historical50k: 13% of its names
     one word) or of name parts and their transcriptions (wikidata_ru_translit: 2-8% of its words in
     pools of 200 entities known given names) a bare "Bill" and a bare "William" are as often two
     people as one, and stay apart.
     """
     if mode != "auto":
         return mode == "join"
-    single = np.flatnonzero(records.token_counts == 1).tolist()
+    single = np.flatnonzero(records.bare_given).tolist()
     if 2 * len(single) <= len(records):
         return False
     known = sum(bool(nickname_groups(records.texts[u])) for u in single)

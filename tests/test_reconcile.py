@@ -566,4 +566,6 @@ def test_a_list_reads_as_given_names_when_most_names_are_one_known_given_name():
     assert not reads(["William", "Bill", "Ada Lovelace", "Charles Babbage", "Mary Somerville"])
     assert not reads(["berthelot", "бертло", "chitose", "титосэ", "bill", "билл"])  # mostly not given names
     assert reads(["Александр", "Саша", "Мария", "Маша"])  # given names in another script
+    places = ["Florence", "Georgia", "Victoria", "Charlotte"]  # one-word names typed as places
+    assert not joins_bare_nicknames("auto", score_units(places, ["LOC"] * 4, namerec.Config(), None).records)
     assert reads(["Ada Lovelace"], "join") and not reads(["Bill", "Will"], "apart")
