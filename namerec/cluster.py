@@ -293,6 +293,7 @@ class _Linkage:
         # one object instead of a tuple and a float, several times faster on a large heap.
         id_bits = max(n - 1, 1).bit_length()
         id_mask, score_shift = (1 << id_bits) - 1, 2 * id_bits
+        pair_mask = (1 << score_shift) - 1
 
         def entry(linkage: float, a: int, b: int) -> int:
             return (_TOP_BITS - _float_bits(linkage)) << score_shift | a << id_bits | b
@@ -322,8 +323,9 @@ class _Linkage:
             return 2 * self.people[a] > size[a], self.organisations[a] > 0
 
         refused: dict[int, set[int]] = {}  # pairs refused since either cluster last changed
-        while next_seed < len(seeds) or heap:
-            if heap and (next_seed == len(seeds) or heap[0] < seeds[next_seed]):
+        seed_count = len(seeds)
+        while next_seed < seed_count or heap:
+            if heap and (next_seed == seed_count or heap[0] < seeds[next_seed]):
                 key = heapq.heappop(heap)
             else:
                 key = seeds[next_seed]
@@ -332,11 +334,11 @@ class _Linkage:
             if parent[a] != a or parent[b] != b or b in refused.get(a, ()):
                 continue
             linkage = linkage_of(a, b, links[a][b])
-            stored = _TOP_BITS - (key >> score_shift)
-            if _float_bits(linkage) != stored:
+            bits, stored = _float_bits(linkage), _TOP_BITS - (key >> score_shift)
+            if bits != stored:
                 # Out of date, so lower: back in line (if it is higher, an exact entry is in the heap).
-                if linkage >= threshold and _float_bits(linkage) < stored:
-                    heapq.heappush(heap, entry(linkage, a, b))
+                if linkage >= threshold and bits < stored:
+                    heapq.heappush(heap, (_TOP_BITS - bits) << score_shift | key & pair_mask)
                 continue
             if not self.can_merge(a, b) or (
                 cohesion_margin is not None and self.looser_than_members(a, b, linkage, cohesion_margin)
@@ -360,7 +362,12 @@ class _Linkage:
             for other in renew:
                 if other == survivor or not member[other]:
                     continue
-                linkage = linkage_of(survivor, other, links_survivor[other])
+                link = links_survivor[other]
+                if link.real < threshold * link.imag:
+                    # The mean of the scored pairs bounds the linkage from above (unscored pairs only
+                    # add weight): below the threshold, skip computing it. Most renewed links end here.
+                    continue
+                linkage = linkage_of(survivor, other, link)
                 if linkage >= threshold:
                     low, high = (survivor, other) if survivor < other else (other, survivor)
                     heapq.heappush(heap, entry(linkage, low, high))
