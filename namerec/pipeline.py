@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .blocking import candidate_pairs, name_words
+from .bridges import bridged_pairs, with_bridges
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
@@ -163,6 +164,12 @@ def score_units(
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
         # too (Bill and Will; on Ancestry's train split 873 of 934 such pairs are matches).
         nickname_prior(records, left, right, probability, listed_only=False)
+    if models is not None:
+        # Two transcriptions of one Latin name into two other scripts (テイラー, 테일러 of Taylor).
+        low, high, bound = bridged_pairs(records, left, right, probability)
+        keep = type_compatibility(records.types, low, high)
+        left, right, probability, flags = with_bridges(
+            len(records), left, right, probability, flags, (low[keep], high[keep], bound[keep]))
     return ScoredUnits(records, row_units, left, right, flags[:, 0], flags[:, 1], probability, features)
 
 

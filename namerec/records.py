@@ -308,6 +308,10 @@ class NameRecords:
     def token_counts(self) -> np.ndarray:
         return np.diff(self.offsets)
 
+    def script_id(self, script: str) -> int:
+        """The id ``script_ids`` gives a script ("latin", "kana" ...); -2 when no unit is in it."""
+        return self._script_ids.get(script, -2)
+
     @cached_property
     def sorted_texts(self) -> list[str]:
         """Each unit's text with its words sorted (what token_sort_ratio compares), computed once."""

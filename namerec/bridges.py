@@ -1,0 +1,99 @@
+"""Bridged pairs: two names in two non-Latin scripts that match one Latin name of the pool.
+
+The model reads a name written in another script through its romanisations, which serve to compare
+it with a Latin name: Japanese テイラー reads "teira" and Korean 테일러 "teilleo", and each matches
+Taylor (0.99), but against each other they are two transcriptions seen through lossy readings and
+score low (0.15). In a pool with Taylor, average linkage would then keep most of Taylor's
+transcriptions out of its entity, however well each matches Taylor.
+
+When a Latin name X matches both Y and Z, the two are one name at least as surely as both are X:
+P(Y = Z) >= P(Y = X) + P(Z = X) - 1 (the Fréchet bound, which holds whatever the dependence between
+the two matches). A pair of names in two different non-Latin scripts gets at least the best such
+bound over the Latin names of the pool, as a candidate pair of its own if blocking did not pair
+them. Pairs the model reads directly (Latin with Latin or with another script, two names in one
+script) are left as scored: there a pool's third name is no licence to chain look-alikes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .records import NameRecords
+
+# A Latin name bridges only names it matches at least this well: below it, the bound is under 0.
+_BRIDGE_FLOOR = 0.5
+
+
+def bridged_pairs(
+    records: NameRecords, left: np.ndarray, right: np.ndarray, probability: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(left, right, bound) of pairs of names in two different non-Latin scripts that share a Latin
+    name matched to both with probabilities p and q (each at least ``_BRIDGE_FLOOR``), with
+    bound = max over such Latin names of p + q - 1; left < right, each pair once, sorted."""
+    empty = np.zeros(0, dtype=np.int64)
+    latin_id = records.script_id("latin")
+    scripts = records.script_ids
+    foreign = (scripts >= 0) & (scripts != latin_id)
+    if latin_id < 0 or len(np.unique(scripts[foreign])) < 2:  # most pools: nothing to bridge
+        return empty, empty, np.zeros(0)
+    latin = scripts == latin_id
+    strong = probability >= _BRIDGE_FLOOR
+    latin_left = strong & latin[left] & foreign[right]
+    latin_right = strong & latin[right] & foreign[left]
+    hub = np.concatenate([left[latin_left], right[latin_right]])
+    spoke = np.concatenate([right[latin_left], left[latin_right]])
+    weight = np.concatenate([probability[latin_left], probability[latin_right]])
+    if len(hub) < 2:
+        return empty, empty, np.zeros(0)
+    order = np.lexsort((spoke, hub))
+    hub, spoke, weight = hub[order], spoke[order], weight[order]
+    starts = np.flatnonzero(np.r_[True, hub[1:] != hub[:-1]])
+    stops = np.r_[starts[1:], len(hub)]
+    lefts, rights, bounds = [], [], []
+    for start, stop in zip(starts[stops - starts >= 2].tolist(), stops[stops - starts >= 2].tolist()):
+        members, p = spoke[start:stop], weight[start:stop]
+        i, j = np.triu_indices(stop - start, k=1)
+        apart = scripts[members[i]] != scripts[members[j]]
+        lefts.append(members[i][apart])
+        rights.append(members[j][apart])
+        bounds.append(p[i][apart] + p[j][apart] - 1.0)
+    if not lefts:
+        return empty, empty, np.zeros(0)
+    a, b, bound = np.concatenate(lefts), np.concatenate(rights), np.concatenate(bounds)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    # The best bound per pair: sort by pair, then bound descending, and keep each pair's first.
+    order = np.lexsort((-bound, high, low))
+    low, high, bound = low[order], high[order], bound[order]
+    first = np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])]
+    keep = first & (bound > 0)
+    return low[keep], high[keep], bound[keep]
+
+
+def with_bridges(
+    n_units: int, left: np.ndarray, right: np.ndarray, probability: np.ndarray, flags: np.ndarray,
+    bridges: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The sorted pairs (left < right) with the ``bridges`` (``bridged_pairs``) merged in: a scored
+    pair keeps the larger of its probability and its bound; a bridged pair blocking did not find is
+    added, with no flags set. Pairs stay sorted by (left, right)."""
+    low, high, bound = bridges
+    if not len(low):
+        return left, right, probability, flags
+    n = max(n_units, 1)
+    scored_keys = left * n + right
+    bridged_keys = low * n + high
+    position = np.searchsorted(scored_keys, bridged_keys)
+    found = position < len(scored_keys)
+    found[found] = scored_keys[position[found]] == bridged_keys[found]
+    probability = probability.copy()
+    np.maximum.at(probability, position[found], bound[found])
+    new = ~found
+    keys = np.concatenate([scored_keys, bridged_keys[new]])
+    order = np.argsort(keys, kind="stable")
+    new_flags = np.zeros((int(new.sum()), flags.shape[1]), dtype=flags.dtype)
+    return (
+        np.concatenate([left, low[new]])[order],
+        np.concatenate([right, high[new]])[order],
+        np.concatenate([probability, bound[new]])[order],
+        np.concatenate([flags, new_flags])[order],
+    )

@@ -1,0 +1,59 @@
+"""Bridged pairs: two names in two non-Latin scripts that match one Latin name."""
+
+import numpy as np
+import pytest
+
+import namerec
+from namerec.bridges import bridged_pairs, with_bridges
+from namerec.normalize import normalize_name
+from namerec.records import NameRecords
+
+
+def _records(*names: str) -> NameRecords:
+    return NameRecords.build([normalize_name(n, "PERSON") for n in names], ["PERSON"] * len(names))
+
+
+def _pairs(*pairs: tuple[int, int, float]):
+    left, right, probability = (np.asarray(column) for column in zip(*pairs))
+    return left.astype(np.int64), right.astype(np.int64), probability.astype(np.float64)
+
+
+def test_the_bound_is_p_plus_q_minus_one_over_the_best_latin_name():
+    # 0 Taylor, 1 Tailor (Latin), 2 テイラー (kana), 3 테일러 (hangul)
+    records = _records("Taylor", "Tailor", "テイラー", "테일러")
+    low, high, bound = bridged_pairs(records, *_pairs((0, 2, 0.9), (0, 3, 0.8), (1, 2, 0.95), (1, 3, 0.95)))
+    assert low.tolist() == [2] and high.tolist() == [3]
+    assert bound[0] == pytest.approx(0.9)  # through Tailor: 0.95 + 0.95 - 1; Taylor gives only 0.7
+
+
+def test_no_bridge_within_one_script_nor_below_the_floor():
+    # 0 Taylor; 1 and 2 both kana; 3 hangul, matched to Taylor below the floor
+    records = _records("Taylor", "テイラー", "テーラー", "테일러")
+    low, _, _ = bridged_pairs(records, *_pairs((0, 1, 0.99), (0, 2, 0.99), (0, 3, 0.4)))
+    assert len(low) == 0
+
+
+def test_no_bridge_without_a_latin_name():
+    records = _records("Тейлор", "テイラー", "테일러")  # Cyrillic, kana, hangul
+    low, _, _ = bridged_pairs(records, *_pairs((0, 1, 0.99), (0, 2, 0.99)))
+    assert len(low) == 0
+
+
+def test_merged_pairs_keep_the_larger_probability_and_stay_sorted():
+    left, right, probability = _pairs((0, 1, 0.2), (0, 3, 0.9), (1, 2, 0.3))
+    flags = np.array([[True, False], [False, True], [True, True]])
+    bridges = (np.array([0, 1]), np.array([1, 3]), np.array([0.7, 0.6]))
+    merged_left, merged_right, merged_probability, merged_flags = with_bridges(
+        4, left, right, probability, flags, bridges)
+    assert list(zip(merged_left.tolist(), merged_right.tolist())) == [(0, 1), (0, 3), (1, 2), (1, 3)]
+    assert merged_probability.tolist() == [0.7, 0.9, 0.3, 0.6]
+    assert merged_flags.tolist() == [[True, False], [False, True], [True, True], [False, False]]
+    assert probability.tolist() == [0.2, 0.9, 0.3]  # the caller's array is not changed
+
+
+def test_transcriptions_of_one_latin_name_into_several_scripts_form_one_entity():
+    names = ["Taylor", "テイラー", "테일러", "Τέιλορ", "Miller", "ミラー", "밀러", "Μίλερ"]
+    result = namerec.reconcile(names, types=["PERSON"] * len(names))
+    assert len(set(result.labels[:4])) == 1
+    assert len(set(result.labels[4:])) == 1
+    assert result.labels[0] != result.labels[4]
