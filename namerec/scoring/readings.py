@@ -175,6 +175,11 @@ class UnitReadings:
         return self.script_is("latin")
 
     @cached_property
+    def other_than_latin(self) -> np.ndarray:
+        """Per unit: is it written in a script other than Latin (letters, not Latin)?"""
+        return self._script_is(lambda script: script not in ("latin", "none"))
+
+    @cached_property
     def scripts_present(self) -> frozenset[str]:
         present = set(np.unique(self.records.script_ids).tolist())
         return frozenset(script for script, i in self._script_numbering.items() if i in present)
@@ -266,9 +271,18 @@ def best_readings(
     pair_of, i, j = _combinations(variant_count[a] + 1, variant_count[b] + 1)
     tried = (i > 0) | (j > 0)  # (primary, primary) is scored already
     pair_of, i, j = pair_of[tried], i[tried], j[tried]
-    rows = affected[pair_of]
     forms_a = np.where(i == 0, a[pair_of], variant_ids[np.maximum(variant_start[a][pair_of] + i - 1, 0)])
     forms_b = np.where(j == 0, b[pair_of], variant_ids[np.maximum(variant_start[b][pair_of] + j - 1, 0)])
+    # A name of one script read syllable by syllable ("bi de" for 彼得, "de i bi deu" for 데이비드)
+    # is a form for meeting a Latin name written so (Kim Jong Un, Mao Ze Dong); between two other
+    # scripts it makes any short name a part of a longer one (彼得, Peter, against 데이비드, David: 0.96).
+    both_other = units.other_than_latin[a] & units.other_than_latin[b] & (scripts[a] != scripts[b])
+    word_counts = form_records.token_counts
+    split = ((word_counts[forms_a] > word_counts[a[pair_of]])
+             | (word_counts[forms_b] > word_counts[b[pair_of]]))
+    kept = ~(both_other[pair_of] & split)
+    pair_of, forms_a, forms_b = pair_of[kept], forms_a[kept], forms_b[kept]
+    rows = affected[pair_of]
     workers = default_workers() if len(rows) >= _PARALLEL_COMBINATIONS else 1
     spans = even_spans(len(rows), _CHUNK, workers)
     shared = (form_records, one_name, rows, forms_a, forms_b, probability, model)
