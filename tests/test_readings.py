@@ -74,6 +74,13 @@ def test_strangers_across_scripts_stay_strangers():
     assert Reconciler().score("Си Цзиньпин", "Angela Merkel") < 0.05
 
 
+def test_names_in_two_other_scripts_are_not_compared_syllable_by_syllable():
+    # 彼得 (Peter) read "bi de" would be a part of 데이비드 (David) read "de i bi deu"
+    rec = Reconciler()
+    assert rec.score("彼得", "데이비드") < 0.5
+    assert rec.score("Kim Jong Un", "김정은") > 0.9  # the syllables still meet a Latin name written so
+
+
 def test_two_forms_of_one_known_place_are_read_as_one_name():
     rec = Reconciler()
     typed = rec.score_pairs([("Deutschland", "Germany"), ("Wien", "Vienna")], types=[("LOC", "LOC")] * 2)
