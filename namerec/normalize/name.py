@@ -19,6 +19,7 @@ from .acronym import capital_words, initials_acronym, written_as_acronym
 from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
 from .fused_particles import fused_particle_readings
+from .kunrei import hepburn_reading
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
 from .person import PERSON_RULES, inverted_given_names, person_parts, split_initial_clusters
@@ -81,6 +82,11 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _hepburn(text: str, script: str) -> str | None:
+    """A Latin name's Kunrei-shiki Japanese in Hepburn (readings of other scripts are namerec's own)."""
+    return hepburn_reading(text) if script == "latin" else None
+
+
 def _guess_kind(form: str) -> str:
     """Kind of an untyped name: org evidence beats person evidence; "other" without either.
 
@@ -124,8 +130,8 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
         is_acronym=False,
         legal_form="",
         script=script,
-        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), joined_compounds(text),
-                                  *fused_particle_readings(text)]),
+        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), _hepburn(text, script),
+                                  joined_compounds(text), *fused_particle_readings(text)]),
     )
 
 
@@ -177,7 +183,8 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        variants=_variants(text, [*texts[1:], joined_compounds(text), *fused_particle_readings(text)]),
+        variants=_variants(text, [*texts[1:], _hepburn(text, script), joined_compounds(text),
+                                  *fused_particle_readings(text)]),
     )
 
 
