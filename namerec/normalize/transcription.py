@@ -313,6 +313,10 @@ _FOLDS = {
     "han": str.maketrans("lv", "rb"),
     "hangul": str.maketrans("lfvz", "rpbj"),
 }
+# The vowels katakana adds that the loanword reading keeps (kana.py drops o after t and d only
+# before r, as elsewhere it is as often real): o after t or d before another consonant (ロバートソン
+# robatoson, Robertson), and the u of a final tsu (ロバーツ robatsu, Roberts). Dropped on both sides.
+_KANA_VOWELS = re.compile(r"(?<=[td])o(?=[bcdfghjkmnpqstvwxz])|(?<=ts)u\b")
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
@@ -348,7 +352,8 @@ def folded(text: str, script: str) -> str:
     if script in _SOUNDS_OF:
         return " ".join(_sounds(word, script) for word in text.split())
     if script in _FOLDS:
-        return _DOUBLE_LETTER.sub(r"\1", text.translate(_FOLDS[script]))
+        text = _DOUBLE_LETTER.sub(r"\1", text.translate(_FOLDS[script]))
+        return _KANA_VOWELS.sub("", text) if script == "kana" else text
     return text
 
 

@@ -70,6 +70,19 @@ def test_a_spelling_meets_the_loanword_reading_of_the_katakana(language, latin, 
 
 
 @pytest.mark.parametrize(
+    ("latin", "kana"),
+    [
+        ("Robertson", "ロバートソン"),  # the o katakana adds after t before a consonant
+        ("Roberts", "ロバーツ"),  # the u of a final tsu
+    ],
+)
+def test_vowels_katakana_adds_are_folded_away_on_both_sides(latin, kana):
+    readings = transcription.compared_readings(normalize_name(kana), "kana")
+    spelt = transcriptions(normalize_name(latin).text, "kana")["english"]
+    assert transcription.folded(spelt, "kana") in readings
+
+
+@pytest.mark.parametrize(
     ("language", "latin", "hangul"),
     [
         ("english", "Smith", "스미스"),  # th as s, the eu Korean adds dropped
