@@ -19,10 +19,11 @@ from .acronym import capital_words, initials_acronym, written_as_acronym
 from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
 from .fused_particles import fused_particle_readings
+from .korean import korean_given_name_joined, korean_reading
 from .kunrei import hepburn_reading
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
-from .person import PERSON_RULES, inverted_given_names, person_parts, split_initial_clusters
+from .person import PERSON_RULES, PersonParts, inverted_given_names, person_parts, split_initial_clusters
 from .translit import dominant_script
 from .unicode import GENERIC_STEPS, clean, punctuation, romanize
 from .unicode import normalize_text as _normalize_text
@@ -82,9 +83,12 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _hepburn(text: str, script: str) -> str | None:
-    """A Latin name's Kunrei-shiki Japanese in Hepburn (readings of other scripts are namerec's own)."""
-    return hepburn_reading(text) if script == "latin" else None
+def _romanisations(text: str, script: str) -> tuple[str | None, ...]:
+    """A Latin name's Kunrei-shiki Japanese in Hepburn, and a Korean name read alike across
+    romanisations (readings of other scripts are namerec's own)."""
+    if script != "latin":
+        return ()
+    return hepburn_reading(text), korean_reading(text)
 
 
 def _guess_kind(form: str) -> str:
@@ -118,6 +122,9 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
     if spelled != cleaned:
         forms = romanize(spelled, language)
     parts = [person_parts(form) for form in forms]
+    korean = korean_given_name_joined(parts[0].tokens) if script == "latin" else None
+    if korean:  # its given name's syllables as one word (parts as person_parts lays them out)
+        parts[0] = PersonParts(korean, korean[:-1], korean[-1])
     text = " ".join(parts[0].tokens)
     return NormalizedName(
         original=name,
@@ -130,7 +137,7 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
         is_acronym=False,
         legal_form="",
         script=script,
-        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), _hepburn(text, script),
+        variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), *_romanisations(text, script),
                                   joined_compounds(text), *fused_particle_readings(text)]),
     )
 
@@ -162,15 +169,20 @@ def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language:
     )
 
 
-def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
+def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str,
+           untyped: bool = False) -> NormalizedName:
     # Capital consonants that may be a person's initials ("JP Sartre"): spelt apart in a variant,
     # as the kind is unknown ("BMW Group" is written the same way).
     spelled = split_initial_clusters(cleaned)
     if spelled != cleaned:
         forms = (*forms, romanize(spelled, language)[0])
     texts = [" ".join(expand_place_abbreviations(punctuation(form).split())) for form in forms]
-    text = texts[0]
-    tokens = tuple(text.split())
+    tokens = tuple(texts[0].split())
+    # An untyped name may be a Korean person's (not so one typed as a place: Gang Guo Jin).
+    korean = korean_given_name_joined(tokens) if script == "latin" and untyped else None
+    if korean:
+        tokens = korean
+    text = " ".join(tokens)
     is_acronym = written_as_acronym(cleaned)
     return NormalizedName(
         original=name,
@@ -183,7 +195,7 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        variants=_variants(text, [*texts[1:], _hepburn(text, script), joined_compounds(text),
+        variants=_variants(text, [*texts[1:], *_romanisations(text, script), joined_compounds(text),
                                   *fused_particle_readings(text)]),
     )
 
@@ -198,7 +210,7 @@ def _normalize_name(name: str, entity_type: str, language: str) -> NormalizedNam
         return _person(name, cleaned, script, forms, language)
     if kind == "org":
         return _org(name, cleaned, script, forms, language)
-    return _other(name, cleaned, script, forms, language)
+    return _other(name, cleaned, script, forms, language, untyped=not entity_type)
 
 
 def normalize_name(name: str, entity_type: str = "", *, cyrillic_language: str = "auto") -> NormalizedName:

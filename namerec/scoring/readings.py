@@ -42,6 +42,8 @@ from rapidfuzz.distance import Indel
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
+from ..normalize.korean import korean_reading
+from ..normalize.kunrei import hepburn_reading
 from ..normalize.transcription import (
     KEYED_SCRIPTS,
     TRANSCRIBED_SCRIPTS,
@@ -175,6 +177,17 @@ class UnitReadings:
         return self.script_is("latin")
 
     @cached_property
+    def romanised(self) -> np.ndarray:
+        """Per unit: is it a Latin name with a reading across romanisations of Korean or Japanese
+        (``normalize.korean``, ``normalize.kunrei``)?"""
+        out = self.has_variants & self.latin
+        texts = self.records.texts
+        rows = np.flatnonzero(out)
+        out[rows] = [korean_reading(texts[u]) is not None or hepburn_reading(texts[u]) is not None
+                     for u in rows.tolist()]
+        return out
+
+    @cached_property
     def other_than_latin(self) -> np.ndarray:
         """Per unit: is it written in a script other than Latin (letters, not Latin)?"""
         return self._script_is(lambda script: script not in ("latin", "none"))
@@ -244,11 +257,13 @@ def best_readings(
     # Initials written together ("JP Sartre", "JRR Tolkien") make the primary forms unlike the
     # full names they stand for (0.04 against "Jean-Paul Sartre"): such a pair is always re-read.
     plausible = (probability >= MIN_PROBABILITY) | units.initials_apart[left] | units.initials_apart[right]
-    # Across scripts the primary forms can say little (Си Цзиньпин / Xi Jinping): such a pair is
+    # Across scripts the primary forms can say little (Си Цзиньпин / Xi Jinping), and so can two
+    # romanisations of one Korean or Japanese name (Park Chung-hee / Bak Jeong-hui): such a pair is
     # also re-read when some combination of forms is spelt alike.
     scripts = records.script_ids
-    across = np.flatnonzero(candidates & ~plausible & (scripts[left] != scripts[right])
-                            & (scripts[left] >= 0) & (scripts[right] >= 0))
+    across_scripts = (scripts[left] != scripts[right]) & (scripts[left] >= 0) & (scripts[right] >= 0)
+    romanised = units.romanised
+    across = np.flatnonzero(candidates & ~plausible & (across_scripts | (romanised[left] & romanised[right])))
     plausible[across] = _spelt_alike(records, left[across], right[across])
     affected = np.flatnonzero(candidates & plausible)
     if len(affected) == 0:

@@ -1,0 +1,45 @@
+"""Korean personal names across romanisations (namerec.normalize.korean)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namerec import Reconciler
+from namerec.normalize import normalize_name
+from namerec.normalize.korean import korean_given_name_joined, korean_reading
+
+
+def test_romanisations_of_one_korean_name_read_alike():
+    readings = {korean_reading(t) for t in ("park chunghee", "pak chonghui", "bak jeonghui")}
+    assert readings == {"pak jonghi"}
+    assert korean_reading("lee myungbak") == korean_reading("yi myeongbak") == korean_reading("rhee myungbak")
+    assert korean_reading("chunghee park") == "jonghi pak"  # the family name last
+
+
+def test_names_without_a_korean_family_name_or_syllables_have_no_reading():
+    assert korean_reading("john kim") is None  # john is no Korean syllable
+    assert korean_reading("robert lee") is None
+    assert korean_reading("ho chi minh") is None  # no Korean family name at either end
+    assert korean_reading("kim") is None  # one word
+
+
+def test_a_korean_given_name_is_one_word():
+    assert korean_given_name_joined(("park", "chung", "hee")) == ("park", "chunghee")
+    assert korean_given_name_joined(("chung", "hee", "park")) == ("chunghee", "park")
+    assert korean_given_name_joined(("kim", "jongun")) is None  # one word already
+    assert normalize_name("Park Chung-hee", "PERSON").text == "park chunghee"
+    assert normalize_name("Park Chung-hee").text == "park chunghee"  # untyped
+    assert normalize_name("Gang Guo Jin", "LOC").text == "gang guo jin"  # a place's words stay apart
+
+
+def test_romanisations_of_one_person_match_and_relatives_do_not():
+    rec = Reconciler()
+    assert rec.score("Park Chung-hee", "Bak Jeong-hui") > 0.9
+    assert rec.score("Roh Moo-hyun", "No Mu-hyeon") > 0.9
+    assert rec.score("Park Chung-hee", "Park Geun-hye") < 0.5  # father and daughter
+    assert rec.score("Kim Il-sung", "Kim Jong-il") < 0.5  # father and son
+
+
+@given(st.text(alphabet="abcdeghijklmnoprstuwy ", max_size=30))
+def test_the_reading_is_total_and_keeps_the_word_count(text):
+    read = korean_reading(" ".join(text.split()))
+    assert read is None or len(read.split()) == len(text.split())
