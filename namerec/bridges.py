@@ -1,23 +1,22 @@
-"""Bridged pairs: two names that one name of another script matches, each through its own reading.
+"""Bridged pairs: two names in two non-Latin scripts that match one Latin name of the pool.
 
 The model reads a name written in another script through its romanisations, which serve to compare
 it with a Latin name: Japanese テイラー reads "teira" and Korean 테일러 "teilleo", and each matches
 Taylor (0.99), but against each other they are two transcriptions seen through lossy readings and
-score low (0.15). Likewise Хрущёв meets its German romanisation Chruschtschow and its English one
-Khrushchev, each through the spelling rules of its language, while the two Latin words against
-each other look only half alike (0.42). In a pool, average linkage then keeps such names apart
-however well each matches the name they share.
+score low (0.15). In a pool with Taylor, average linkage would then keep most of Taylor's
+transcriptions out of its entity, however well each matches Taylor.
 
-When a name X matches both Y and Z, the two are one name at least as surely as both are X:
+When a Latin name X matches both Y and Z, the two are one name at least as surely as both are X:
 P(Y = Z) >= P(Y = X) + P(Z = X) - 1 (the Fréchet bound, which holds whatever the dependence between
-the two matches). Two names get at least the best such bound over the names of the pool that bridge
-them, as a candidate pair of its own if blocking did not pair them:
-
-- a Latin name bridges two names in two different other scripts (each match at least 0.5);
-- a name in another script bridges two Latin names (each match at least 0.8).
-
-Other pairs (two names in one other script, a Latin name and one in another script) are left as
-scored: there the model reads the two names against each other as well as through a third.
+the two matches). A pair of names in two different non-Latin scripts gets at least the best such
+bound over the Latin names of the pool (each match at least 0.5), as a candidate pair of its own if
+blocking did not pair them. Pairs the model reads directly (Latin with Latin or with another script,
+two names in one script) are left as scored. A name in another script bridging two Latin
+romanisations of itself (Хрущёв: Khrushchev, Chruschtschow) was tried: with both matches at 0.8 or
+more it raised three train-split wikidata_ru_translit pools of 1,000 entities from 0.9194 to 0.9222
+pairwise F1, but took the whole 50,000-name file from 0.665 to 0.643 (precision 0.542 -> 0.509:
+at that scale a Cyrillic name matches several unrelated Latin look-alikes surely), and limited to a
+hub with no more than two such matches it gained nothing; so it is not done.
 """
 
 from __future__ import annotations
@@ -28,34 +27,28 @@ from .records import NameRecords
 
 # A Latin name bridges only names it matches at least this well: below it, the bound is under 0.
 _BRIDGE_FLOOR = 0.5
-# A name in another script bridges two Latin names only when it matches both at least this well (a
-# bound of 0.6 or more): the model reads two Latin names directly, and a romanisation's look-alike
-# often matches the original moderately too. On three train-split wikidata_ru_translit pools of 1,000
-# entities, floors of 0.5 / 0.6 / 0.7 / 0.8 / 0.95 gave mean pairwise F1 0.9153 / 0.9192 / 0.9199 /
-# 0.9222 / 0.9224 (none: 0.9194), and 16 Russian names and places in up to six European
-# romanisations (development probe) 0.795 / 0.770 / 0.733 / 0.733 / 0.705 (none: 0.682).
-_ROMANISATION_FLOOR = 0.8
 
 
 def bridged_pairs(
     records: NameRecords, left: np.ndarray, right: np.ndarray, probability: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(left, right, bound) of the pairs a name of the pool bridges (see the module's docstring),
-    bound = max over those names of p + q - 1 (p and q: its probabilities with the two); left < right,
-    each pair once, sorted."""
+    """(left, right, bound) of pairs of names in two different non-Latin scripts that share a Latin
+    name matched to both with probabilities p and q (each at least ``_BRIDGE_FLOOR``), with
+    bound = max over such Latin names of p + q - 1; left < right, each pair once, sorted."""
     empty = np.zeros(0, dtype=np.int64)
     latin_id = records.script_id("latin")
     scripts = records.script_ids
     foreign = (scripts >= 0) & (scripts != latin_id)
-    if latin_id < 0 or not foreign.any():  # a pool in one script: nothing to bridge
+    if latin_id < 0 or len(np.unique(scripts[foreign])) < 2:  # most pools: nothing to bridge
         return empty, empty, np.zeros(0)
     latin = scripts == latin_id
-    # Every strong pair of a Latin name and a name in another script, seen from either end.
-    across = (probability >= _BRIDGE_FLOOR) & (
-        (latin[left] & foreign[right]) | (foreign[left] & latin[right]))
-    hub = np.concatenate([left[across], right[across]])
-    spoke = np.concatenate([right[across], left[across]])
-    weight = np.concatenate([probability[across], probability[across]])
+    # Every strong pair of a Latin name (the hub) and a name in another script (a spoke).
+    strong = probability >= _BRIDGE_FLOOR
+    latin_left = strong & latin[left] & foreign[right]
+    latin_right = strong & latin[right] & foreign[left]
+    hub = np.concatenate([left[latin_left], right[latin_right]])
+    spoke = np.concatenate([right[latin_left], left[latin_right]])
+    weight = np.concatenate([probability[latin_left], probability[latin_right]])
     order = np.lexsort((spoke, hub))
     spoke, weight = spoke[order], weight[order]
     # Every two spokes of one hub, k < m in the sorted order: k is paired with the spokes after it.
@@ -66,9 +59,8 @@ def bridged_pairs(
     k = np.repeat(position, later)
     m = k + 1 + np.arange(len(k)) - np.repeat(np.cumsum(later) - later, later)
     a, b, p, q = spoke[k], spoke[m], weight[k], weight[m]
-    # A Latin hub bridges names in two other scripts; a hub in another script, two Latin names.
-    bridged = (scripts[a] != scripts[b]) | (latin[a] & (np.minimum(p, q) >= _ROMANISATION_FLOOR))
-    a, b, bound = a[bridged], b[bridged], p[bridged] + q[bridged] - 1.0
+    apart = scripts[a] != scripts[b]  # two transcriptions into one script are the model's to judge
+    a, b, bound = a[apart], b[apart], p[apart] + q[apart] - 1.0
     if not len(a):
         return empty, empty, np.zeros(0)
     low, high = np.minimum(a, b), np.maximum(a, b)
