@@ -94,16 +94,19 @@ def _folded(word: str) -> str | None:
     return word.replace("N", "ng").replace("C", "j")
 
 
-def _family_position(words: list[str]) -> int | None:
-    """Where a Korean name's family name is (its first or last word), when ``words`` are a Korean
-    personal name: two to four words, a Korean family name at one end, Korean syllables elsewhere."""
+def _korean_name(words: list[str]) -> tuple[int, list[str]] | None:
+    """When ``words`` are a Korean personal name (two to four words, a Korean family name at one end,
+    Korean syllables elsewhere): the family name's position (first or last) and the other words
+    folded (``_FOLDS``), in order; else None."""
     if not 2 <= len(words) <= 4:
         return None
     for family in (0, len(words) - 1):
-        if words[family] in _FAMILY_NAMES and all(
-            _folded(word) is not None for position, word in enumerate(words) if position != family
-        ):
-            return family
+        if words[family] not in _FAMILY_NAMES:
+            continue
+        folded = [_folded(word) for position, word in enumerate(words) if position != family]
+        read = [word for word in folded if word is not None]
+        if len(read) == len(folded):
+            return family, read
     return None
 
 
@@ -114,9 +117,10 @@ def korean_given_name_joined(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     own, and two people of one family with one syllable alike (Park Chung-hee, Park Geun-hye) would
     share two words of three."""
     words = list(tokens)
-    family = _family_position(words)
-    if family is None or len(words) < 3:
+    korean = _korean_name(words)
+    if korean is None or len(words) < 3:
         return None
+    family = korean[0]
     given = "".join(word for position, word in enumerate(words) if position != family)
     return (words[0], given) if family == 0 else (given, words[-1])
 
@@ -125,9 +129,9 @@ def korean_reading(text: str) -> str | None:
     """``text`` (normalised: lower-case ASCII words) read alike across romanisations of Korean, when
     it is a Korean personal name (see the module's docstring); else None."""
     words = text.split()
-    family = _family_position(words)
-    if family is None:
+    korean = _korean_name(words)
+    if korean is None:
         return None
-    read = [_folded(word) or word for position, word in enumerate(words) if position != family]
+    family, read = korean
     read.insert(family, _FAMILY_NAMES[words[family]])
     return " ".join(read)

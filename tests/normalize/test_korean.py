@@ -1,5 +1,7 @@
 """Korean personal names across romanisations (namerec.normalize.korean)."""
 
+import doctest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +45,9 @@ def test_romanisations_of_one_person_match_and_relatives_do_not():
 def test_the_reading_is_total_and_keeps_the_word_count(text):
     read = korean_reading(" ".join(text.split()))
     assert read is None or len(read.split()) == len(text.split())
+
+
+def test_the_module_examples_hold():
+    import namerec.normalize.korean
+
+    assert doctest.testmod(namerec.normalize.korean).failed == 0

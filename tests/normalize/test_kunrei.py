@@ -1,5 +1,7 @@
 """Kunrei-shiki Japanese read in Hepburn (namerec.normalize.kunrei)."""
 
+import doctest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,3 +41,9 @@ def test_hepburn_is_a_fixed_point(syllables):
     word = "".join(syllables)
     read = hepburn_reading(word)
     assert read is None or hepburn_reading(read) is None
+
+
+def test_the_module_examples_hold():
+    import namerec.normalize.kunrei
+
+    assert doctest.testmod(namerec.normalize.kunrei).failed == 0
