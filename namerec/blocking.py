@@ -16,7 +16,8 @@ Keys of a name (each prefixed by its kind so kinds never collide):
 
 Beyond the keys, a Latin name is paired with one in another script (Cyrillic, Greek, kana, hangul,
 Han, Arabic, Hebrew, Devanagari, Thai) that reads as one of its spellings as a transcription into
-that script (``_transcription_pairs``).
+that script (``_transcription_pairs``), or, in the scripts that write a name by ear syllable by
+syllable (kana, hangul, Han), as one edit from one (``_one_edit_pairs``).
 
 A block of up to ``max_block_size`` names is compared all-pairs. In a larger block (a common word
 such as "john" or "international") each name is paired only with its nearest neighbours in the
@@ -66,6 +67,10 @@ _PARALLEL_MEMBERS = 100_000
 _COARSE_KINDS = ("p:", "n:", "k:")
 COARSE_BLOCK_SIZE = 20
 COARSE_NEIGHBOURS = 2
+# Scripts that write a foreign name by ear, syllable by syllable: their transcriptions are also
+# paired one edit away (``_one_edit_pairs``), in blocks of at most this many written names.
+_SYLLABIC_SCRIPTS = frozenset({"kana", "hangul", "han"})
+_ONE_EDIT_BLOCK = 10
 # Units whose keys are listed over the cores, and units per chunk of that work.
 _PARALLEL_UNITS = 20_000
 _KEY_CHUNK = 10_000
@@ -315,8 +320,9 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     kana, hangul, Han, Arabic, Hebrew, Devanagari, Thai) one of whose readings has the
     ``comparison_key`` of one of the Latin name's spellings as a transcription into that script
     (Priscus and Приск as "prisk", Gentileschi and Джентилески as "dzhentileski", Taylor and テイラー
-    as "teira"; :mod:`namerec.normalize.transcription`): no key of their own spellings may join them.
-    Only in pools that hold both scripts."""
+    as "teira"; :mod:`namerec.normalize.transcription`), or in kana, hangul and Han one edit from it
+    (``_one_edit_pairs``): no key of their own spellings may join them. Only in pools that hold both
+    scripts."""
     names = records.names
     by_script: dict[str, list[int]] = {}
     for unit, name in enumerate(names):
@@ -346,11 +352,41 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
                           if keyed else set(spellings_of(names[unit].text, script)))
             for other in written.get(spelt, ())
         )
+        if script in _SYLLABIC_SCRIPTS:
+            pairs.extend(_one_edit_pairs(written, spelt_units, names, script))
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     left, right = (np.asarray(column, dtype=np.int64) for column in zip(*pairs))
     return np.minimum(left, right), np.maximum(left, right)
+
+
+def _deletions(key: str) -> set[str]:
+    """``key`` and ``key`` with any one letter deleted (of a key of four or more letters)."""
+    if len(key) < 4:
+        return {key}
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _one_edit_pairs(written: dict[str, list[int]], spelt_units: list[int], names, script: str
+                    ) -> Iterator[tuple[int, int]]:
+    """Pairs of a Latin unit and a unit written in ``script`` whose reading is one edit (a letter
+    added, dropped or changed) from one of the Latin name's spellings, as SymSpell finds them: the
+    two share a deletion key. Katakana, hangul and Chinese characters write a foreign name by ear,
+    syllable by syllable, and no spelling rule foresees every vowel (Catherine, キャサリン
+    "kyasarin"; Peter, ピーター "pita"). A deletion key shared by more than ``_ONE_EDIT_BLOCK``
+    written units joins nothing."""
+    near: dict[str, set[int]] = {}
+    for key, units in written.items():
+        for deleted in _deletions(key):
+            near.setdefault(deleted, set()).update(units)
+    near = {key: units for key, units in near.items() if len(units) <= _ONE_EDIT_BLOCK}
+    for unit in spelt_units:
+        found: set[int] = set()
+        for spelt in set(spellings_of(names[unit].text, script)):
+            for deleted in _deletions(spelt):
+                found.update(near.get(deleted, ()))
+        yield from ((unit, other) for other in found)
 
 
 def nickname_pairs(records: NameRecords, max_block_size: int) -> tuple[np.ndarray, np.ndarray]:

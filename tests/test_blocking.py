@@ -156,6 +156,31 @@ def test_a_latin_name_meets_the_cyrillic_reading_of_its_russian_spelling():
     assert blocking._transcription_pairs(records_of(["Priscus", "Prisk"]))[0].size == 0
 
 
+def test_a_transcription_by_ear_one_edit_from_a_spelling_is_paired():
+    # No spelling rule gives the "i" of ピーター ("pita") or 피터 ("piteo") for Peter ("peta",
+    # "peteo"), nor the "jia" of 加西亚 ("gasiya") for Garcia ("gasia"): one edit apart, they are
+    # paired all the same.
+    others = ("Robertson", "ロバートソン")
+    assert are_candidates("Peter", "ピーター", others=others)
+    assert are_candidates("Peter", "피터", others=others)
+    assert are_candidates("Garcia", "加西亚", others=others)
+    assert not are_candidates("Peter", "ロバートソン", others=("Robertson", "ピーター"))
+    # Russian transcription is spelt by rule, letter by letter: a Cyrillic reading must be a spelling
+    # exactly.
+    assert "cyrillic" not in blocking._SYLLABIC_SCRIPTS
+
+
+def test_a_deletion_key_shared_by_many_written_names_joins_nothing():
+    # Each written key is "kyasari" plus a letter: "kyasari", a deletion of every one of them, is
+    # over the block limit, so a Latin name spelt "kyasari" meets only the keys one edit from it
+    # through another deletion key: none of these.
+    written = {f"kyasari{letter}": [k] for k, letter in enumerate("abcdefghijklmnopqrstu")}
+    names = [None] * 99 + [normalize_name("Kyasari")]
+    assert set(blocking._one_edit_pairs(written, [99], names, "kana")) == set()
+    few = dict(list(written.items())[: blocking._ONE_EDIT_BLOCK])
+    assert len(set(blocking._one_edit_pairs(few, [99], names, "kana"))) == blocking._ONE_EDIT_BLOCK
+
+
 def test_unrelated_names_are_not_candidates():
     assert not are_candidates("Max Bergman", "Olga Petrova")
     assert not are_candidates("Acme Widgets Ltd", "Global Trade Corp", type_="ORG")
