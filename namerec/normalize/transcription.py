@@ -268,8 +268,17 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# Chinese characters are read back much as katakana (the Japanese rules serve), but Chinese writes
+# an English final -er, -or or -ar as the consonant before it with e, where Japanese writes a (Taylor
+# 泰勒 tai-le, Miller 米勒 mi-le; テイラー teira, ミラー mira), and English ay as ai (泰 tai).
+_ENGLISH_IN_CHINESE = tuple(
+    {r"[eoa]r$": (r"[eoa]r$", "E"), r"ai|ay|ey$": (r"ai|ay", "AI")}.get(pattern, (pattern, replacement))
+    for pattern, replacement in _KANA["english"]
+)
+_HAN = {**_KANA, "english in chinese": _ENGLISH_IN_CHINESE}
+
 _RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
-    "cyrillic": _RUSSIAN, "greek": _GREEK, "kana": _KANA, "hangul": _HANGUL, "han": _KANA,
+    "cyrillic": _RUSSIAN, "greek": _GREEK, "kana": _KANA, "hangul": _HANGUL, "han": _HAN,
     "arabic": _RUSSIAN, "hebrew": _RUSSIAN, "devanagari": _RUSSIAN, "indic": _RUSSIAN, "thai": _RUSSIAN,
 }
 #: Per script whose transcriptions of Latin names are spelt, the source languages, in the order tried.

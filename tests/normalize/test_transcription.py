@@ -70,6 +70,21 @@ def test_a_spelling_meets_the_loanword_reading_of_the_katakana(language, latin, 
 
 
 @pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        ("Taylor", "泰勒"),  # ay as ai, a final -or as the consonant with e (tai-le), not a (teira)
+        ("Miller", "米勒"),
+        ("Carter", "卡特"),
+    ],
+)
+def test_chinese_writes_an_english_final_er_with_e(latin, han):
+    readings = transcription.compared_readings(normalize_name(han), "han")
+    spelt = transcriptions(normalize_name(latin).text, "han")
+    assert spelt["english in chinese"] in readings
+    assert spelt["english"] not in readings  # the Japanese reading of the same name differs
+
+
+@pytest.mark.parametrize(
     ("latin", "kana"),
     [
         ("Robertson", "ロバートソン"),  # the o katakana adds after t before a consonant
