@@ -32,7 +32,8 @@ not looked at while the rules were written, went from pairwise F1 0.52 to 0.89; 
 forms from 0.45 to 0.83. Chinese transcription characters are read by their transcription values too
 (:mod:`namerec.normalize.han_transcription`: 史密斯 "smis", 克里斯托弗 "kristof"), a reading close to
 the Japanese one, so the katakana rules serve for "han" as well: the same 61 names with their Chinese
-forms, 0.50 to 0.77.
+forms, 0.50 to 0.77. One set serves Chinese alone: English as Chinese writes it, a final -er, -or or
+-ar with e (Taylor, 泰勒 tai-le, where Japanese writes テイラー teira).
 
 Arabic and Hebrew also write a foreign name by its sound, with its consonants and the vowels a
 writer takes for long. The Russian rules' spellings serve (they spell sounds, consonants intact),
