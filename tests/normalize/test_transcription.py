@@ -84,6 +84,14 @@ def test_chinese_writes_an_english_final_er_with_e(latin, han):
     assert spelt["english"] not in readings  # the Japanese reading of the same name differs
 
 
+def test_chinese_readings_and_spellings_fold_voicing():
+    # Chinese transcription writes p and b, t and d, k and g with one letter each (彼得 Peter is
+    # "bide", 杜邦 Dupont "dubang"): both sides are folded to the voiceless ones, as l is to r.
+    assert transcription.folded("bide", "han") == transcription.folded("pite", "han") == "pite"
+    assert transcription.folded("dubon", "han") == transcription.folded("dupont", "han")[:5]
+    assert transcription.folded("bide", "kana") == "bide"  # Japanese writes voicing
+
+
 @pytest.mark.parametrize(
     ("latin", "kana"),
     [
