@@ -4,7 +4,8 @@ The match model is additive in log-odds, so a feature's contribution is exact: t
 terms minus what the same terms give for a typical pair (the baseline). Contributions plus the
 baseline add up to the log-odds of the probability reported, except for a pair of which one name
 is written as the other's acronym, or two one-word given names one listed as the other's nickname,
-whose probability is at least a prior (the summary says so).
+whose probability is at least a prior, and two names with different patronymics, whose probability
+is at most a ceiling (the summary says so).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .models import Explanation, FeatureContribution
+from .patronymics import CEILING
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
 from .scoring.priors import ACRONYM_PROBABILITY, NICKNAME_PROBABILITY
@@ -34,9 +36,12 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     for term, feature in zip(terms, BASIS_FEATURE):
         by_feature[feature] += float(term)
     # Above what the features give, a prior set the probability: the acronym's, else a nickname's.
-    raised = probability > float(model.predict(row)[0])
+    from_features = float(model.predict(row)[0])
+    raised = probability > from_features
     acronym = raised and bool(row[0, _ACRONYM] > 0.5)
     nickname = raised and not acronym
+    # Below it, the names carry two fathers' names (``patronymics``).
+    fathers = probability < from_features and probability <= CEILING
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
@@ -50,7 +55,7 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
                                                  probability, contributions, baseline, acronym,
-                                                 nickname),
+                                                 nickname, fathers),
     )
 
 
@@ -59,7 +64,7 @@ def _probability(log_odds: float) -> float:
 
 
 def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False,
-             nickname=False) -> str:
+             nickname=False, fathers=False) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
@@ -72,6 +77,10 @@ def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baselin
         lines.append(f"One name is listed as the other's nickname: that alone gives "
                      f"{NICKNAME_PROBABILITY:.2f} (a prior; two names in a list may still be two people); "
                      "the features below say less.")
+    if fathers:
+        lines.append(f"The names carry two different patronymics (fathers' names), so they are two "
+                     f"people whatever else they share: at most {CEILING:.2f}; the features below "
+                     "alone would give more.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "
         f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."

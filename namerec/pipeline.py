@@ -29,6 +29,7 @@ from .given_names import nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
+from .patronymics import CEILING, patronymic_conflicts
 from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
@@ -160,6 +161,9 @@ def score_units(
             else:
                 probability[start:stop] = chunk_probability
             bar.update(stop - start)
+    if models is not None:
+        # Two clearly different fathers' names: two people (Rustam Ibrahimovich / Magomedovich Aselderov).
+        _at_most(probability, patronymic_conflicts(records, left, right), CEILING)
     if join_nicknames and models is not None:
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
         # too (Bill and Will; on Ancestry's train split 873 of 934 such pairs are matches).
@@ -287,16 +291,22 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     reread = best_readings(records, left, right, features, probability, model)
     if config.scorer is None:  # weights fitted or calibrated on the user's pairs speak for their data
         nickname_prior(records, left, right, probability)
+    _at_most(probability, patronymic_conflicts(records, left, right), CEILING)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms
+
+
+def _at_most(probability: np.ndarray, flagged: np.ndarray, ceiling: float) -> None:
+    probability[flagged] = np.minimum(probability[flagged], ceiling)
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:
     """Pairs whose clusters must never merge: clearly different given names the model also rejects,
     and a man and a woman of one family: first names that are a man's and a woman's form of one name
     (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
-    or a Slavic family name's two forms (``slavic_family_forms``). These veto whatever the
+    or a Slavic family name's two forms (``slavic_family_forms``); and two clearly different
+    patronymics (``patronymics.patronymic_conflicts``: two fathers). These veto whatever the
     probability: a nickname of both ("Sasha") or the family name could otherwise join the clusters,
     and on four train-split splink pools 224 of 225 candidate pairs with such first names were two
     people (the one that was not: "adam" / "adama", a typo).
@@ -310,7 +320,8 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     return (
         ((scored.given_conflict & (scored.probability < _VETO_BELOW))
          | scored.gendered_given
-         | slavic_family_forms(scored.records, scored.left, scored.right))
+         | slavic_family_forms(scored.records, scored.left, scored.right)
+         | patronymic_conflicts(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
     )
