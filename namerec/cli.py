@@ -517,5 +517,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def run() -> None:
+    """The console script (and ``python -m namerec.cli``): ``main``, then an exit that skips freeing
+    the run's objects one by one, which after 100,000 names took 0.4 s for nothing. Output is flushed
+    first; namerec leaves nothing running (its process pools end with their work)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # ``namerec ... | head``: the reader left before the last rows
+        _silence_stdout()
+        code = code or EXIT_BROKEN_PIPE
+    except (OSError, ValueError):  # a stream already closed: nothing left to flush
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

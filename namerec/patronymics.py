@@ -60,11 +60,18 @@ def patronymic_conflicts(records: NameRecords, left: np.ndarray, right: np.ndarr
     if not len(long_names) or not len(left):
         return out
     names = records.names
-    fathers = np.full(len(records), "", dtype=object)
-    fathers[long_names] = [patronymic(names[u].tokens) for u in long_names.tolist()]
-    rows = np.flatnonzero((fathers[left] != "") & (fathers[right] != "") & (fathers[left] != fathers[right]))
+    # Each patronymic numbered from 1 (0: none), so that the pairs are sifted on integers.
+    numbers: dict[str, int] = {"": 0}
+    father = np.zeros(len(records), dtype=np.int64)
+    father[long_names] = [numbers.setdefault(patronymic(names[u].tokens), len(numbers))
+                          for u in long_names.tolist()]
+    if len(numbers) < 3:  # fewer than two patronymics in all
+        return out
+    a, b = father[left], father[right]
+    rows = np.flatnonzero((a > 0) & (b > 0) & (a != b))
     if len(rows):
-        alike = process.cpdist(fathers[left[rows]].tolist(), fathers[right[rows]].tolist(),
+        strings = np.array(list(numbers), dtype=object)
+        alike = process.cpdist(strings[a[rows]].tolist(), strings[b[rows]].tolist(),
                                scorer=Indel.normalized_similarity, workers=1)
         out[rows[alike < _SAME_FATHER]] = True
     return out
