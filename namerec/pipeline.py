@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +41,8 @@ from .scoring.readings import UnitReadings, best_readings
 
 _SCORE_CHUNK = 200_000
 _NORMALIZE_CHUNK = 10_000
+# Entities per chunk whose ids and canonical names are worked out over the cores.
+_ENTITY_CHUNK = 10_000
 # Distinct names from which normalisation is spread over the cores.
 _PARALLEL_NAMES = 50_000
 _NAME_FIELDS = tuple(field.name for field in fields(NormalizedName))
@@ -466,16 +469,13 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
 
     labels = [""] * len(names)
     entities: list[Entity] = []
-    for rows in progress(rows_of.values(), total=len(rows_of), desc="building entities",
-                         enabled=show_progress):
-        units = sorted({row_units[r] for r in rows})
-        ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
-        if len(rows) == 1:
-            canonical, reason = names[rows[0]], "the only form"
-        else:
-            canonical, reason = choose_canonical(
-                [names[r] for r in rows], [records.names[row_units[r]] for r in rows]
-            )
+    clusters = list(rows_of.values())
+    workers = default_workers() if len(names) >= _PARALLEL_NAMES else 1
+    spans = even_spans(len(clusters), _ENTITY_CHUNK, workers)
+    named = itertools.chain.from_iterable(
+        fork_map(_identify, (names, records, row_units, clusters), spans, workers))
+    for rows, (ident, canonical, reason) in progress(zip(clusters, named), total=len(clusters),
+                                                     desc="building entities", enabled=show_progress):
         # Plain construction: pydantic-core's validation of three scalar fields is faster than
         # model_construct's Python path.
         members = [Member(index=r, name=names[r], confidence=rounded_confidence[row_units[r]]) for r in rows]
@@ -500,6 +500,24 @@ def _assemble(names, types, scored: ScoredUnits, unit_labels, unit_confidence,
         ))
     entities.sort(key=lambda e: e.members[0].index)
     return Reconciliation.model_construct(labels=labels, entities=entities)
+
+
+def _identify(shared, span: tuple[int, int]) -> list[tuple[str, str, str]]:
+    """(id, canonical, reason) of the clusters start..stop-1 (lists of rows), in a worker process
+    when there are many: choosing canonical names is most of the work of building entities."""
+    names, records, row_units, clusters = shared
+    out = []
+    for rows in clusters[span[0]:span[1]]:
+        units = sorted({row_units[r] for r in rows})
+        ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
+        if len(rows) == 1:
+            canonical, reason = names[rows[0]], "the only form"
+        else:
+            canonical, reason = choose_canonical(
+                [names[r] for r in rows], [records.names[row_units[r]] for r in rows]
+            )
+        out.append((ident, canonical, reason))
+    return out
 
 
 def _entity_type(types: Sequence[str]) -> str:

@@ -470,6 +470,7 @@ def test_identical_names_in_rare_script_share_an_entity():
 @pytest.mark.parametrize("module, chunk, threshold", [
     ("namerec.pipeline", "_SCORE_CHUNK", "_PARALLEL_PAIRS"),  # pair scoring
     ("namerec.pipeline", "_NORMALIZE_CHUNK", "_PARALLEL_NAMES"),  # normalisation
+    ("namerec.pipeline", "_ENTITY_CHUNK", "_PARALLEL_NAMES"),  # entity ids and canonical names
     ("namerec.blocking", "_KEY_CHUNK", "_PARALLEL_UNITS"),  # blocking keys
     ("namerec.scoring.readings", "_CHUNK", "_PARALLEL_COMBINATIONS"),  # re-reading with variants
 ])
