@@ -373,9 +373,9 @@ def _one_edit_pairs(written: dict[str, list[int]], spelt_units: list[int], names
     """Pairs of a Latin unit and a unit written in ``script`` whose reading is one edit (a letter
     added, dropped or changed) from one of the Latin name's spellings, as SymSpell finds them: the
     two share a deletion key. Katakana, hangul and Chinese characters write a foreign name by ear,
-    syllable by syllable, and no spelling rule foresees every vowel (Catherine, キャサリン
-    "kyasarin"; Peter, ピーター "pita"). A deletion key shared by more than ``_ONE_EDIT_BLOCK``
-    written units joins nothing."""
+    syllable by syllable, and no spelling rule foresees every vowel (Peter, ピーター "pita" against
+    the spelling "peta"; Garcia, 加西亚 "gasiya" against "gasia"). A deletion key shared by more
+    than ``_ONE_EDIT_BLOCK`` written units joins nothing."""
     near: dict[str, set[int]] = {}
     for key, units in written.items():
         for deleted in _deletions(key):
