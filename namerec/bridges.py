@@ -1,4 +1,5 @@
-"""Bridged pairs: two names in two non-Latin scripts that match one Latin name of the pool.
+"""Bridged pairs: two names in two non-Latin scripts that match one Latin name of the pool, and two
+given names one name stands for.
 
 The model reads a name written in another script through its romanisations, which serve to compare
 it with a Latin name: Japanese テイラー reads "teira" and Korean 테일러 "teilleo", and each matches
@@ -17,14 +18,20 @@ more it raised three train-split wikidata_ru_translit pools of 1,000 entities fr
 pairwise F1, but took the whole 50,000-name file from 0.665 to 0.643 (precision 0.542 -> 0.509:
 at that scale a Cyrillic name matches several unrelated Latin look-alikes surely), and limited to a
 hub with no more than two such matches it gained nothing; so it is not done.
+
+In a list of given names (``Config.bare_nicknames``) the same bound joins two names through the name
+both are forms of (``nickname_bridges``): Bill is listed under William and Liam is William in Irish,
+but no lexicon entry holds both, so without William between them the two stay apart.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .given_names import is_canonical_of
 from .records import NameRecords
 
+_NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
 # A Latin name bridges only names it matches at least this well: below it, the bound is under 0.
 _BRIDGE_FLOOR = 0.5
 
@@ -35,12 +42,11 @@ def bridged_pairs(
     """(left, right, bound) of pairs of names in two different non-Latin scripts that share a Latin
     name matched to both with probabilities p and q (each at least ``_BRIDGE_FLOOR``), with
     bound = max over such Latin names of p + q - 1; left < right, each pair once, sorted."""
-    empty = np.zeros(0, dtype=np.int64)
     latin_id = records.script_id("latin")
     scripts = records.script_ids
     foreign = (scripts >= 0) & (scripts != latin_id)
     if latin_id < 0 or len(np.unique(scripts[foreign])) < 2:  # most pools: nothing to bridge
-        return empty, empty, np.zeros(0)
+        return _NONE
     latin = scripts == latin_id
     # Every strong pair of a Latin name (the hub) and a name in another script (a spoke).
     strong = probability >= _BRIDGE_FLOOR
@@ -49,6 +55,39 @@ def bridged_pairs(
     hub = np.concatenate([left[latin_left], right[latin_right]])
     spoke = np.concatenate([right[latin_left], left[latin_right]])
     weight = np.concatenate([probability[latin_left], probability[latin_right]])
+    a, b, p, q = _spoke_pairs(hub, spoke, weight)
+    apart = scripts[a] != scripts[b]  # two transcriptions into one script are the model's to judge
+    return _best_bounds(a[apart], b[apart], p[apart] + q[apart] - 1.0)
+
+
+def nickname_bridges(
+    records: NameRecords, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
+    nicknames: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(left, right, bound), as ``bridged_pairs`` gives them, of two one-word given names that a
+    third stands for, in a list of given names: Bill and Liam through William (Bill is listed under
+    William, Liam is William in Irish), Alex and Sasha through Alexander. ``nicknames`` flags the
+    pairs the lexicons make one name (``listed_nickname_pairs``); a hub bridges only the names it is
+    the canonical name of (``given_names.is_canonical_of``), so a nickname of two names (Alex, of
+    Alexander and Alexandra) joins neither to the other."""
+    rows = np.flatnonzero(nicknames & (probability >= _BRIDGE_FLOOR))
+    if len(rows) < 2:
+        return _NONE
+    texts = records.texts
+    hub, spoke, weight = [], [], []
+    for k, a, b in zip(rows.tolist(), left[rows].tolist(), right[rows].tolist()):
+        for x, y in ((a, b), (b, a)):
+            if is_canonical_of(texts[x], texts[y]):
+                hub.append(x)
+                spoke.append(y)
+                weight.append(probability[k])
+    a, b, p, q = _spoke_pairs(np.asarray(hub, dtype=np.int64), np.asarray(spoke, dtype=np.int64),
+                              np.asarray(weight, dtype=np.float64))
+    return _best_bounds(a, b, p + q - 1.0)
+
+
+def _spoke_pairs(hub: np.ndarray, spoke: np.ndarray, weight: np.ndarray):
+    """(a, b, p, q): every two spokes a, b of one hub, with the weights p, q of their edges to it."""
     order = np.lexsort((spoke, hub))
     spoke, weight = spoke[order], weight[order]
     # Every two spokes of one hub, k < m in the sorted order: k is paired with the spokes after it.
@@ -58,17 +97,19 @@ def bridged_pairs(
     later = group_stop - position - 1
     k = np.repeat(position, later)
     m = k + 1 + np.arange(len(k)) - np.repeat(np.cumsum(later) - later, later)
-    a, b, p, q = spoke[k], spoke[m], weight[k], weight[m]
-    apart = scripts[a] != scripts[b]  # two transcriptions into one script are the model's to judge
-    a, b, bound = a[apart], b[apart], p[apart] + q[apart] - 1.0
+    return spoke[k], spoke[m], weight[k], weight[m]
+
+
+def _best_bounds(a: np.ndarray, b: np.ndarray, bound: np.ndarray):
+    """Each pair once (left < right, sorted) with its best bound, where that is above 0."""
     if not len(a):
-        return empty, empty, np.zeros(0)
+        return _NONE
     low, high = np.minimum(a, b), np.maximum(a, b)
     # The best bound per pair: sort by pair, then bound descending, and keep each pair's first.
     order = np.lexsort((-bound, high, low))
     low, high, bound = low[order], high[order], bound[order]
     first = np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])]
-    keep = first & (bound > 0)
+    keep = first & (bound > 0) & (low != high)
     return low[keep], high[keep], bound[keep]
 
 

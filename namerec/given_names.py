@@ -180,6 +180,30 @@ def are_nicknames(a: str, b: str) -> bool:
     return a == b or bool(set(nickname_groups(a)) & set(nickname_groups(b)))
 
 
+def is_canonical_of(canonical: str, other: str) -> bool:
+    """True when ``other`` is listed under ``canonical`` as its nickname or abbreviation (Bill under
+    William), or both are forms of one name across languages (Liam, William) and ``canonical`` is a
+    form of that name only: ``canonical`` stands for ``other``, not merely beside it. Alex, a
+    nickname of Alexander and of Alexandra, stands for neither; nor does Sasha, the Russian pet form
+    of both.
+
+    >>> is_canonical_of("william", "bill"), is_canonical_of("william", "liam")
+    (True, True)
+    >>> is_canonical_of("bill", "william")
+    False
+    >>> is_canonical_of("alex", "alexander"), is_canonical_of("sasha", "alexandra")
+    (False, False)
+    """
+    if canonical == other:
+        return False
+    groups, owners = _lexicon()
+    own = groups.get(canonical, ())
+    shared = set(own) & set(groups.get(other, ()))
+    across_languages = sum(owners[group] is None for group in own)
+    return any(owners[group] == canonical or (owners[group] is None and across_languages == 1)
+               for group in shared)
+
+
 def is_listed_nickname(a: str, b: str) -> bool:
     """True when one of two different given names is listed as the other's nickname or abbreviation
     (Peggy of Margaret, Wm of William), or both are forms of one name across languages (Ivan, John).

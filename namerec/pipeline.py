@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .blocking import candidate_pairs, name_words
-from .bridges import bridged_pairs, with_bridges
+from .bridges import bridged_pairs, nickname_bridges, with_bridges
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
@@ -170,14 +170,23 @@ def score_units(
     if join_nicknames and models is not None:
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
         # too (Bill and Will; on Ancestry's train split 873 of 934 such pairs are matches).
-        nickname_prior(records, left, right, probability, listed_only=False)
+        nicknames = nickname_prior(records, left, right, probability, listed_only=False)
+        # Two names one name stands for (Bill and Liam, both William's): at least the Fréchet bound.
+        left, right, probability, flags = _bridged(
+            records, left, right, probability, flags, nickname_bridges(records, left, right, probability,
+                                                                       nicknames))
     if models is not None:
         # Two transcriptions of one Latin name into two other scripts (テイラー, 테일러 of Taylor).
-        low, high, bound = bridged_pairs(records, left, right, probability)
-        keep = type_compatibility(records.types, low, high)
-        left, right, probability, flags = with_bridges(
-            len(records), left, right, probability, flags, (low[keep], high[keep], bound[keep]))
+        left, right, probability, flags = _bridged(
+            records, left, right, probability, flags, bridged_pairs(records, left, right, probability))
     return ScoredUnits(records, row_units, left, right, flags[:, 0], flags[:, 1], probability, features)
+
+
+def _bridged(records: NameRecords, left, right, probability, flags, bridges):
+    """The pairs with ``bridges`` (low, high, bound) of compatible types merged in (``with_bridges``)."""
+    low, high, bound = bridges
+    keep = type_compatibility(records.types, low, high)
+    return with_bridges(len(records), left, right, probability, flags, (low[keep], high[keep], bound[keep]))
 
 
 def joins_bare_nicknames(mode: str, records: NameRecords) -> bool:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import namerec
-from namerec.bridges import bridged_pairs, with_bridges
+from namerec.bridges import bridged_pairs, nickname_bridges, with_bridges
 from namerec.normalize import normalize_name
 from namerec.records import NameRecords
 
@@ -57,3 +57,23 @@ def test_transcriptions_of_one_latin_name_into_several_scripts_form_one_entity()
     assert len(set(result.labels[:4])) == 1
     assert len(set(result.labels[4:])) == 1
     assert result.labels[0] != result.labels[4]
+
+
+def test_a_name_bridges_two_names_it_is_the_canonical_name_of():
+    # 0 William, 1 Bill, 2 Liam, 3 Alex, 4 Alexander, 5 Alexandra: each pair flagged as one name by
+    # the lexicons. Bill is listed under William, and Liam is William in Irish: William bridges them.
+    # Alex is a nickname of Alexander and of Alexandra, but stands for neither.
+    records = _records("William", "Bill", "Liam", "Alex", "Alexander", "Alexandra")
+    left, right, probability = _pairs((0, 1, 0.9), (0, 2, 0.8), (3, 4, 0.8), (3, 5, 0.8))
+    low, high, bound = nickname_bridges(records, left, right, probability, np.ones(4, dtype=bool))
+    assert list(zip(low.tolist(), high.tolist())) == [(1, 2)]
+    assert bound[0] == pytest.approx(0.7)
+    # Pairs the lexicons do not make one name bridge nothing.
+    assert len(nickname_bridges(records, left, right, probability, np.zeros(4, dtype=bool))[0]) == 0
+
+
+def test_in_a_list_of_given_names_two_nicknames_of_one_name_join_through_it():
+    names = ["William", "Bill", "Will", "Billy", "Liam", "Katherine", "Kathy", "Mary", "Peggy", "Margaret"]
+    labels = namerec.reconcile(names).labels
+    assert labels[4] == labels[0] == labels[1]  # Liam, through William
+    assert labels[0] != labels[5]

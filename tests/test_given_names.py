@@ -130,3 +130,11 @@ def test_listed_nicknames_are_direct_relations_not_siblings() -> None:
     assert is_listed_nickname("ivan", "john")  # forms of one name across languages
     assert not is_listed_nickname("mary", "rose")  # both listed under Rosemary, names of their own
     assert not is_listed_nickname("john", "john")
+
+
+def test_the_module_examples_hold():
+    import doctest
+
+    import namerec.given_names
+
+    assert doctest.testmod(namerec.given_names).failed == 0

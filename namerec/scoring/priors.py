@@ -71,9 +71,10 @@ def listed_nickname_pairs(records: NameRecords, left: np.ndarray, right: np.ndar
 
 
 def nickname_prior(records: NameRecords, left: np.ndarray, right: np.ndarray,
-                   probability: np.ndarray, listed_only: bool = True) -> None:
+                   probability: np.ndarray, listed_only: bool = True) -> np.ndarray:
     """Raise listed nickname pairs to at least ``NICKNAME_PROBABILITY``, in place; without
     ``listed_only``, every pair of one-word given names the lexicons make one name (a list of given
-    names, ``Config.bare_nicknames``)."""
-    if len(left):
-        _at_least(probability, listed_nickname_pairs(records, left, right, listed_only), NICKNAME_PROBABILITY)
+    names, ``Config.bare_nicknames``). Returns which pairs were so raised."""
+    flagged = listed_nickname_pairs(records, left, right, listed_only)
+    _at_least(probability, flagged, NICKNAME_PROBABILITY)
+    return flagged
