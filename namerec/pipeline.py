@@ -333,6 +333,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
         ((scored.given_conflict & (scored.probability < _VETO_BELOW))
          | scored.gendered_given
          | slavic_family_forms(scored.records, scored.left, scored.right)
+         | bare_gendered_forms(scored.records, scored.left, scored.right)
          | patronymic_conflicts(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
@@ -384,6 +385,20 @@ def slavic_family_forms(records: NameRecords, left: np.ndarray, right: np.ndarra
     for woman, man in _slavic_masculine_forms(strings, np.flatnonzero(asked).tolist()).items():
         masculine[woman] = man
     out[rows[(masculine[last_a] == last_b) | (masculine[last_b] == last_a)]] = True
+    return out
+
+
+def bare_gendered_forms(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: two one-word given names that are a man's and a woman's form of one name (Alexander /
+    Alexandra), which the lexicons do not make one name: two names, however many nicknames the two
+    share (Alex, Sasha)."""
+    bare = records.bare_given
+    rows = np.flatnonzero(bare[left] & bare[right])
+    out = np.zeros(len(left), dtype=bool)
+    if len(rows):
+        token_a = records.token_ids[records.offsets[left[rows]]]
+        token_b = records.token_ids[records.offsets[right[rows]]]
+        out[rows] = records.gender_forms.gendered(token_a, token_b)
     return out
 
 

@@ -570,3 +570,11 @@ def test_a_list_reads_as_given_names_when_most_names_are_one_known_given_name():
     places = ["Florence", "Georgia", "Victoria", "Charlotte"]  # one-word names typed as places
     assert not joins_bare_nicknames("auto", score_units(places, ["LOC"] * 4, namerec.Config(), None).records)
     assert reads(["Ada Lovelace"], "join") and not reads(["Bill", "Will"], "apart")
+
+
+
+def test_a_bare_given_name_and_its_other_gender_form_stay_apart_whatever_nicknames_they_share():
+    names = ["Alexander", "Alexandra", "Sasha", "Alex", "Robert", "Roberta", "Bob", "William", "Bill"]
+    labels = namerec.reconcile(names).labels
+    assert labels[0] != labels[1]
+    assert labels[4] != labels[5]
