@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import namerec
 from namerec.bridges import bridged_pairs, nickname_bridges, with_bridges
@@ -77,3 +79,20 @@ def test_in_a_list_of_given_names_two_nicknames_of_one_name_join_through_it():
     labels = namerec.reconcile(names).labels
     assert labels[4] == labels[0] == labels[1]  # Liam, through William
     assert labels[0] != labels[5]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=6, max_size=6))
+def test_nickname_bounds_are_probabilities_below_the_weaker_edge(weights):
+    # 0 William, 1 Bill, 2 Liam, 3 Will, 4 Alexander, 5 Alex: every pair flagged as one name.
+    records = _records("William", "Bill", "Liam", "Will", "Alexander", "Alex")
+    edges = [(0, 1), (0, 2), (0, 3), (1, 3), (4, 5), (2, 3)]
+    left, right, probability = _pairs(*((a, b, w) for (a, b), w in zip(edges, weights)))
+    low, high, bound = nickname_bridges(records, left, right, probability, np.ones(len(edges), dtype=bool))
+    assert ((0 < bound) & (bound <= 1)).all()
+    assert (low < high).all() and len(set(zip(low.tolist(), high.tolist()))) == len(low)
+    weight = dict(zip(edges, weights))
+    for a, b, value in zip(low.tolist(), high.tolist(), bound.tolist()):
+        # Through a hub h: p(h, a) + p(h, b) - 1, at most the weaker of the two.
+        assert any(value <= min(weight.get((min(h, x), max(h, x)), 0) for x in (a, b)) + 1e-12
+                   for h in range(6))

@@ -6,6 +6,8 @@ import doctest
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import namerec
 import namerec.patronymics
@@ -70,3 +72,18 @@ def test_two_fathers_never_share_an_entity_in_a_pool():
     labels = namerec.reconcile(names).labels
     assert labels[0] != labels[1]
     assert labels[0] == labels[3]  # Sergey and Sergei, one father
+
+
+FRAGMENTS = ["Sergey", "Sergei", "Anna", "Viktorovich", "Victorovich", "Ivanovich", "Ivanovna", "Petrovna",
+             "Lavrov", "Petrova", "Friedrich", "Heinrich", "Holdings", "Ltd"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4).map(" ".join),
+                min_size=2, max_size=8, unique=True))
+def test_a_conflict_does_not_depend_on_the_order_of_the_two_names(names):
+    records = records_of(names)
+    n = len(records)
+    left, right = (np.asarray(side, dtype=np.int64) for side in np.triu_indices(n, k=1))
+    assert (patronymic_conflicts(records, left, right) == patronymic_conflicts(records, right, left)).all()
+    assert not patronymic_conflicts(records, np.arange(n), np.arange(n)).any()  # a name and itself
