@@ -26,7 +26,7 @@ from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type, is_place_type
 from .errors import InputError
-from .given_names import nickname_groups
+from .given_names import are_nicknames, nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -390,15 +390,18 @@ def slavic_family_forms(records: NameRecords, left: np.ndarray, right: np.ndarra
 
 def bare_gendered_forms(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Per pair: two one-word given names that are a man's and a woman's form of one name (Alexander /
-    Alexandra), which the lexicons do not make one name: two names, however many nicknames the two
-    share (Alex, Sasha)."""
+    Alexandra), which the lexicons do not make one name (as they do Andre and Andrea): two names,
+    however many nicknames the two share (Alex, Sasha)."""
     bare = records.bare_given
     rows = np.flatnonzero(bare[left] & bare[right])
     out = np.zeros(len(left), dtype=bool)
     if len(rows):
         token_a = records.token_ids[records.offsets[left[rows]]]
         token_b = records.token_ids[records.offsets[right[rows]]]
-        out[rows] = records.gender_forms.gendered(token_a, token_b)
+        rows = rows[records.gender_forms.gendered(token_a, token_b)]
+        texts = records.texts
+        out[rows] = [not are_nicknames(texts[a], texts[b])
+                     for a, b in zip(left[rows].tolist(), right[rows].tolist())]
     return out
 
 

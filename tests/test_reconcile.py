@@ -578,3 +578,19 @@ def test_a_bare_given_name_and_its_other_gender_form_stay_apart_whatever_nicknam
     labels = namerec.reconcile(names).labels
     assert labels[0] != labels[1]
     assert labels[4] != labels[5]
+
+
+def test_a_gendered_pair_the_lexicons_make_one_name_is_no_veto():
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.pipeline import bare_gendered_forms
+    from namerec.records import NameRecords
+
+    names = ["Andre", "Andrea", "Alexander", "Alexandra"]
+    records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
+    unit = {text: u for u, text in enumerate(records.texts)}
+    left = np.array([unit["andre"], unit["alexander"]])
+    right = np.array([unit["andrea"], unit["alexandra"]])
+    # Andrea is also a man's name (Italian Andrew): the lexicons make the two one name.
+    assert bare_gendered_forms(records, left, right).tolist() == [False, True]
