@@ -381,11 +381,17 @@ def _one_edit_pairs(written: dict[str, list[int]], spelt_units: list[int], names
         for deleted in _deletions(key):
             near.setdefault(deleted, set()).update(units)
     near = {key: units for key, units in near.items() if len(units) <= _ONE_EDIT_BLOCK}
+    # A spelling or a deletion of it begins with its first two letters, its second and third, or its
+    # first and third: a spelling none of whose three meets the keys' beginnings has no key. In a
+    # pool of many Latin names and a few written ones this spares nearly every spelling its deletions.
+    beginnings = {key[:2] for key in near}
     for unit in spelt_units:
         found: set[int] = set()
         for spelt in set(spellings_of(names[unit].text, script)):
-            for deleted in _deletions(spelt):
-                found.update(near.get(deleted, ()))
+            if (spelt[:2] in beginnings or spelt[1:3] in beginnings
+                    or spelt[:1] + spelt[2:3] in beginnings):
+                for deleted in _deletions(spelt):
+                    found.update(near.get(deleted, ()))
         yield from ((unit, other) for other in found)
 
 

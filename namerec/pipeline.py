@@ -30,7 +30,7 @@ from .given_names import are_nicknames, nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
-from .patronymics import CEILING, patronymic_conflicts
+from .patronymics import at_most_ceiling, patronymic_conflicts
 from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
@@ -166,7 +166,7 @@ def score_units(
             bar.update(stop - start)
     if models is not None:
         # Two clearly different fathers' names: two people (Rustam Ibrahimovich / Magomedovich Aselderov).
-        _at_most(probability, patronymic_conflicts(records, left, right), CEILING)
+        at_most_ceiling(records, left, right, probability)
     if join_nicknames and models is not None:
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
         # too (Bill and Will; on Ancestry's train split 873 of 934 such pairs are matches).
@@ -303,14 +303,10 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     reread = best_readings(records, left, right, features, probability, model)
     if config.scorer is None:  # weights fitted or calibrated on the user's pairs speak for their data
         nickname_prior(records, left, right, probability)
-    _at_most(probability, patronymic_conflicts(records, left, right), CEILING)
+    at_most_ceiling(records, left, right, probability)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms
-
-
-def _at_most(probability: np.ndarray, flagged: np.ndarray, ceiling: float) -> None:
-    probability[flagged] = np.minimum(probability[flagged], ceiling)
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:
