@@ -184,7 +184,9 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # Japanese katakana (and Chinese transcription characters, read alike), as namerec's loanword
 # reading gives it back (kana.py: the vowels Japanese adds after a closing consonant dropped, long
 # vowels written short): English th is s (Smith, sumisu -> smis), a final -er, -or or -ar a (Taylor,
-# teira; Miller, mira), r closing an English syllable is silent (Martin, matin), si is shi. l and r,
+# teira; Miller, mira), r closing an English syllable is silent (Martin, matin), si is shi. A g or c
+# before e is soft even where the e is then dropped or written a (George, joji; Roger, roja; Grace,
+# greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). l and r,
 # v and b are folded afterwards (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
@@ -193,10 +195,11 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
         (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"),
         (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
-        (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"), (r"[eiu]r(?=[^aeiouy])", "A"),
-        (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"), (r"(?<=[aeiou])w", ""),
-        (r"j", "J"), (r"g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"), (r"qu", "KW"),
-        (r"x", "KS"), (r"^h", "H"), (r"h", ""), (r"si", "SHI"), (r"zi", "JI"), (r"y", "I"),
+        (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j", "J"), (r"g(?=[eiy])", "J"),
+        (r"c(?=[eiy])", "S"), (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"),
+        (r"[eiu]r(?=[^aeiouy])", "A"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
+        (r"(?<=[aeiou])w", ""), (r"c", "K"), (r"qu", "KW"), (r"x", "KS"), (r"^h", "H"), (r"h", ""),
+        (r"si", "SHI"), (r"zi", "JI"), (r"y", "I"),
     ),
     "german": (
         (r"tsch", "CH"), (r"sch", "SH"), (r"(?<=[aou])ch", "H"), (r"ch", "HI"), (r"ck", "K"), (r"dt$", "T"),
@@ -227,7 +230,8 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Korean hangul, as namerec's loanword reading gives it back (hangul.py: the eu Korean adds to
 # consonant clusters dropped): f is p, v b, z and j j, th s, sh sy, an English final -er or -or eo
-# (Christopher, keuriseutopeo -> kristopeo). l and r are folded afterwards (``_FOLDS``).
+# (Christopher, keuriseutopeo -> kristopeo); soft g and c as in katakana (George, joji). l and r are
+# folded afterwards (``_FOLDS``).
 _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
@@ -235,9 +239,10 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
         (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"),
         (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
+        (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"),
         (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""), (r"[eoa]r$", "EO"),
         (r"[eiu]r(?=[^aeiouy])", "EO"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
-        (r"(?<=[aeiou])w", ""), (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"), (r"c", "K"),
+        (r"(?<=[aeiou])w", ""), (r"c", "K"),
         (r"qu", "KW"), (r"x", "KS"), (r"f", "P"), (r"v", "B"), (r"z", "J"), (r"^h", "H"), (r"h", ""),
         (r"y", "I"),
     ),

@@ -59,6 +59,10 @@ def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin
         ("english", "Taylor", "テイラー"),  # ay as ei, final -or as a
         ("english", "Brown", "ブラウン"),  # ow as au
         ("english", "Christopher", "クリストファー"),  # chr as kr, ph as f, final -er as a
+        ("english", "George", "ジョージ"),  # geor as jo, a final -ge as ji
+        ("english", "Roger", "ロジャー"),  # g before e is soft, though the e is then written a
+        ("english", "Grace", "グレイス"),  # c before a silent final e is soft
+        ("english", "Bridge", "ブリッジ"),  # a final -dge as ji
         ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
         ("german", "Gustav", "グスタフ"),  # v as f
         ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
@@ -111,6 +115,8 @@ def test_vowels_katakana_adds_are_folded_away_on_both_sides(latin, kana):
         ("english", "Smith", "스미스"),  # th as s, the eu Korean adds dropped
         ("english", "Brown", "브라운"),
         ("english", "Christopher", "크리스토퍼"),  # ph as p, final -er as eo
+        ("english", "George", "조지"),  # geor as jo, a final -ge as ji
+        ("english", "Roger", "로저"),  # g before e is soft, though the e is then written eo
         ("french", "Pierre", "피에르"),
         ("german", "Schmidt", "슈미트"),  # sch as sy, dt as t
     ],
