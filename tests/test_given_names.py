@@ -11,6 +11,11 @@ def test_english_nicknames():
     assert are_nicknames("peggy", "margaret")
 
 
+def test_short_forms_the_nicknames_package_lacks():
+    assert are_nicknames("kat", "katherine")  # Kat Dennings
+    assert are_nicknames("laurie", "lawrence")  # Laurie Lee
+
+
 def test_forms_of_one_name_across_languages():
     assert are_nicknames("ian", "john")
     assert are_nicknames("giovanni", "ivan")
