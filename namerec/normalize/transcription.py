@@ -186,15 +186,17 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # vowels written short): English th is s (Smith, sumisu -> smis), a final -er, -or or -ar a (Taylor,
 # teira; Miller, mira), r closing an English syllable is silent (Martin, matin), si is shi. A g or c
 # before e is soft even where the e is then dropped or written a (George, joji; Roger, roja; Grace,
-# greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). l and r,
-# v and b are folded afterwards (``_FOLDS``).
+# greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). An a before
+# one consonant and a final -er, -y or -ie is ei (Baker, beika; Amy, eimi), a w before oo at the
+# start silent (Wood, udo). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"), (r"sh", "SH"),
-        (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"),
-        (r"ow", "AU"), (r"ew", "YU"),
+        (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"), (r"ee|ea", "I"),
+        (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
+        (r"a(?=[b-df-hj-np-tv-xz](?:er|y|ie)$)", "EI"),
         (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j", "J"), (r"g(?=[eiy])", "J"),
         (r"c(?=[eiy])", "S"), (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"),
         (r"[eiu]r(?=[^aeiouy])", "A"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
@@ -322,12 +324,13 @@ _DOUBLED_VOWELS = ("aa", "ee", "ii", "oo", "uu")
 # Letters a script writes alike, folded in both the spellings and the written name's readings before
 # they are compared: katakana and hangul have one letter for l and r, Japanese writes v as b as
 # often as with ヴ, Korean has no f or v; both double consonants where the source has one (ッ, ㄹㄹ).
+# Japanese writes an English s sounded z (Jones, jonzu; Edwards) as z: katakana folds z as s.
 # Chinese transcription writes p and b, t and d, k and g alike (彼得 bide, Peter; 杜邦 dubang, Dupont;
 # 波哥大 bogeda, Bogota): Peter / 彼得 0.02 -> 0.92, Dupont / 杜邦 0.35 -> 0.88, Bogota / 波哥大 (place
 # lexicon off) 0.62 -> 0.96; probes and lexicon-place pools did not move.
 # (Arabic, Hebrew, the Brahmic scripts and Thai fold sounds rather than letters: ``_SOUNDS``.)
 _FOLDS = {
-    "kana": str.maketrans("lv", "rb"),
+    "kana": str.maketrans("lvz", "rbs"),
     "han": str.maketrans("lvbdg", "rpptk"),
     "hangul": str.maketrans("lfvz", "rpbj"),
 }

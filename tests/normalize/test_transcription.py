@@ -63,6 +63,10 @@ def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin
         ("english", "Roger", "ロジャー"),  # g before e is soft, though the e is then written a
         ("english", "Grace", "グレイス"),  # c before a silent final e is soft
         ("english", "Bridge", "ブリッジ"),  # a final -dge as ji
+        ("english", "Baker", "ベイカー"),  # a before one consonant and a final -er as ei
+        ("english", "Amy", "エイミー"),  # and before a final -y
+        ("english", "Wood", "ウッド"),  # w before oo silent
+        ("english", "Jones", "ジョーンズ"),  # an s sounded z written z: folded as s
         ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
         ("german", "Gustav", "グスタフ"),  # v as f
         ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
