@@ -187,8 +187,8 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # teira; Miller, mira), r closing an English syllable is silent (Martin, matin), si is shi. A g or c
 # before e is soft even where the e is then dropped or written a (George, joji; Roger, roja; Grace,
 # greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). An a before
-# one consonant and a final -er, -y or -ie is ei (Baker, beika; Amy, eimi), a w before oo at the
-# start silent (Wood, udo). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
+# one consonant (not r) and a final -er, -y or -ie is ei (Baker, beika; Amy, eimi), a w before oo at
+# the start silent (Wood, udo). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
@@ -196,7 +196,7 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
         (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"), (r"ee|ea", "I"),
         (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
-        (r"a(?=[b-df-hj-np-tv-xz](?:er|y|ie)$)", "EI"),
+        (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"),
         (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j", "J"), (r"g(?=[eiy])", "J"),
         (r"c(?=[eiy])", "S"), (r"(?<=[^aeiouy])le$", "R"), (r"(?<=..)e$", ""), (r"[eoa]r$", "A"),
         (r"[eiu]r(?=[^aeiouy])", "A"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
@@ -232,16 +232,18 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Korean hangul, as namerec's loanword reading gives it back (hangul.py: the eu Korean adds to
 # consonant clusters dropped): f is p, v b, z and j j, th s, sh sy, an English final -er or -or eo
-# (Christopher, keuriseutopeo -> kristopeo); soft g and c as in katakana (George, joji). l and r are
-# folded afterwards (``_FOLDS``).
+# (Christopher, keuriseutopeo -> kristopeo); soft g and c, a long a and a silent w as in katakana
+# (George, joji; Baker, beikeo; Wood, udeu). l and r are folded afterwards (``_FOLDS``), and eo and
+# ae read as a (``_HANGUL_VOWELS``).
 _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"),
-        (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"oo", "U"), (r"ee|ea", "I"),
-        (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"),
+        (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
-        (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"),
+        (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"), (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"),
+        (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"),
         (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""), (r"[eoa]r$", "EO"),
         (r"[eiu]r(?=[^aeiouy])", "EO"), (r"(?<=[aeiou])r(?=[^aeiouy])", ""), (r"(?<=[^aeiouy])es$", "S"),
         (r"(?<=[aeiou])w", ""), (r"c", "K"),
@@ -339,6 +341,12 @@ _FOLDS = {
 # robatoson, Robertson), and the u of a final tsu (ロバーツ robatsu, Roberts). Dropped on both sides.
 _KANA_VOWELS = re.compile(r"(?<=[td])o(?=[bcdfghjkmnpqstvwxz])|(?<=ts)u\b")
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1+")
+# Korean writes an English unstressed vowel and a final -er alike as eo (조던 jodeon, Jordan; 에번스
+# ebeonseu, Evans; 크리스토퍼 kristopeo): both sides read it as a, as the spellings write most such
+# vowels. It writes English short a as ae (잭슨 jaekseun, Jackson): the readings read that as a too,
+# but not the spellings, whose ae is the Latin name's own (Michael, 마이클).
+_HANGUL_VOWELS = re.compile(r"eo")
+_HANGUL_SHORT_A = re.compile(r"ae")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
 
@@ -373,6 +381,8 @@ def folded(text: str, script: str) -> str:
     if script in _SOUNDS_OF:
         return " ".join(_sounds(word, script) for word in text.split())
     if script in _FOLDS:
+        if script == "hangul":
+            text = _HANGUL_VOWELS.sub("a", text)
         text = _DOUBLE_LETTER.sub(r"\1", text.translate(_FOLDS[script]))
         return _KANA_VOWELS.sub("", text) if script == "kana" else text
     return text
@@ -475,5 +485,8 @@ def compared_readings(name, script: str, forms: int = 4) -> list[str]:
     a variant), folded as the spellings are, padded with "" to ``forms``."""
     if script not in _FOLDED:
         return [name.text]
-    readings = list(dict.fromkeys(folded(text, script) for text in (name.text, *name.variants[: forms - 1])))
+    texts = (name.text, *name.variants[: forms - 1])
+    if script == "hangul":
+        texts = tuple(_HANGUL_SHORT_A.sub("a", text) for text in texts)
+    readings = list(dict.fromkeys(folded(text, script) for text in texts))
     return readings + [""] * (forms - len(readings))

@@ -121,6 +121,11 @@ def test_vowels_katakana_adds_are_folded_away_on_both_sides(latin, kana):
         ("english", "Christopher", "크리스토퍼"),  # ph as p, final -er as eo
         ("english", "George", "조지"),  # geor as jo, a final -ge as ji
         ("english", "Roger", "로저"),  # g before e is soft, though the e is then written eo
+        ("english", "Jordan", "조던"),  # an unstressed vowel written eo: read as a
+        ("english", "Evans", "에번스"),
+        ("english", "Baker", "베이커"),  # a before one consonant and a final -er as ei
+        ("english", "Wood", "우드"),  # w before oo silent
+        ("english", "Adams", "애덤스"),  # short a written ae and the unstressed a eo: both read as a
         ("french", "Pierre", "피에르"),
         ("german", "Schmidt", "슈미트"),  # sch as sy, dt as t
     ],
