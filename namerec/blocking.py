@@ -154,11 +154,14 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 
 def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(key, unit) of every key of every unit, each once, sorted by key then unit; and per key id,
-    whether it is coarse (see ``_coarse_flags``).
+    """(key, unit, coarse) of every key of every unit, each (key, unit) once, sorted by key then
+    unit: equal keys are equal values, and ``coarse`` says whether the key is coarse (see
+    ``_coarse_flags``).
 
-    Keys are numbered in sorted order of their hashes, over the cores when there are many units.
-    Blocks do not depend on that numbering: the pairs come back sorted.
+    Keys are hashed over the cores when there are many units, and each (key, unit) is packed into
+    one int64, the key's hash cut to the bits the unit and its coarseness leave (52 or more below a
+    million units), so that one sort lays them all out (np.unique's numbering of the hashes took
+    several times as long). Blocks do not depend on that order: the pairs come back sorted.
     """
     workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
     spans = even_spans(len(records), _KEY_CHUNK, workers)
@@ -167,14 +170,13 @@ def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=bool)
     hashes, units, flags = (np.concatenate(column) for column in zip(*parts))
-    distinct, key_of = np.unique(hashes, return_inverse=True)
-    key_of = key_of.reshape(-1)
-    coarse = np.zeros(len(distinct), dtype=bool)
-    coarse[key_of[flags]] = True
-    n = max(len(records), 1)
+    unit_bits = max(len(records) - 1, 1).bit_length()
+    hash_mask = np.int64((1 << (62 - unit_bits)) - 1)
+    key = (hashes & hash_mask) << 1 | flags.astype(np.int64)
     # A unit can reach one key twice (two of its words share a skeleton): keep each (key, unit) once.
-    packed = _sorted_unique(key_of.astype(np.int64) * n + units)
-    return packed // n, packed % n, coarse
+    packed = _sorted_unique(key << unit_bits | units)
+    keys = packed >> unit_bits
+    return keys, packed & ((1 << unit_bits) - 1), (keys & 1).astype(bool)
 
 
 def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -183,9 +185,9 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
 
     Words repeat across names: each distinct word's keys are hashed once (``_hashed_word_keys``), and
     a unit's word keys are gathered from them with numpy, not key by key in Python. Forked workers
-    share their parent's string hashing, so equal keys hash alike in every chunk; two of a few million
-    keys sharing a 64-bit hash would only join two blocks (more pairs; or, if one of them is coarse,
-    the joined block takes the coarse limits).
+    share their parent's string hashing, so equal keys hash alike in every chunk; two keys sharing the
+    bits of their hash that ``_unit_keys`` keeps would only join two blocks (more pairs; a coarse key
+    and a precise one never share a block).
     """
     start, stop = span
     units = np.arange(start, stop, dtype=np.int64)
@@ -427,7 +429,7 @@ def candidate_pairs(
     boundaries = np.flatnonzero(np.diff(keys)) + 1
     starts = np.concatenate(([0], boundaries))
     sizes = np.diff(np.concatenate((starts, [len(keys)])))
-    block_coarse = coarse[keys[starts]]
+    block_coarse = coarse[starts]
     caps = np.where(block_coarse, min(max_block_size, COARSE_BLOCK_SIZE), max_block_size)
     neighbours = np.where(block_coarse, COARSE_NEIGHBOURS, max(2, max_block_size // 5))
 
