@@ -28,7 +28,7 @@ three-letter ``d:`` keys), have smaller limits (``COARSE_BLOCK_SIZE``, ``COARSE_
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -153,7 +153,8 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
-def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _unit_keys(records: NameRecords, meanwhile: Callable[[], object] | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(key, unit, coarse) of every key of every unit, each (key, unit) once, sorted by key then
     unit: equal keys are equal values, and ``coarse`` says whether the key is coarse (see
     ``_coarse_flags``).
@@ -162,10 +163,11 @@ def _unit_keys(records: NameRecords) -> tuple[np.ndarray, np.ndarray, np.ndarray
     one int64, the key's hash cut to the bits the unit and its coarseness leave (52 or more below a
     million units), so that one sort lays them all out (np.unique's numbering of the hashes took
     several times as long). Blocks do not depend on that order: the pairs come back sorted.
+    ``meanwhile`` runs here while the workers hash (see ``parallel.fork_map``).
     """
     workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
     spans = even_spans(len(records), _KEY_CHUNK, workers)
-    parts = list(fork_map(_hashed_keys, records, spans, workers))
+    parts = list(fork_map(_hashed_keys, records, spans, workers, meanwhile))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=bool)
@@ -417,12 +419,14 @@ def nickname_pairs(records: NameRecords, max_block_size: int) -> tuple[np.ndarra
 
 
 def candidate_pairs(
-    records: NameRecords, *, max_block_size: int, bare_nicknames: bool = False
+    records: NameRecords, *, max_block_size: int, bare_nicknames: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (left < right, unique, sorted) that share at least one key, and pairs of a Latin
     name and one in another script that one of the former's transcriptions joins; with
-    ``bare_nicknames``, also the ``nickname_pairs``."""
-    keys, units, coarse = _unit_keys(records)
+    ``bare_nicknames``, also the ``nickname_pairs``. ``meanwhile``: work for this process to do while
+    worker processes list the keys (``parallel.fork_map``)."""
+    keys, units, coarse = _unit_keys(records, meanwhile)
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

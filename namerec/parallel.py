@@ -59,7 +59,8 @@ def _call(job: tuple[Any, Any]) -> Any:
 
 
 def fork_map(
-    function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any], workers: int
+    function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any], workers: int,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[Any]:
     """``function(shared, chunk)`` for each chunk, yielded in order, over up to ``workers`` forked processes.
 
@@ -67,6 +68,8 @@ def fork_map(
     pickled; only the chunks and the results are. Where fork is unavailable the work runs here.
     """
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         for chunk in chunks:
             yield function(shared, chunk)
         return
@@ -75,7 +78,12 @@ def fork_map(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
-            yield from pool.map(_call_inherited, [(function, chunk) for chunk in chunks])
+            # map submits every chunk at once, and the workers are forked as they are submitted: what
+            # ``meanwhile`` then changes here, they never see.
+            results = pool.map(_call_inherited, [(function, chunk) for chunk in chunks])
+            if meanwhile is not None:
+                meanwhile()
+            yield from results
     finally:
         _inherited = None
 

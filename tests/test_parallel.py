@@ -29,3 +29,25 @@ def _scaled(factor, chunk):
 def test_fork_map_gives_the_results_in_the_order_of_the_chunks():
     chunks = [list(range(k, k + 3)) for k in range(0, 30, 3)]
     assert list(fork_map(_scaled, 2, chunks, workers=2)) == [[2 * x for x in c] for c in chunks]
+
+
+_state: dict[str, int] = {}
+
+
+def _read_state(_, chunk):
+    return [_state.get("meanwhile", 0) for _ in chunk]
+
+
+def test_meanwhile_runs_here_once_and_forked_workers_never_see_it():
+    chunks = [[0], [1], [2], [3]]
+
+    def meanwhile():
+        _state["meanwhile"] = _state.get("meanwhile", 0) + 1
+
+    _state.clear()
+    assert list(fork_map(_read_state, None, chunks, workers=2, meanwhile=meanwhile)) == [[0]] * 4
+    assert _state == {"meanwhile": 1}
+    _state.clear()
+    # Without workers the work runs here, after it.
+    assert list(fork_map(_read_state, None, chunks, workers=1, meanwhile=meanwhile)) == [[1]] * 4
+    assert _state == {"meanwhile": 1}
