@@ -66,6 +66,8 @@ def fork_map(
 
     ``shared`` (large arrays, say) reaches the workers through fork, copy-on-write, and is never
     pickled; only the chunks and the results are. Where fork is unavailable the work runs here.
+    ``meanwhile`` runs here once, after the workers are forked (they never see what it changes) and
+    while they work: this process's work that would otherwise wait. Without workers it runs first.
     """
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
         if meanwhile is not None:
