@@ -181,6 +181,10 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# English -all in a word of one syllable (Hall, Ball, Small) is said "ol", and written so by ear; in a
+# longer word it is unstressed (Marshall, マーシャル, 마셜).
+_ALL = r"(?<=^[^aeiouy])all$|(?<=^[^aeiouy]{2})all$"
+
 # Japanese katakana (and Chinese transcription characters, read alike), as namerec's loanword
 # reading gives it back (kana.py: the vowels Japanese adds after a closing consonant dropped, long
 # vowels written short): English th is s (Smith, sumisu -> smis), a final -er, -or or -ar a (Taylor,
@@ -188,13 +192,14 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # before e is soft even where the e is then dropped or written a (George, joji; Roger, roja; Grace,
 # greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). An a before
 # one consonant (not r) and a final -er, -y or -ie is ei (Baker, beika; Amy, eimi), a w before oo at
-# the start silent (Wood, udo). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
+# the start silent (Wood, udo); an a before l said o is o (Hall, horu; Walker, woka; Walter, woruta).
+# l and r, v and b, z and s are folded afterwards (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"), (r"sh", "SH"),
         (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"), (r"ee|ea", "I"),
-        (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"), (r"alk", "OK"), (r"alt", "ORT"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
         (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"),
         (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"), (r"j", "J"), (r"g(?=[eiy])", "J"),
@@ -240,7 +245,8 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"),
         (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"),
-        (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"), (r"alk", "OK"),
+        (r"alt", "ORT"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
         (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"), (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"),
         (r"j|g(?=[eiy])", "J"), (r"c(?=[eiy])", "S"),

@@ -67,6 +67,9 @@ def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin
         ("english", "Amy", "エイミー"),  # and before a final -y
         ("english", "Wood", "ウッド"),  # w before oo silent
         ("english", "Jones", "ジョーンズ"),  # an s sounded z written z: folded as s
+        ("english", "Hall", "ホール"),  # -all in one syllable said ol
+        ("english", "Walker", "ウォーカー"),  # alk said ok
+        ("english", "Marshall", "マーシャル"),  # -all unstressed: a
         ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
         ("german", "Gustav", "グスタフ"),  # v as f
         ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
