@@ -141,6 +141,10 @@ _RUSSIAN: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# English -all in a word of one syllable (Hall, Ball, Small) is said "ol", and written so by ear; in a
+# longer word it is unstressed (Marshall, マーシャル, 마셜).
+_ALL = r"(?<=^[^aeiouy])all$|(?<=^[^aeiouy]{2})all$"
+
 # Greek, as namerec reads it back: b is written μπ (mp), d ντ (nt), hard g γκ (g), j and soft g τζ
 # (tz), ch and tch τσ (ts), sh σ (s), u ου (ou), a leading h χ (ch); doubled letters once.
 _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
@@ -148,6 +152,7 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
         (r"tch", "TS"), (r"ck", "K"), (r"ph", "F"), (r"th", "TH"), (r"sh", "S"), (r"ch", "TS"),
         (r"oo", "OU"), (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "OOU"), (r"ew", "IOU"),
+        (_ALL, "OL"), (r"alk", "OK"), (r"alt", "OLT"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "OOU"),
         (r"geo", "TZO"), (r"d?ge$", "TZ"), (r"(?<=[^aeiouy])le$", "L"), (r"(?<=..)e$", ""),
         (r"^w", "OU"), (r"(?<=[aeiou])w", ""), (r"w", "OU"),
@@ -180,10 +185,6 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
         (r"y$", "I"),
     ),
 }
-
-# English -all in a word of one syllable (Hall, Ball, Small) is said "ol", and written so by ear; in a
-# longer word it is unstressed (Marshall, マーシャル, 마셜).
-_ALL = r"(?<=^[^aeiouy])all$|(?<=^[^aeiouy]{2})all$"
 
 # Japanese katakana (and Chinese transcription characters, read alike), as namerec's loanword
 # reading gives it back (kana.py: the vowels Japanese adds after a closing consonant dropped, long

@@ -42,6 +42,7 @@ def test_a_spelling_meets_the_reading_of_the_russian_transcription(language, lat
     [
         ("english", "George Bush", "Τζορτζ Μπους"),  # soft g, b as μπ, u as ου
         ("english", "Winston", "Ουίνστον"),  # w as ου
+        ("english", "Hall", "Χολ"),  # -all in one syllable said ol
         ("french", "Charles de Gaulle", "Σαρλ ντε Γκωλ"),  # ch as σ, d as ντ, silent endings
         ("german", "Freud", "Φρόιντ"),  # eu as οι
         ("german", "Mozart", "Μότσαρτ"),  # z as τσ
