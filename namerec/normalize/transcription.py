@@ -191,15 +191,16 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # vowels written short): English th is s (Smith, sumisu -> smis), a final -er, -or or -ar a (Taylor,
 # teira; Miller, mira), r closing an English syllable is silent (Martin, matin), si is shi. A g or c
 # before e is soft even where the e is then dropped or written a (George, joji; Roger, roja; Grace,
-# greis), so those rules come first; geor is jo and a final -(d)ge ji (Bridge, briji). An a before
-# one consonant (not r) and a final -er, -y or -ie is ei (Baker, beika; Amy, eimi), a w before oo at
-# the start silent (Wood, udo); an a before l said o is o (Hall, horu; Walker, woka; Walter, woruta).
-# l and r, v and b, z and s are folded afterwards (``_FOLDS``).
+# greis), so those rules come first; geor is jo, a final -(d)ge ji (Bridge, briji) and a final
+# -ugh(es) yu (Hughes, hyuzu). An a before one consonant (not r) and a final -er, -y or -ie is ei
+# (Baker, beika; Amy, eimi), a w before oo at the start silent (Wood, udo), and an a before l said o
+# is o (Hall, horu; Walker, woka; Walter, woruta). l and r, v and b, z and s are folded afterwards
+# (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
-        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
-        (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"), (r"sh", "SH"),
-        (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"), (r"ee|ea", "I"),
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"ugh(?=es$|$)", "YU"), (r"wr", "R"),
+        (r"^kn", "N"), (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"th", "S"), (r"sch", "SH"),
+        (r"sh", "SH"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"), (r"ee|ea", "I"),
         (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"), (r"alk", "OK"), (r"alt", "ORT"),
         (r"a(?=[^aeiouy]e$)", "EI"), (r"i(?=[^aeiouy]e$)", "AI"), (r"o(?=[^aeiouy]e$)", "O"),
         (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"),
@@ -239,12 +240,13 @@ _KANA: dict[str, tuple[tuple[str, str], ...]] = {
 # Korean hangul, as namerec's loanword reading gives it back (hangul.py: the eu Korean adds to
 # consonant clusters dropped): f is p, v b, z and j j, th s, sh sy, an English final -er or -or eo
 # (Christopher, keuriseutopeo -> kristopeo); soft g and c, a long a and a silent w as in katakana
-# (George, joji; Baker, beikeo; Wood, udeu). l and r are folded afterwards (``_FOLDS``), and eo and
-# ae read as a (``_HANGUL_VOWELS``).
+# (George, joji; Baker, beikeo; Wood, udeu), and a final ts ch (Roberts, robeocheu). l and r are
+# folded afterwards (``_FOLDS``), and eo and ae read as a (``_HANGUL_VOWELS``).
 _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
-        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"wr", "R"), (r"^kn", "N"),
-        (r"tch", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"), (r"sch(?=[^aeiou])", "SYU"),
+        (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"ugh(?=es$|$)", "YU"), (r"wr", "R"),
+        (r"^kn", "N"), (r"tch", "CH"), (r"ts$", "CH"), (r"ck", "K"), (r"ph", "P"), (r"th", "S"),
+        (r"sch(?=[^aeiou])", "SYU"),
         (r"sch", "SY"), (r"sh", "SY"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oo", "U"),
         (r"ee|ea", "I"), (r"ai|ay|ey$", "EI"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"), (r"alk", "OK"),
         (r"alt", "ORT"),

@@ -71,6 +71,7 @@ def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin
         ("english", "Hall", "ホール"),  # -all in one syllable said ol
         ("english", "Walker", "ウォーカー"),  # alk said ok
         ("english", "Marshall", "マーシャル"),  # -all unstressed: a
+        ("english", "Hughes", "ヒューズ"),  # a final -ughes said yuz
         ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
         ("german", "Gustav", "グスタフ"),  # v as f
         ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
@@ -130,6 +131,7 @@ def test_vowels_katakana_adds_are_folded_away_on_both_sides(latin, kana):
         ("english", "Baker", "베이커"),  # a before one consonant and a final -er as ei
         ("english", "Wood", "우드"),  # w before oo silent
         ("english", "Adams", "애덤스"),  # short a written ae and the unstressed a eo: both read as a
+        ("english", "Roberts", "로버츠"),  # a final ts written ch
         ("french", "Pierre", "피에르"),
         ("german", "Schmidt", "슈미트"),  # sch as sy, dt as t
     ],
