@@ -160,7 +160,7 @@ def _unit_keys(records: NameRecords, meanwhile: Callable[[], object] | None = No
     ``_coarse_flags``).
 
     Keys are hashed over the cores when there are many units, and each (key, unit) is packed into
-    one int64, the key's hash cut to the bits the unit and its coarseness leave (52 or more below a
+    one int64, the key's hash cut to the bits the unit and its coarseness leave (42 or more below a
     million units), so that one sort lays them all out (np.unique's numbering of the hashes took
     several times as long). Blocks do not depend on that order: the pairs come back sorted.
     ``meanwhile`` runs here while the workers hash (see ``parallel.fork_map``).
