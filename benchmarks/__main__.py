@@ -116,6 +116,13 @@ def _parser() -> argparse.ArgumentParser:
         "--repeat", type=int, default=1, help="speed: runs per size in interleaved rounds, fastest kept"
     )
     ap.add_argument(
+        "--repeat-max-n",
+        type=int,
+        default=None,
+        metavar="N",
+        help="speed: sizes above N are run once, whatever --repeat says (a 1,000,000-name run takes minutes)",
+    )
+    ap.add_argument(
         "--speed-timeout", type=float, default=None, help="speed: seconds before a run is stopped"
     )
     ap.add_argument("--out-dir", type=Path, default=None, help="where results go (report: everything in it)")
@@ -242,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 seed=a.seed,
                 systems=a.speed_systems or speed.SYSTEMS,
                 repeat=a.repeat,
+                repeat_max_n=a.repeat_max_n,
                 max_n=a.max_n,
                 sources=sources,
                 timeout=a.speed_timeout or speed.TIMEOUT_S,

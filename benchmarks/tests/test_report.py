@@ -96,6 +96,22 @@ def test_speed_rounds_interleave_the_systems(tmp_path, monkeypatch):
     assert speed.paired_ratios(a, b) == [2.0, 3.0]
 
 
+def test_sizes_above_repeat_max_n_run_once(tmp_path, monkeypatch):
+    rounds = {}
+
+    def fake_run_systems(systems, inp, workdir, names, gold, repeat, timeout):
+        rounds[len(names)] = repeat
+        return [{"system": s, "names": len(names), "seconds": 1.0, "max_rss_mb": 1.0} for s in systems]
+
+    rows = [speed.datasets.ClusterRow(f"name {i}", f"e{i}", "PERSON") for i in range(30)]
+    monkeypatch.setattr(speed, "_source_rows", lambda sources: rows)
+    monkeypatch.setattr(speed, "_system_unavailable", lambda system: None)
+    monkeypatch.setattr(speed, "_run_systems", fake_run_systems)
+    s = speed.run_speed([10, 20, 30], systems=["namerec"], repeat=3, repeat_max_n=20)
+    assert rounds == {10: 3, 20: 3, 30: 1}
+    assert "the fastest of 3 runs up to 20 names and one run above" in speed.speed_markdown(s)
+
+
 def test_speed_markdown_shows_the_round_by_round_ratio():
     s = {"sizes": [10], "real_distinct_names": 10, "seed": 7, "repeat": 2, "sources": ["f"],
          "pools": [{"names": 10, "real": 10, "synthetic": 0, "labelled": 10}], "runs": [
