@@ -466,6 +466,7 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             personal=records.personal,
             organisation=records.kinds == 2,
             lone_word_in=lone_word_in(records, scored.left, scored.right),
+            scripts=records.script_ids,
         )
         bar.update(len(records) - bar.n)
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)

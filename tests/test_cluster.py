@@ -75,6 +75,23 @@ def test_one_word_pairs_that_cohere_better_than_they_link_stay_apart():
     assert _groups(_run(4, close, single=single).labels) == [[0, 1, 2, 3]]
 
 
+def test_one_word_clusters_in_no_common_script_are_not_held_apart():
+    # "Brown", "Μπράουν" (Latin 0, Greek 1) and "Браун", "ブラウン" (Cyrillic 2, kana 3): each
+    # cluster coheres better than the two link, but they share no script, so they are one name.
+    edges = [(0, 1, 0.997), (2, 3, 0.997), (0, 2, 0.95), (1, 3, 0.95), (0, 3, 0.91), (1, 2, 0.91)]
+
+    def run(scripts):
+        return cluster_units(
+            4, *(np.array(col) for col in zip(*edges)), single_word=np.ones(4, dtype=bool),
+            cannot_link=np.zeros(len(edges), dtype=bool), type_keys=[""] * 4, threshold=0.5,
+            one_word_threshold=0.7, scripts=np.array(scripts),
+        )
+
+    assert _groups(run([0, 1, 2, 3]).labels) == [[0, 1, 2, 3]]
+    # A script in common (each a Latin word and its Cyrillic transliteration): held apart.
+    assert _groups(run([0, 2, 0, 2]).labels) == [[0, 1], [2, 3]]
+
+
 def test_bare_given_name_joins_its_only_full_name_even_on_weak_evidence():
     # 0, 1 = "georgina king" / "georgina kng"; 2 = "george angus"; 3 = "georgina" (one word).
     edges = [(0, 1, 0.95), (0, 3, 0.15), (1, 3, 0.12), (2, 3, 0.02)]
