@@ -129,13 +129,17 @@ class _Linkage:
         personal: np.ndarray | None = None,
         organisation: np.ndarray | None = None,
         scripts: np.ndarray | None = None,
+        latin: int = -1,
     ) -> None:
         self.unscored_weight = 1.0
-        # Per cluster: the scripts its names are written in, one bit per script id (0: unknown).
+        # Per cluster: the scripts its names are written in, one bit per script id (0: unknown), and
+        # for a cluster in two or more scripts its names per script (see ``comparable_pairs``).
         self.scripts: list[int] = (
             [0] * n if scripts is None
             else [1 << s if s >= 0 else 0 for s in np.asarray(scripts, dtype=np.int64).tolist()]
         )
+        self.latin = 1 << latin if latin >= 0 else 0
+        self.script_counts: dict[int, dict[int, int]] = {}
         # Per cluster: how many of its names are people's and organisations' (see ``linkage``).
         self.people: list[int] = (
             [1] * n if personal is None else np.asarray(personal, dtype=np.int64).tolist()
@@ -244,7 +248,27 @@ class _Linkage:
             weight = self.org_unscored_weight
         else:
             weight = self.unscored_weight
-        return link.real / max(scored + weight * (pairs - scored), min(pairs, _MIN_EVIDENCE))
+        unscored = pairs - scored
+        others = (self.scripts[a] | self.scripts[b]) & ~self.latin
+        if weight and others & (others - 1):  # two scripts besides Latin: some pairs not comparable
+            unscored = max(self.comparable_pairs(a, b) - scored, 0.0)
+        return link.real / max(scored + weight * unscored, min(pairs, _MIN_EVIDENCE))
+
+    def _script_counts(self, a: int) -> dict[int, int]:
+        return self.script_counts.get(a) or {self.scripts[a]: self.size[a]}
+
+    def comparable_pairs(self, a: int, b: int) -> int:
+        """How many member pairs of clusters a and b blocking can compare: two names in one script,
+        or one of them Latin (a name in another script is read and spelt against Latin names). Two
+        names in two other scripts (Greek and Hebrew, kana and Armenian) meet only through shared
+        keys, so their unscored pair says nothing of them, and ``linkage`` does not count it."""
+        latin = self.latin
+        total = 0
+        for script_a, names_a in self._script_counts(a).items():
+            for script_b, names_b in self._script_counts(b).items():
+                if not script_a or not script_b or script_a == script_b or (script_a | script_b) & latin:
+                    total += names_a * names_b
+        return total
 
     def merge(self, a: int, b: int) -> tuple[int, dict[int, complex]]:
         """Merge b into a (or a into b, keeping the larger dict).
@@ -257,12 +281,18 @@ class _Linkage:
             a, b = b, a
         links_a, links_b = links[a], links[b]
         self.inner[a] = self.inner[a] + self.inner[b] + links_a.get(b, 0j)
+        if self.scripts[a] != self.scripts[b] or a in self.script_counts or b in self.script_counts:
+            counts = dict(self._script_counts(a))  # (read before the sizes change)
+            for script, names in self._script_counts(b).items():
+                counts[script] = counts.get(script, 0) + names
+            self.script_counts[a] = counts
+            self.script_counts.pop(b, None)
+        self.scripts[a] |= self.scripts[b]
         self.parent[b] = a
         self.size[a] += self.size[b]
         self.people[a] += self.people[b]
         self.organisations[a] += self.organisations[b]
         self.types[a] = self.types[a] | self.types[b]
-        self.scripts[a] |= self.scripts[b]
         for other, link in links_b.items():
             if other == a:
                 continue
@@ -416,6 +446,7 @@ def cluster_units(
     organisation: np.ndarray | None = None,
     lone_word_in: np.ndarray | None = None,
     scripts: np.ndarray | None = None,
+    latin_script: int = -1,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
@@ -428,11 +459,12 @@ def cluster_units(
     ``personal`` and ``organisation`` mark the units that are people's names (default: all) and
     organisations' (default: none), which decide how unscored pairs weigh between multi-word clusters;
     ``lone_word_in[k]`` says pair k is a one-word name and a longer name ending in that very word;
-    ``scripts`` gives each unit's script id (-1: none; default: unknown), for the cohesion rule of
-    one-word clusters (``_Linkage.looser_than_members``).
+    ``scripts`` gives each unit's script id (-1: none; default: unknown) and ``latin_script`` the id
+    of Latin, for the cohesion rule of one-word clusters (``_Linkage.looser_than_members``) and the
+    weight of unscored pairs (``_Linkage.comparable_pairs``).
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
-    graph = _Linkage(n_units, type_keys, on_merge, personal, organisation, scripts)
+    graph = _Linkage(n_units, type_keys, on_merge, personal, organisation, scripts, latin_script)
     same_kind = single_word[left] == single_word[right]
     # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
     # a linkage is a mean, never above the best pair it averages. Other pairs are left out.
@@ -457,8 +489,14 @@ def cluster_units(
     if attach_partial:
         # Lone words first: clustering look-alike bare surnames ("broughton", "bruton") before they
         # attach would make each ambiguous between the two full names they clearly belong to.
+        # A lone word with a one-word partner it matches better than any longer name ("Guiyana",
+        # "Guyana" beside "British Guiana") is not joined on weak evidence before they cluster.
+        both_single = single_word[left] & single_word[right]
+        one_word_partner = np.zeros(n_units)
+        for ends in (left, right):
+            np.maximum.at(one_word_partner, ends[both_single], probability[both_single])
         confidence_floor = _attach_partial(
-            graph, left, right, probability, single_word, threshold, lone_word_in)
+            graph, left, right, probability, single_word, threshold, lone_word_in, one_word_partner)
         single_nodes = [u for u in single_nodes if graph.size[graph.find(u)] == 1]
     graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold,
                       cohesion_margin=_ONE_WORD_COHESION_MARGIN)
@@ -504,7 +542,8 @@ def _followed_to_the_end(pointers: np.ndarray) -> np.ndarray:
         pointers = further
 
 
-def _attach_partial(graph, left, right, probability, single_word, threshold, lone_word_in=None) -> np.ndarray:
+def _attach_partial(graph, left, right, probability, single_word, threshold, lone_word_in=None,
+                    one_word_partner=None) -> np.ndarray:
     """Phases 2 and 4: a one-word cluster joins the one multi-word cluster it clearly belongs to, if any.
 
     It joins a multi-word cluster by the first of three rules that holds:
@@ -585,6 +624,8 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
             continue
         best, target = float(best_single[k]), int(pair_target[k])
         clear_best = best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best
+        if one_word_partner is not None and one_word_partner[unit] >= max(threshold, best):
+            continue  # a one-word name it matches better: they cluster first (phase 3), then attach
         if clear_best and graph.may_join_weakly(unit, target):
             decisions.append((unit, target))
             weak[unit] = _WEAK_ATTACH_CONFIDENCE

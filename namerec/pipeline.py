@@ -467,6 +467,7 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             organisation=records.kinds == 2,
             lone_word_in=lone_word_in(records, scored.left, scored.right),
             scripts=records.script_ids,
+            latin_script=records.script_id("latin"),
         )
         bar.update(len(records) - bar.n)
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)

@@ -6,7 +6,7 @@ from namerec.cluster import cluster_units
 
 
 def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=(), personal=None,
-         organisation=None):
+         organisation=None, scripts=None, latin=-1):
     left = np.array([e[0] for e in edges], dtype=np.int64)
     right = np.array([e[1] for e in edges], dtype=np.int64)
     prob = np.array([e[2] for e in edges], dtype=np.float64)
@@ -18,6 +18,7 @@ def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written
         lone_word_in=np.array([(e[0], e[1]) in set(written) for e in edges], dtype=bool),
         personal=None if personal is None else np.array(personal, dtype=bool),
         organisation=None if organisation is None else np.array(organisation, dtype=bool),
+        scripts=None if scripts is None else np.array(scripts), latin_script=latin,
     )
 
 
@@ -218,3 +219,27 @@ def test_components_label_each_node_with_the_smallest_node_it_is_connected_to(gr
     left = np.array([a for a, _ in edges], dtype=np.int64)
     right = np.array([b for _, b in edges], dtype=np.int64)
     assert _components(n, left, right).tolist() == [min(reach[u]) for u in range(n)]
+
+
+def test_a_lone_word_clusters_with_its_better_one_word_partner_before_joining_weakly():
+    # 0 = "british guiana" (two words); 1 = "guiyana", 2 = "guyana": the lone words match each
+    # other (0.98) far better than 1 matches the longer name (0.30; 2 was not compared with it).
+    result = _run(3, [(1, 2, 0.98), (0, 1, 0.30)], single=[False, True, True])
+    assert _groups(result.labels) == [[0, 1, 2]]  # not [[0, 1], [2]]
+    # Without the partner the lone word still joins its only longer name on weak evidence.
+    alone = _run(3, [(0, 1, 0.30)], single=[False, True, True])
+    assert alone.labels[0] == alone.labels[1]
+
+
+def test_unscored_pairs_of_two_scripts_other_than_latin_do_not_count_against_a_merge():
+    # One-word clusters {0 Latin, 1 Greek} and {2 Cyrillic, 3 Hebrew, 4 Cyrillic} (script ids 0-3,
+    # Latin 0). Blocking compares Latin with every script, but Greek with Cyrillic or Hebrew only
+    # through shared keys: of those pairs it scored one (1, 2).
+    edges = [(0, 1, 0.9), (2, 3, 0.9), (3, 4, 0.9), (2, 4, 0.9),
+             (0, 2, 0.7), (0, 3, 0.7), (0, 4, 0.7), (1, 2, 0.7)]
+    single = [True] * 5
+    mixed = _run(5, edges, single=single, scripts=[0, 1, 2, 3, 2], latin=0)
+    assert _groups(mixed.labels) == [[0, 1, 2, 3, 4]]
+    # All in one script, the two pairs left unscored are evidence of two names: kept apart.
+    same = _run(5, edges, single=single, scripts=[0] * 5, latin=0)
+    assert _groups(same.labels) == [[0, 1], [2, 3, 4]]
