@@ -561,6 +561,10 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
       against its full name (one word is little evidence), yet with no rival full name in the list
       it is unambiguous.
 
+    The last is not taken while the word matches another one-word name better than any longer
+    name and at least at the threshold (``one_word_partner``, per unit; phase 2 only): the two
+    cluster first (phase 3) and then attach together.
+
     The last two are weaker evidence, not enough to bridge a known type and an unknown one
     ("Washington", a place, and an untyped "George Washington"), nor to join a word that is no
     organisation's name to organisations' names (``_Linkage.may_join_weakly``): on 100,000 pooled
