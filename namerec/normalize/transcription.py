@@ -207,14 +207,16 @@ _GREEK: dict[str, tuple[tuple[str, str], ...]] = {
 # -ugh(es) yu (Hughes, hyuzu). An a before one consonant (not r) and a final -er, -y or -ie is ei
 # (Baker, beika; Amy, eimi), a w before oo at the start silent (Wood, udo), and an a before l said o
 # is o (Hall, horu; Walker, woka; Walter, woruta). A final -ur is a too (Arthur, asa), a final -ore oa
-# and -oor(e) ua (Baltimore, borutimoa; Moore, mua), air ea (Blair, burea), and a w between vowels
-# stays (Darwin, dawin). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
+# and -oor(e) ua (Baltimore, borutimoa; Moore, mua), air ea (Blair, burea), a w between vowels
+# stays (Darwin, dawin), ow before a is aw (Howard, hawado), and tew or tu before a vowel is chu
+# (Stewart, suchuwato; Stuart). l and r, v and b, z and s are folded afterwards (``_FOLDS``).
 _KANA: dict[str, tuple[tuple[str, str], ...]] = {
     "english": (
         (r"^ma?c(?=[^aeiou])", "MAK"), (r"ough", "O"), (r"igh", "AI"), (r"ugh(?=es$|$)", "YU"), (_WR, "R"),
         (r"^kn", "N"), (r"tch", "CH"), (r"ck", "K"), (r"ph", "F"), (r"t?th", "S"), (r"sch", "SH"),
         (r"sh", "SH"), (r"ch(?=r)", "K"), (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oore?$", "UA"), (r"oo", "U"),
-        (r"ee|ea", "I"), (r"air", "EA"), (r"ai|ay|ey$", "EI"), (r"aw", "O"), (r"ow", "AU"), (r"ew", "YU"),
+        (r"ee|ea", "I"), (r"air", "EA"), (r"ai|ay|ey$", "EI"), (r"aw", "O"), (r"ow(?=a)", "AW"),
+        (r"ow", "AU"), (r"tew(?=[aeiou])", "CHUW"), (r"tew|tu(?=[aeiou])", "CHU"), (r"ew", "YU"),
         (_ALL, "OR"), (r"alk", "OK"), (r"alt", "ORT"), (r"(?<=w)a(?=l[^aeiouy])", "O"), (r"ore$", "OA"),
         (r"ds$", "Z"),
         (r"a(?=[^aeiouy]es?$)", "EI"), (r"i(?=[^aeiouy]es?$)", "AI"), (r"o(?=[^aeiouy]es?$)", "O"),
@@ -265,8 +267,8 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
         (r"^kn", "N"), (r"tch", "CH"), (r"ts$", "CH"), (r"ck", "K"), (r"ph", "P"), (r"t?th", "S"),
         (r"sch(?=[^aeiou])", "SYU"), (r"sch", "SY"), (r"sh$", "SI"), (r"sh", "SY"), (r"ch(?=r)", "K"),
         (r"ch", "CH"), (r"^w(?=oo)", ""), (r"oore?$", "UEO"), (r"oo", "U"), (r"ee|ea", "I"), (r"air", "EEO"),
-        (r"ai|ay|ey$", "EI"), (r"aw", "O"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"), (r"alk", "OK"),
-        (r"alt", "ORT"), (r"(?<=w)a(?=l[^aeiouy])", "O"), (r"ore$", "OEO"), (r"ds$", "J"),
+        (r"ai|ay|ey$", "EI"), (r"aw", "O"), (r"ow(?=a)", "AW"), (r"ow", "AU"), (r"ew", "YU"), (_ALL, "OR"),
+        (r"alk", "OK"), (r"alt", "ORT"), (r"(?<=w)a(?=l[^aeiouy])", "O"), (r"ore$", "OEO"), (r"ds$", "J"),
         (r"a(?=[^aeiouy]es?$)", "EI"), (r"i(?=[^aeiouy]es?$)", "AI"), (r"o(?=[^aeiouy]es?$)", "O"),
         (r"tes$", "CH"),
         (r"a(?=[b-df-hj-np-qs-tv-xz](?:er|y|ie)$)", "EI"), (r"geor(?=[^aeiouy])", "JO"), (r"d?ge$", "JI"),
@@ -308,10 +310,12 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
 # Chinese characters are read back much as katakana (the Japanese rules serve), but Chinese writes
 # an English final -er, -or or -ar as the consonant before it with e, where Japanese writes a (Taylor
 # 泰勒 tai-le, Miller 米勒 mi-le; テイラー teira, ミラー mira), English ay as ai (泰 tai), air as ai-er
-# (Blair 布莱尔 bu-lai-er) and a final -oor(e) as o-er (Moore 摩尔 mo-er).
+# (Blair 布莱尔 bu-lai-er), a final -oor(e) as o-er (Moore 摩尔 mo-er), and tew as tu where Japanese
+# writes chu (Stewart 斯图尔特 si-tu-er-te; スチュワート).
 _ENGLISH_IN_CHINESE = tuple(
     {r"[eoau]r$": (r"[eoau]r$", "E"), r"ai|ay|ey$": (r"ai|ay", "AI"), r"air": (r"air", "AIER"),
-     r"oore?$": (r"oore?$", "OER"), r"ore$": (r"ore$", "O")}.get(pattern, (pattern, replacement))
+     r"oore?$": (r"oore?$", "OER"), r"ore$": (r"ore$", "O"), r"tew(?=[aeiou])": (r"tew", "TU"),
+     r"tew|tu(?=[aeiou])": (r"tu(?=[aeiou])", "TU")}.get(pattern, (pattern, replacement))
     for pattern, replacement in _KANA["english"]
 )
 _HAN = {**_KANA, "english in chinese": _ENGLISH_IN_CHINESE}
