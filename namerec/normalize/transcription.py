@@ -312,11 +312,14 @@ _HANGUL: dict[str, tuple[tuple[str, str], ...]] = {
 # 泰勒 tai-le, Miller 米勒 mi-le; テイラー teira, ミラー mira), English ay as ai (泰 tai), air as ai-er
 # (Blair 布莱尔 bu-lai-er), a final -oor(e) as o-er (Moore 摩尔 mo-er), and tew as tu where Japanese
 # writes chu (Stewart 斯图尔特 si-tu-er-te; スチュワート).
+# Each replaces the katakana rule of the same pattern (tests check that every one still exists).
+_CHINESE_INSTEAD_OF_KANA = {
+    r"[eoau]r$": (r"[eoau]r$", "E"), r"ai|ay|ey$": (r"ai|ay", "AI"), r"air": (r"air", "AIER"),
+    r"oore?$": (r"oore?$", "OER"), r"ore$": (r"ore$", "O"), r"tew(?=[aeiou])": (r"tew", "TU"),
+    r"tew|tu(?=[aeiou])": (r"tu(?=[aeiou])", "TU"),
+}
 _ENGLISH_IN_CHINESE = tuple(
-    {r"[eoau]r$": (r"[eoau]r$", "E"), r"ai|ay|ey$": (r"ai|ay", "AI"), r"air": (r"air", "AIER"),
-     r"oore?$": (r"oore?$", "OER"), r"ore$": (r"ore$", "O"), r"tew(?=[aeiou])": (r"tew", "TU"),
-     r"tew|tu(?=[aeiou])": (r"tu(?=[aeiou])", "TU")}.get(pattern, (pattern, replacement))
-    for pattern, replacement in _KANA["english"]
+    _CHINESE_INSTEAD_OF_KANA.get(pattern, (pattern, replacement)) for pattern, replacement in _KANA["english"]
 )
 _HAN = {**_KANA, "english in chinese": _ENGLISH_IN_CHINESE}
 

@@ -30,6 +30,10 @@ from namerec.word_cache import WordCache
         ("german", "Hertzog", "Герцог"),  # initial h, tz
         ("english", "Wainwright", "Уэйнрайт"),  # w, ai, wr, igh
         ("english", "McStay", "Макстей"),
+        ("english", "Lawrence", "Лоуренс"),  # aw as ou, soft c before a silent e, no wr after a vowel
+        ("english", "Gates", "Гейтс"),  # a vowel before one consonant and -es is long
+        ("english", "Blair", "Блэр"),  # air as in "there"
+        ("english", "Yates", "Йейтс"),  # an initial y before a vowel is a consonant
     ],
 )
 def test_a_spelling_meets_the_reading_of_the_russian_transcription(language, latin, cyrillic):
@@ -43,6 +47,11 @@ def test_a_spelling_meets_the_reading_of_the_russian_transcription(language, lat
         ("english", "George Bush", "Τζορτζ Μπους"),  # soft g, b as μπ, u as ου
         ("english", "Winston", "Ουίνστον"),  # w as ου
         ("english", "Hall", "Χολ"),  # -all in one syllable said ol
+        ("english", "Hawking", "Χόκινγκ"),  # aw as o
+        ("english", "Florence", "Φλόρενς"),  # soft c before a silent e
+        ("english", "Yates", "Γέιτς"),  # an initial y written γ; a before one consonant and -es long
+        ("english", "Walsh", "Γουόλς"),  # an initial w written γου, wal said wol
+        ("english", "William", "Ουίλιαμ"),  # but before i ου
         ("french", "Charles de Gaulle", "Σαρλ ντε Γκωλ"),  # ch as σ, d as ντ, silent endings
         ("german", "Freud", "Φρόιντ"),  # eu as οι
         ("german", "Mozart", "Μότσαρτ"),  # z as τσ
@@ -72,6 +81,16 @@ def test_a_spelling_meets_the_reading_of_the_greek_transcription(language, latin
         ("english", "Walker", "ウォーカー"),  # alk said ok
         ("english", "Marshall", "マーシャル"),  # -all unstressed: a
         ("english", "Hughes", "ヒューズ"),  # a final -ughes said yuz
+        ("english", "Arthur", "アーサー"),  # a final -ur as a
+        ("english", "Gates", "ゲイツ"),  # a before one consonant and -es as ei
+        ("english", "Blair", "ブレア"),  # air as ea
+        ("english", "Baltimore", "ボルティモア"),  # a final -ore as oa
+        ("english", "Darwin", "ダーウィン"),  # w kept between vowels
+        ("english", "Hawking", "ホーキング"),  # aw as o
+        ("english", "Lawrence", "ローレンス"),  # aw, then r: not wr
+        ("english", "Yates", "イェイツ"),  # an initial y before a vowel
+        ("english", "Edwards", "エドワーズ"),  # a final -ds as z
+        ("english", "Howard", "ハワード"),  # ow before a as aw
         ("french", "Jacques", "ジャック"),  # silent endings, a doubled k
         ("german", "Gustav", "グスタフ"),  # v as f
         ("italian", "Giovanni", "ジョヴァンニ"),  # gio as jo, v and b folded
@@ -88,6 +107,7 @@ def test_a_spelling_meets_the_loanword_reading_of_the_katakana(language, latin, 
         ("Taylor", "泰勒"),  # ay as ai, a final -or as the consonant with e (tai-le), not a (teira)
         ("Miller", "米勒"),
         ("Carter", "卡特"),
+        ("Moore", "摩尔"),  # a final -oore as o-er, where Japanese writes ua (ムーア)
     ],
 )
 def test_chinese_writes_an_english_final_er_with_e(latin, han):
@@ -95,6 +115,12 @@ def test_chinese_writes_an_english_final_er_with_e(latin, han):
     spelt = transcriptions(normalize_name(latin).text, "han")
     assert spelt["english in chinese"] in readings
     assert spelt["english"] not in readings  # the Japanese reading of the same name differs
+
+
+def test_every_chinese_rule_replaces_a_katakana_rule_that_exists():
+    # Rewriting a katakana pattern must not silently drop its Chinese counterpart.
+    kana_patterns = {pattern for pattern, _ in transcription._KANA["english"]}
+    assert set(transcription._CHINESE_INSTEAD_OF_KANA) <= kana_patterns
 
 
 def test_chinese_readings_and_spellings_fold_voicing():
@@ -132,6 +158,10 @@ def test_vowels_katakana_adds_are_folded_away_on_both_sides(latin, kana):
         ("english", "Wood", "우드"),  # w before oo silent
         ("english", "Adams", "애덤스"),  # short a written ae and the unstressed a eo: both read as a
         ("english", "Roberts", "로버츠"),  # a final ts written ch
+        ("english", "Gates", "게이츠"),  # a final -tes written ch
+        ("english", "Walsh", "월시"),  # wal said wol, a final sh written si
+        ("english", "Hawking", "호킹"),  # aw as o
+        ("english", "Baltimore", "볼티모어"),  # a final -ore as oeo
         ("french", "Pierre", "피에르"),
         ("german", "Schmidt", "슈미트"),  # sch as sy, dt as t
     ],
