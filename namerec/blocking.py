@@ -46,6 +46,7 @@ from .normalize.transcription import (
     spell_words,
     spellings_of,
 )
+from .normalize.wade_giles import wade_giles_reading
 from .parallel import default_workers, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
@@ -128,6 +129,11 @@ def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
         keys.append(("a:" if spelt_out else "n:") + name.acronym)
     if name.is_acronym:
         keys.append("a:" + name.text.replace(" ", ""))
+    wade_giles = wade_giles_reading(name, records.types[unit])
+    if wade_giles:
+        # Chinese in Han characters or pinyin meets its Wade-Giles spelling, hyphenated or written as one
+        # word: 深圳, Shenzhen, Shen-chen; 高雄, Gaoxiong, Kaohsiung (see readings.py for the scoring).
+        keys.append("j:" + wade_giles.replace(" ", ""))
     for group in records.place_groups[unit] if records.place_groups else ():
         keys.append("e:" + str(group - PLACE_GROUP_BASE))
     return keys

@@ -156,6 +156,18 @@ def test_a_latin_name_meets_the_cyrillic_reading_of_its_russian_spelling():
     assert blocking._transcription_pairs(records_of(["Priscus", "Prisk"]))[0].size == 0
 
 
+@pytest.mark.parametrize("a, b, any_type", [
+    ("Shenzhen", "Shen-chen", False), ("Xinzhu", "Hsinchu", False),
+    ("高雄", "Kaohsiung", True),  # Han characters are Chinese whatever the type
+])
+def test_a_chinese_place_meets_its_wade_giles_spelling(a, b, any_type):
+    # Their keys share nothing but the letters of the Wade-Giles spelling, written without spaces.
+    others = ("Shenyang", "Hangzhou", "Taichung")
+    assert are_candidates(a, b, type_="LOC", others=others)
+    # One word of pinyin syllables is read as pinyin only in a place's name (see wade_giles.py).
+    assert are_candidates(a, b, type_="PERSON", others=others) == any_type
+
+
 def test_a_transcription_by_ear_one_edit_from_a_spelling_is_paired():
     # No spelling rule gives the "i" of ピーター ("pita") or 피터 ("piteo") for Peter ("peta",
     # "peteo"), nor the "jia" of 加西亚 ("gasiya") for Garcia ("gasia"): one edit apart, they are

@@ -23,6 +23,12 @@ meets Mao Tse-tung:
 
 >>> pinyin_in_wade_giles("mao zedong"), pinyin_in_wade_giles("deng xiaoping"), pinyin_in_wade_giles("dan li")
 ('mao tse tung', 'teng hsiao ping', None)
+
+So is a name typed as a place that pinyin writes as one word of two to four syllables (Shenzhen,
+Chengdu), which Wade-Giles hyphenates (Shen-chen, Ch'eng-tu):
+
+>>> pinyin_in_wade_giles("shenzhen", place=True), pinyin_in_wade_giles("chengdu", place=True)
+('shen chen', 'cheng tu')
 """
 
 from __future__ import annotations
@@ -32,7 +38,12 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["han_in_wade_giles", "pinyin_in_wade_giles", "wade_giles_syllable"]
+from ..entity_types import is_place_type
+from .name import NormalizedName
+
+__all__ = [
+    "han_in_wade_giles", "pinyin_in_wade_giles", "wade_giles_reading", "wade_giles_syllable",
+]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
@@ -103,6 +114,9 @@ _PINYIN = frozenset(initial + final for initials, finals in _FINALS_OF.items() f
 _LONGEST_SYLLABLE = max(map(len, _PINYIN))
 # Initials Wade-Giles writes otherwise (ch, hs, ts): a name in pinyin has at least one of them.
 _PINYIN_ONLY_INITIALS = ("zh", "x", "q", "j", "z", "c")
+# A one-word place name may also show pinyin by its voiced initials, which Wade-Giles writes p, t, k
+# (Chengdu, Ch'eng-tu; Taibei, T'ai-pei).
+_ONE_WORD_PINYIN_INITIALS = (*_PINYIN_ONLY_INITIALS, "b", "d", "g")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,12 +130,50 @@ def _syllables(word: str) -> tuple[str, ...] | None:
     return None
 
 
-def pinyin_in_wade_giles(text: str) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _one_word_syllables(word: str, most: int = 4) -> tuple[str, ...] | None:
+    """``word`` cut into two to ``most`` pinyin syllables, each after the first opening with a
+    consonant (pinyin marks a syllable opening with a vowel by an apostrophe: Xi'an), longest first
+    syllables preferred; None when there is no such cut."""
+    def cut(rest: str, left: int) -> tuple[str, ...] | None:
+        if rest in _PINYIN and rest[0] not in "aeo":
+            return (rest,)
+        if left < 2:
+            return None
+        for end in range(min(len(rest) - 1, _LONGEST_SYLLABLE), 0, -1):
+            head = rest[:end]
+            if head in _PINYIN and head[0] not in "aeo":
+                tail = cut(rest[end:], left - 1)
+                if tail is not None:
+                    return (head, *tail)
+        return None
+
+    for end in range(min(len(word) - 1, _LONGEST_SYLLABLE), 0, -1):
+        if word[:end] in _PINYIN:
+            tail = cut(word[end:], most - 1)
+            if tail is not None:
+                return (word[:end], *tail)
+    return None
+
+
+def pinyin_in_wade_giles(text: str, place: bool = False) -> str | None:
     """A normalised name written in pinyin, respelt in Wade-Giles with its syllables apart; None
     when it does not look like a Chinese name in pinyin: two or three words of one or two syllables
     each, one of them a one-syllable surname, and a syllable opening with a letter only pinyin uses
-    (zh, x, q, j, z, c) where Wade-Giles has ch, hs or ts."""
+    (zh, x, q, j, z, c) where Wade-Giles has ch, hs or ts.
+
+    Pinyin writes a place name as one word of two to four syllables, read when ``place`` is true
+    (the name is typed as a place) and a syllable opens with such a letter or with a voiced initial
+    (b, d, g), which Wade-Giles writes p, t, k (Chengdu, Ch'eng-tu). A one word of any other type,
+    or untyped, is not read: Japanese names and many Western ones are pinyin syllables too
+    (Kumazawa, Sagan)."""
     words = text.split()
+    if len(words) == 1:
+        one_word = _one_word_syllables(words[0]) if place else None
+        if one_word is None or not any(s.startswith(_ONE_WORD_PINYIN_INITIALS) and not s.startswith("ch")
+                                       for s in one_word):
+            return None
+        return " ".join(wade_giles_syllable(s) for s in one_word)
     if not 2 <= len(words) <= 3:
         return None
     cut = [_syllables(word) for word in words]
@@ -141,3 +193,12 @@ def han_in_wade_giles(text: str) -> str:
         return " " + " ".join(wade_giles_syllable(s) if s.isalpha() else s for s in syllables) + " "
 
     return re.sub(" {2,}", " ", _HAN_RUN.sub(respell, text)).strip()
+
+
+def wade_giles_reading(name: NormalizedName, entity_type: str) -> str | None:
+    """The Wade-Giles spelling of a name in Han characters or in pinyin, None for any other name."""
+    if name.script == "han":
+        return han_in_wade_giles(name.original)
+    if name.script == "latin":
+        return pinyin_in_wade_giles(name.text, is_place_type(entity_type))
+    return None

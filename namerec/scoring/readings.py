@@ -39,6 +39,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ..entity_types import is_place_type
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
@@ -51,7 +52,7 @@ from ..normalize.transcription import (
     comparison_key,
     spellings_of,
 )
-from ..normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles
+from ..normalize.wade_giles import pinyin_in_wade_giles, wade_giles_reading
 from ..parallel import default_workers, even_spans, fork_map, thread_workers
 from ..records import NameRecords, numbered
 from .features import pair_features
@@ -212,9 +213,9 @@ class UnitReadings:
     def pinyin(self) -> np.ndarray:
         """Latin names that read as pinyin (and so have a Wade-Giles spelling)."""
         out = self.latin.copy()
-        texts = self.records.texts
-        rows = np.flatnonzero(out)
-        out[rows] = [pinyin_in_wade_giles(texts[u]) is not None for u in rows.tolist()]
+        texts, types = self.records.texts, self.records.types
+        rows = np.flatnonzero(out).tolist()
+        out[rows] = [pinyin_in_wade_giles(texts[u], is_place_type(types[u])) is not None for u in rows]
         return out
 
 
@@ -399,12 +400,35 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
     records, han, latin, pinyin = units.records, units.han, units.latin, units.pinyin
 
     def respell(name: NormalizedName, entity_type: str) -> NormalizedName:
-        spelt = han_in_wade_giles(name.original) if name.script == "han" else pinyin_in_wade_giles(name.text)
-        return replace(normalize_name(spelt or "", entity_type), variants=())
+        return replace(normalize_name(wade_giles_reading(name, entity_type) or "", entity_type), variants=())
+
+    def respell_joined(name: NormalizedName, entity_type: str) -> NormalizedName:
+        """A one-word name in Wade-Giles written as one word, as some places are (新竹, Xinzhu,
+        Hsinchu), where others are hyphenated (Shenzhen, Shen-chen: ``respell``)."""
+        spelt = (wade_giles_reading(name, entity_type) or "").replace(" ", "")
+        return replace(normalize_name(spelt, entity_type), variants=())
 
     others = latin & ~pinyin
+    one_word = records.token_counts == 1
     changed = _respelt(records, left, right, others, han, respell, features, probability, model)
-    changed.update(_respelt(records, left, right, others, pinyin, respell, features, probability, model))
+    changed.update(_respelt(records, left, right, others, pinyin & ~one_word, respell, features,
+                            probability, model))
+    # A place that pinyin writes as one word, Wade-Giles hyphenates (Shenzhen, Shen-chen) or, for some
+    # places, writes as one word too (Xinzhu, Hsinchu; 高雄, Kaohsiung): each reading is set against
+    # names written its way only, one word or a word per syllable, as "chi to" (Jiduo, 基多: Quito) is
+    # no "Chiwa" and no "Citta di Ho Chi Minh".
+    syllables = np.zeros(len(records), dtype=np.int64)
+    for unit in np.flatnonzero(pinyin & one_word).tolist():
+        syllables[unit] = len((wade_giles_reading(records.names[unit], records.types[unit]) or "").split())
+    for count in np.unique(syllables[syllables > 1]).tolist():
+        changed.update(_respelt(records, left, right, others & (records.token_counts == count),
+                                syllables == count, respell, features, probability, model))
+    # Chinese places are mostly two characters; longer names are mostly foreign names transcribed (斋浦尔,
+    # Jaipur), whose Wade-Giles reading is no name of theirs ("chaipuerh", against Chipre).
+    two_characters = han & np.fromiter((len(name.original.strip()) == 2 for name in records.names),
+                                       dtype=bool, count=len(records))
+    changed.update(_respelt(records, left, right, others & one_word, (pinyin | two_characters) & one_word,
+                            respell_joined, features, probability, model))
     return changed
 
 

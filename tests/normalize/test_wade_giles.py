@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import namerec
 import namerec.normalize.wade_giles
+from namerec.equivalents import place_lexicon_off
 from namerec.normalize.wade_giles import han_in_wade_giles, pinyin_in_wade_giles, wade_giles_syllable
 
 
@@ -35,6 +36,44 @@ def test_only_names_that_look_like_pinyin_are_respelt() -> None:
     assert pinyin_in_wade_giles("hu jintao") == "hu chin tao"
     for name in ("maria cannan", "alice owen", "li peng", "zola budd", "kumazawa", "zhang", "liza anne"):
         assert pinyin_in_wade_giles(name) is None, name
+
+
+def test_a_place_in_one_word_of_pinyin_is_respelt() -> None:
+    assert pinyin_in_wade_giles("shenzhen", place=True) == "shen chen"
+    assert pinyin_in_wade_giles("wulumuqi", place=True) == "wu lu mu chi"
+    # A voiced initial shows pinyin in a place's name (Wade-Giles writes it t).
+    assert pinyin_in_wade_giles("chengdu", place=True) == "cheng tu"
+    # Syllables after the first open with a consonant: pinyin would write Xi'an with an apostrophe.
+    assert pinyin_in_wade_giles("diana", place=True) == "tia na"
+    for place in ("london", "xian", "hogan", "zhang"):
+        assert pinyin_in_wade_giles(place, place=True) is None, place
+    # One word of any other type is not read: Japanese and Western names are pinyin syllables too.
+    for name in ("shenzhen", "kumazawa", "sagan"):
+        assert pinyin_in_wade_giles(name) is None, name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Shenzhen", "Shen-chen"), ("Chengdu", "Ch'eng-tu"), ("Xinzhu", "Hsinchu"), ("Taibei", "Taipei"),
+     ("高雄", "Kaohsiung"), ("新竹", "Hsinchu")],
+)
+def test_places_meet_their_wade_giles_spelling_by_spelling_alone(a: str, b: str) -> None:
+    with place_lexicon_off():
+        assert namerec.Reconciler().score(a, b, types=("LOC", "LOC")) >= 0.9
+
+
+def test_a_reading_of_one_word_is_set_against_names_written_its_way_only() -> None:
+    # Jiduo (基多, Quito) reads "chi to": no "Chiwa", as a hyphenated spelling would be two words.
+    with place_lexicon_off():
+        assert namerec.Reconciler().score("Jiduo", "Chiwa", types=("LOC", "LOC")) < 0.5
+
+
+def test_a_place_in_three_spellings_is_one_entity() -> None:
+    names = ["Shenzhen", "深圳", "Shen-chen", "Chengdu", "成都", "Ch'eng-tu", "Hangzhou", "Hang-chou"]
+    with place_lexicon_off():
+        labels = namerec.reconcile(names, types=["LOC"] * len(names)).labels
+    assert len(set(labels[:3])) == len(set(labels[3:6])) == len(set(labels[6:])) == 1
+    assert len({labels[0], labels[3], labels[6]}) == 3
 
 
 @pytest.mark.parametrize(
