@@ -27,6 +27,7 @@ from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type, is_place_type
 from .errors import InputError
+from .generation_names import generation_name_conflicts
 from .given_names import are_nicknames, nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
@@ -326,11 +327,12 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     """Pairs whose clusters must never merge: clearly different given names the model also rejects,
     and a man and a woman of one family: first names that are a man's and a woman's form of one name
     (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
-    or a Slavic family name's two forms (``slavic_family_forms``); and two clearly different
-    patronymics (``patronymics.patronymic_conflicts``: two fathers). These veto whatever the
-    probability: a nickname of both ("Sasha") or the family name could otherwise join the clusters,
-    and on four train-split splink pools 224 of 225 candidate pairs with such first names were two
-    people (the one that was not: "adam" / "adama", a typo).
+    or a Slavic family name's two forms (``slavic_family_forms``); two clearly different
+    patronymics (``patronymics.patronymic_conflicts``: two fathers); and two Korean names of one
+    family sharing one syllable of two (``generation_names``: Kim Jong-il, Kim Jong-un). These veto
+    whatever the probability: a nickname of both ("Sasha") or the family name could otherwise join
+    the clusters, and on four train-split splink pools 224 of 225 candidate pairs with such first
+    names were two people (the one that was not: "adam" / "adama", a typo).
 
     The given-name conflict alone is not enough (Ian and John Byrom can be one man, and the model
     may know it); with a probability the model is sure of (below 2%) it vetoes the merge of the
@@ -343,7 +345,8 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | scored.gendered_given
          | slavic_family_forms(scored.records, scored.left, scored.right)
          | bare_gendered_forms(scored.records, scored.left, scored.right)
-         | patronymic_conflicts(scored.records, scored.left, scored.right))
+         | patronymic_conflicts(scored.records, scored.left, scored.right)
+         | generation_name_conflicts(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
     )

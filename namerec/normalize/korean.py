@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["korean_reading"]
+__all__ = ["KOREAN_FAMILY_NAMES", "korean_given_syllables", "korean_reading"]
 
 # The usual Latin spellings of common Korean family names, by one reading each.
 _FAMILY_NAMES = {
@@ -73,6 +73,8 @@ _FAMILY_NAMES = {
     "yang": "yang",
     "shim": "sim", "sim": "sim",
 }
+#: The Latin spellings of Korean family names that ``korean_reading`` knows.
+KOREAN_FAMILY_NAMES = frozenset(_FAMILY_NAMES)
 # A romanised Korean syllable: an initial consonant (or none), a glide, a vowel, a final consonant.
 _SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?[yw]?(?:eo|eu|ae|oe|ui|ee|oo|[aeiou])(?:ng|[kntlmp])?"
 _KOREAN_WORD = re.compile(rf"(?:{_SYLLABLE})+h?")
@@ -123,6 +125,35 @@ def korean_given_name_joined(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     family = korean[0]
     given = "".join(word for position, word in enumerate(words) if position != family)
     return (words[0], given) if family == 0 else (given, words[-1])
+
+
+# One romanised syllable, a trailing h allowed (Kyu-hah); and the press's spellings of 우 and 영 that
+# no syllable pattern reads (Tae-woo for Tae-u, Young-sam for Yeong-sam).
+_ONE_SYLLABLE = re.compile(rf"{_SYLLABLE}h?")
+_PRESS_SYLLABLES = {"woo": "u", "wu": "u", "young": "yeong"}
+
+
+def korean_given_syllables(text: str) -> tuple[str, str, str] | None:
+    """A Korean personal name of three words, written in Latin letters with its given name's two
+    syllables apart (Kim Jong-un, Kim Jong Un, Jong-un Kim; lower-case ASCII, apostrophes dropped):
+    its family name's reading and the two syllables, folded alike across romanisations; else None.
+    "Kim Jongun" could be cut two ways and is left alone.
+
+    >>> korean_given_syllables("kim jong un"), korean_given_syllables("gim jeong eun")
+    (('kim', 'jong', 'on'), ('kim', 'jong', 'on'))
+    >>> korean_given_syllables("roh tae woo"), korean_given_syllables("kim jongun")
+    (('no', 'tae', 'o'), None)
+    """
+    words = text.split()
+    if len(words) != 3:
+        return None
+    for family in (0, 2):
+        given = [_PRESS_SYLLABLES.get(word, word) for word in words[:family] + words[family + 1:]]
+        if words[family] in _FAMILY_NAMES and all(_ONE_SYLLABLE.fullmatch(word) for word in given):
+            folded = [_folded(word) for word in given]
+            if None not in folded:
+                return _FAMILY_NAMES[words[family]], folded[0], folded[1]
+    return None
 
 
 def korean_reading(text: str) -> str | None:

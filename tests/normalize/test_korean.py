@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from namerec import Reconciler
 from namerec.normalize import normalize_name
-from namerec.normalize.korean import korean_given_name_joined, korean_reading
+from namerec.normalize.korean import korean_given_name_joined, korean_given_syllables, korean_reading
 
 
 def test_romanisations_of_one_korean_name_read_alike():
@@ -51,3 +51,21 @@ def test_the_module_examples_hold():
     import namerec.normalize.korean
 
     assert doctest.testmod(namerec.normalize.korean).failed == 0
+
+
+def test_the_given_syllables_of_one_name_fold_alike_across_romanisations():
+    spellings = {
+        ("kim", "jong", "on"): ["kim jong un", "gim jeong eun", "jong un kim"],
+        ("no", "tae", "o"): ["roh tae woo", "no tae u", "noh tae woo"],  # the press writes 우 woo
+        ("kim", "yong", "sam"): ["kim young sam", "kim yong sam", "gim yeong sam"],  # and 영 young
+        ("pak", "jong", "hi"): ["park chung hee", "pak chong hui", "bak jeong hui"],
+        ("choe", "kyo", "ha"): ["choi kyu hah", "choe gyu ha"],
+    }
+    for expected, texts in spellings.items():
+        for text in texts:
+            assert korean_given_syllables(text) == expected, text
+
+
+def test_only_three_word_korean_names_with_one_syllable_words_have_given_syllables():
+    for text in ("kim jongun", "kim jong un il", "john lee park", "lee ann kim", "smith jong un"):
+        assert korean_given_syllables(text) is None, text
