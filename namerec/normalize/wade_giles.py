@@ -131,29 +131,25 @@ def _syllables(word: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _one_word_syllables(word: str, most: int = 4) -> tuple[str, ...] | None:
-    """``word`` cut into two to ``most`` pinyin syllables, each after the first opening with a
-    consonant (pinyin marks a syllable opening with a vowel by an apostrophe: Xi'an), longest first
-    syllables preferred; None when there is no such cut."""
-    def cut(rest: str, left: int) -> tuple[str, ...] | None:
-        if rest in _PINYIN and rest[0] not in "aeo":
+def _one_word_syllables(word: str) -> tuple[str, ...] | None:
+    """``word`` cut into two to four pinyin syllables, each after the first opening with a consonant
+    (pinyin marks a syllable opening with a vowel by an apostrophe: Xi'an), longest first syllables
+    preferred; None when there is no such cut."""
+    def cut(rest: str, most: int, first: bool) -> tuple[str, ...] | None:
+        """``rest`` cut into at most ``most`` syllables (two or more when ``first``)."""
+        if not first and rest in _PINYIN and rest[0] not in "aeo":
             return (rest,)
-        if left < 2:
+        if most < 2:
             return None
         for end in range(min(len(rest) - 1, _LONGEST_SYLLABLE), 0, -1):
             head = rest[:end]
-            if head in _PINYIN and head[0] not in "aeo":
-                tail = cut(rest[end:], left - 1)
+            if head in _PINYIN and (first or head[0] not in "aeo"):
+                tail = cut(rest[end:], most - 1, first=False)
                 if tail is not None:
                     return (head, *tail)
         return None
 
-    for end in range(min(len(word) - 1, _LONGEST_SYLLABLE), 0, -1):
-        if word[:end] in _PINYIN:
-            tail = cut(word[end:], most - 1)
-            if tail is not None:
-                return (word[:end], *tail)
-    return None
+    return cut(word, 4, first=True)
 
 
 def pinyin_in_wade_giles(text: str, place: bool = False) -> str | None:
