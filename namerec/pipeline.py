@@ -27,8 +27,8 @@ from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type, is_place_type
 from .errors import InputError
-from .generation_names import generation_name_conflicts
 from .given_names import are_nicknames, nickname_groups
+from .korean_relatives import korean_relatives
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -329,7 +329,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
     or a Slavic family name's two forms (``slavic_family_forms``); two clearly different
     patronymics (``patronymics.patronymic_conflicts``: two fathers); and two Korean names of one
-    family sharing one syllable of two (``generation_names``: Kim Jong-il, Kim Jong-un). These veto
+    family with clearly different given names (``korean_relatives``: Kim Jong-il, Kim Jong-un). These veto
     whatever the probability: a nickname of both ("Sasha") or the family name could otherwise join
     the clusters, and on four train-split splink pools 224 of 225 candidate pairs with such first
     names were two people (the one that was not: "adam" / "adama", a typo).
@@ -346,7 +346,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | slavic_family_forms(scored.records, scored.left, scored.right)
          | bare_gendered_forms(scored.records, scored.left, scored.right)
          | patronymic_conflicts(scored.records, scored.left, scored.right)
-         | generation_name_conflicts(scored.records, scored.left, scored.right))
+         | korean_relatives(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
     )

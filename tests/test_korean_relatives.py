@@ -1,4 +1,4 @@
-"""Korean generation names: one family, given names sharing one syllable of two, two people."""
+"""Korean relatives: one family name, clearly different given names, two people in a pool."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 
 import namerec
-import namerec.generation_names
-from namerec.generation_names import generation_name_conflicts, given_syllables
+import namerec.korean_relatives
+from namerec.korean_relatives import given_syllables, korean_relatives, two_relatives
 from namerec.normalize import normalize_name
 from namerec.records import NameRecords
 
 
 def test_the_module_examples_hold():
-    assert doctest.testmod(namerec.generation_names).failed == 0
+    assert doctest.testmod(namerec.korean_relatives).failed == 0
 
 
 @pytest.mark.parametrize("name", ["Kim Jong-un", "Gim Jeong-eun", "Kim Jong Un", "김정은", "Jong-un Kim",
@@ -29,31 +29,32 @@ def test_names_whose_syllables_cannot_be_told_have_none(name):
     assert given_syllables(normalize_name(name, "PERSON")) is None
 
 
-def test_only_one_syllable_alike_in_one_family_is_a_conflict():
+def test_one_family_and_clearly_different_given_names_make_relatives():
     names = ["Kim Jong-un", "Kim Jong-il", "Gim Jeong-eun", "Kim Il-sung", "Park Jong-un", "Gim Jeongil"]
     normalized = [normalize_name(name, "PERSON") for name in names]
     records = NameRecords.build(normalized, ["PERSON"] * len(names))
     unit = {name: records.texts.index(n.text) for name, n in zip(names, normalized)}
     pairs = [("Kim Jong-un", "Kim Jong-il"),  # jong alike, un and il not: two people
              ("Kim Jong-un", "Gim Jeong-eun"),  # one name in two romanisations
-             ("Kim Jong-il", "Kim Il-sung"),  # il in other places: nothing said
+             ("Kim Jong-il", "Kim Il-sung"),  # no syllable alike in its place: two names
              ("Kim Jong-un", "Park Jong-un"),  # two families
              ("Kim Jong-un", "Gim Jeongil")]  # syllables not written apart: nothing said
     left = np.array([unit[a] for a, _ in pairs])
     right = np.array([unit[b] for _, b in pairs])
-    assert generation_name_conflicts(records, left, right).tolist() == [True, False, False, False, False]
+    assert korean_relatives(records, left, right).tolist() == [True, False, True, False, False]
 
 
 @pytest.mark.parametrize(("a", "b", "relatives"), [
-    (("kim", "jong", "il"), ("kim", "jong", "on"), True),
+    (("kim", "jong", "il"), ("kim", "jong", "on"), True),  # a generation syllable alike
+    (("jong", "jo", "yong"), ("jong", "mong", "ko"), True),  # father and son: none alike
     (("kim", "jong", "il"), ("kim", "jong", "il"), False),  # one name
     (("kim", "pong", "ryol"), ("kim", "pyong", "ryol"), False),  # one letter apart: a typo
+    (("kim", "pong", "il"), ("kim", "pyong", "son"), False),  # a typo in one syllable: not clear
     (("kim", "jong", "il"), ("pak", "jong", "on"), False),  # two families
-    (("kim", "jong", "il"), ("kim", "il", "song"), False),  # no syllable alike in its place
 ])
-def test_one_generation_needs_one_family_one_syllable_alike_and_one_clearly_not(a, b, relatives):
-    assert namerec.generation_names.one_generation(a, b) is relatives
-    assert namerec.generation_names.one_generation(b, a) is relatives
+def test_relatives_need_one_family_and_given_names_clearly_different(a, b, relatives):
+    assert two_relatives(a, b) is relatives
+    assert two_relatives(b, a) is relatives
 
 
 def test_a_father_and_his_son_never_share_an_entity_in_a_pool():
@@ -61,6 +62,9 @@ def test_a_father_and_his_son_never_share_an_entity_in_a_pool():
     labels = namerec.reconcile(names).labels
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1
     assert labels[0] != labels[3]
+    names = ["Chung Ju-yung", "Jeong Ju-yeong", "Chung Mong-koo", "Jeong Mong-gu"]
+    labels = namerec.reconcile(names).labels
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
 
 
 def test_a_listed_pair_is_left_to_the_model():

@@ -1,19 +1,23 @@
-"""Korean generation names: two people of one family whose given names share one syllable of two.
+"""Korean relatives: two Korean names of one family name whose given names clearly differ.
 
-Korean brothers, sisters and cousins commonly share one syllable of a two-syllable given name, the
-generation name (Kim Jong-il's sons Kim Jong-nam, Kim Jong-chol and Kim Jong-un). Letter by letter
-such names differ by a few letters of one word once the syllables are joined ("kim jongun", "kim
-jongil": 0.76), and romanisations of one name differ as much (Kim Jong-un, Gim Jeong-eun), so the
-model cannot tell the two apart. Read syllable by syllable they can: the romanisations of one
-syllable fold alike (``korean.py``), and two Korean names of one family name whose given names agree
-in one syllable and clearly differ in the other (two or more letters once folded: not a typo such as
-Pong / Pyong, Jong-un / Jong-um) are taken for two relatives.
+About one Korean in five is a Kim and one in seven a Lee or a Park, so a list of Korean people holds
+many names of one family name, and relatives among them: brothers, sisters and cousins commonly
+share one syllable of a two-syllable given name, the generation name (Kim Jong-il's sons Kim
+Jong-nam, Kim Jong-chol and Kim Jong-un), and parents and children share none (Chung Ju-yung and his
+son Chung Mong-koo). Letter by letter such names differ by a few letters once the given name's
+syllables are joined ("kim jongun", "kim jongil": 0.76; read alike across romanisations, "jong
+joyong" and "jong mongko": 0.75), and romanisations of one name differ as much (Kim Jong-un, Gim
+Jeong-eun), so the model cannot tell them apart. Syllable by syllable it can be told: the
+romanisations of one syllable fold alike (``korean.py``), and two Korean names of one family name
+whose given names differ in a syllable, and clearly (two or more letters once folded, in every
+syllable they differ in: not a typo such as Pong / Pyong, Jong-un / Jong-um), are two people.
 
 This holds in a list, where a pool holding both names most often means two people: in a pool their
 clusters never merge (``pipeline.cannot_link``), as a man's and a woman's forms of one family name
 never do. A listed pair is left to the model: sanctions lists give one person aliases that differ in
-a syllable (opensanctions_namebench labels 6 of 14 such pairs matches; that file was looked at after
-this rule was written, and its one-letter pairs, 6 of 8 matches, led to the typo guard above).
+a syllable (opensanctions_namebench labels 6 of its 14 pairs with one syllable alike and one
+clearly not matches; that file was looked at after the generation-name rule was written, and its
+pairs one letter apart, 6 of 8 matches, led to the typo guard).
 
 The syllables must be written apart (a hyphen or space: Kim Jong-un) or in hangul (김정은); "Kim
 Jongun" could be cut two ways and says nothing here.
@@ -32,7 +36,7 @@ from .normalize.hangul import HANGUL, korean_name_readings, romanize_korean_name
 from .normalize.korean import KOREAN_FAMILY_NAMES, korean_given_syllables
 from .records import NameRecords
 
-__all__ = ["generation_name_conflicts", "given_syllables", "one_generation"]
+__all__ = ["given_syllables", "korean_relatives", "two_relatives"]
 
 _APOSTROPHES = re.compile("['’`ʼ‘]")
 # Edits between two folded syllables from which they are two syllables, not one mistyped.
@@ -68,10 +72,9 @@ def given_syllables(name: NormalizedName) -> tuple[str, str, str] | None:
     return None
 
 
-def generation_name_conflicts(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair of units: are both Korean personal names of one family name whose given names share
-    one syllable and clearly differ in the other (``one_generation``)? Only for names not read as
-    organisations."""
+def korean_relatives(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair of units: are both Korean personal names of one family name whose given names clearly
+    differ (``two_relatives``)? Only for names not read as organisations."""
     out = np.zeros(len(left), dtype=bool)
     hangul = records.script_ids == records.script_id("hangul")
     candidates = np.flatnonzero(((records.token_counts == 2) | hangul) & (records.kinds != 2))
@@ -92,22 +95,19 @@ def generation_name_conflicts(records: NameRecords, left: np.ndarray, right: np.
     korean = np.zeros(len(records), dtype=bool)
     korean[list(syllables)] = True
     for k in np.flatnonzero(korean[left] & korean[right]).tolist():
-        out[k] = one_generation(syllables[int(left[k])], syllables[int(right[k])])
+        out[k] = two_relatives(syllables[int(left[k])], syllables[int(right[k])])
     return out
 
 
-def one_generation(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    """Are the (family, syllable, syllable) readings ``a`` and ``b`` one family's names that share one
-    given-name syllable and clearly differ in the other (two or more letters: not a typo)?
+def two_relatives(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Are the (family, syllable, syllable) readings ``a`` and ``b`` one family's names whose given
+    names differ, and clearly: by two or more letters in each syllable they differ in?
 
-    >>> one_generation(("kim", "jong", "il"), ("kim", "jong", "on")), one_generation(
+    >>> two_relatives(("kim", "jong", "il"), ("kim", "jong", "on")), two_relatives(
+    ...     ("jong", "jo", "yong"), ("jong", "mong", "ko")), two_relatives(
     ...     ("kim", "pong", "ryol"), ("kim", "pyong", "ryol"))
-    (True, False)
+    (True, True, False)
     """
-    if a[0] != b[0]:
+    if a[0] != b[0] or a[1:] == b[1:]:
         return False
-    alike = [x == y for x, y in zip(a[1:], b[1:])]
-    if sum(alike) != 1:
-        return False
-    differ = alike.index(False) + 1
-    return Levenshtein.distance(a[differ], b[differ]) >= _CLEARLY_DIFFERENT
+    return all(Levenshtein.distance(x, y) >= _CLEARLY_DIFFERENT for x, y in zip(a[1:], b[1:]) if x != y)
