@@ -474,7 +474,8 @@ def cluster_units(
     relevant = same_kind & (component[left] == component[right])
     keep = relevant & (probability >= _EDGE_FLOOR)
     graph.add_edges(left[keep], right[keep], probability[keep])
-    for u, v in zip(left[cannot_link & relevant].tolist(), right[cannot_link & relevant].tolist()):
+    # Every veto, a one-word name's with a longer name's too: attaching lone words heeds them.
+    for u, v in zip(left[cannot_link].tolist(), right[cannot_link].tolist()):
         graph.forbid(u, v)
 
     multi_nodes = np.flatnonzero(~single_word).tolist()
@@ -588,6 +589,11 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
     np.maximum.at(best_pair, inverse, probability[cross])
     sizes = np.asarray(graph.size, dtype=np.int64)
     mean = total / (sizes[s] * sizes[m])
+    # A cluster the word may never join (a cannot-link: 习近平 and Xi Yuanping, brothers) is no rival to
+    # the one it may: it neither makes the word ambiguous nor takes it.
+    vetoed = [k for k, (a, b) in enumerate(zip(s.tolist(), m.tolist()))
+              if a in graph.cannot and not graph.can_merge(a, b)]
+    mean[vetoed] = best_pair[vetoed] = 0.0
     firsts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]]) if len(s) else np.zeros(0, dtype=np.int64)
 
     def best_two(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -28,7 +28,6 @@ from .config import Config
 from .entity_types import canonical_type, is_place_type
 from .errors import InputError
 from .given_names import are_nicknames, nickname_groups
-from .korean_relatives import korean_relatives
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -36,6 +35,7 @@ from .patronymics import at_most_ceiling, patronymic_conflicts
 from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
+from .relatives import relatives
 from .scoring.features import FEATURES, pair_features
 from .scoring.model import MatchModel, model_for
 from .scoring.priors import nickname_prior
@@ -328,8 +328,8 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     and a man and a woman of one family: first names that are a man's and a woman's form of one name
     (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
     or a Slavic family name's two forms (``slavic_family_forms``); two clearly different
-    patronymics (``patronymics.patronymic_conflicts``: two fathers); and two Korean names of one
-    family with clearly different given names (``korean_relatives``: Kim Jong-il, Kim Jong-un). These veto
+    patronymics (``patronymics.patronymic_conflicts``: two fathers); and two Korean or Chinese names
+    of one family with clearly different given names (``relatives``: Kim Jong-il, Kim Jong-un). These veto
     whatever the probability: a nickname of both ("Sasha") or the family name could otherwise join
     the clusters, and on four train-split splink pools 224 of 225 candidate pairs with such first
     names were two people (the one that was not: "adam" / "adama", a typo).
@@ -346,7 +346,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | slavic_family_forms(scored.records, scored.left, scored.right)
          | bare_gendered_forms(scored.records, scored.left, scored.right)
          | patronymic_conflicts(scored.records, scored.left, scored.right)
-         | korean_relatives(scored.records, scored.left, scored.right))
+         | relatives(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
     )

@@ -138,6 +138,16 @@ def test_partial_name_attaches_only_when_unique():
     assert result.confidence[2] < 0.5
 
 
+def test_a_cluster_a_lone_word_may_never_join_is_no_rival():
+    # 0,1 = "xi jinping"/"hsi chin ping", 2 = "xi yuanping" (a brother), 3 = 习近平 (one word), which
+    # matches its brother almost as well as its own name but is vetoed from joining him.
+    edges = [(0, 1, 0.95), (0, 3, 0.99), (1, 3, 0.99), (2, 3, 0.95), (0, 2, 0.3)]
+    single = [False, False, False, True]
+    assert _groups(_run(4, edges, single=single).labels) == [[0, 1], [2], [3]]  # ambiguous: apart
+    vetoed = _run(4, edges, single=single, cannot=[(2, 3)])
+    assert _groups(vetoed.labels) == [[0, 1, 3], [2]]
+
+
 def test_a_lone_word_joins_the_only_cluster_holding_it_as_written():
     # 0,1 = "richard slater"/"dick slater", 2,3 = "arthur salter"/"art salter", 4 = "slater".
     edges = [(0, 1, 0.9), (2, 3, 0.9), (0, 4, 0.75), (1, 4, 0.8), (2, 4, 0.46), (3, 4, 0.4)]

@@ -42,7 +42,8 @@ from ..entity_types import is_place_type
 from .name import NormalizedName
 
 __all__ = [
-    "han_in_wade_giles", "pinyin_in_wade_giles", "wade_giles_reading", "wade_giles_syllable",
+    "CHINESE_FAMILY_NAMES", "chinese_given_syllables", "han_in_wade_giles", "pinyin_in_wade_giles",
+    "wade_giles_reading", "wade_giles_syllable",
 ]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -198,3 +199,54 @@ def wade_giles_reading(name: NormalizedName, entity_type: str) -> str | None:
     if name.script == "latin":
         return pinyin_in_wade_giles(name.text, is_place_type(entity_type))
     return None
+
+
+# Common Chinese family names of one syllable, in pinyin (a selection of the most frequent).
+_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie
+song tang han feng deng cao peng zeng xiao tian dong yuan pan yu cai jiang du ye cheng wei su lu
+ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin
+xue yan duan lei long tao gu mao hao gong shao wan qian dai kong xiang chang xi kang hong qi mo
+""".split())
+# The Wade-Giles spellings of every pinyin syllable (without apostrophes or umlauts).
+_WADE_GILES = frozenset(wade_giles_syllable(syllable) for syllable in _PINYIN)
+
+
+def _in_wade_giles(syllable: str) -> str | None:
+    """One syllable written in pinyin or in Wade-Giles, in Wade-Giles; None when it is neither."""
+    if syllable in _PINYIN:
+        return wade_giles_syllable(syllable)
+    return syllable if syllable in _WADE_GILES else None
+
+
+def chinese_given_syllables(words: list[str]) -> tuple[str, str, str] | None:
+    """A Chinese personal name, family name first, of a one-syllable family name and a two-syllable
+    given name, written in pinyin (Xi Jinping, the given name as one word) or Wade-Giles (Chiang
+    Ching-kuo, the syllables apart): its family name and given-name syllables in Wade-Giles, so that
+    both systems read alike; None for any other name. ``words``: the name's words as written,
+    lower-case ASCII, apostrophes dropped.
+
+    >>> chinese_given_syllables(["xi", "jinping"]), chinese_given_syllables(["hsi", "chin", "ping"])
+    (('hsi', 'chin', 'ping'), ('hsi', 'chin', 'ping'))
+    >>> chinese_given_syllables(["mao", "zedong"]), chinese_given_syllables(["john", "smith"])
+    (('mao', 'tse', 'tung'), None)
+    """
+    if len(words) == 2:
+        given = _syllables(words[1])
+        if given is None or len(given) != 2:
+            return None
+    elif len(words) == 3:
+        given = (words[1], words[2])
+    else:
+        return None
+    family = _in_wade_giles(words[0])
+    if family is None or words[0] not in CHINESE_FAMILY_NAMES:
+        return None
+    read = [_in_wade_giles(syllable) for syllable in given]
+    if None in read:
+        return None
+    return family, read[0], read[1]
+
+
+#: Common Chinese family names as pinyin and as Wade-Giles spell them (Jiang, Chiang).
+CHINESE_FAMILY_NAMES = _FAMILY_NAMES | frozenset(wade_giles_syllable(name) for name in _FAMILY_NAMES)
