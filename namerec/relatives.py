@@ -126,9 +126,9 @@ def relatives(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.n
             syllables[unit] = read
     if len(syllables) < 2:
         return out
-    read = np.zeros(len(records), dtype=bool)
-    read[list(syllables)] = True
-    for k in np.flatnonzero(read[left] & read[right]).tolist():
+    has_reading = np.zeros(len(records), dtype=bool)
+    has_reading[list(syllables)] = True
+    for k in np.flatnonzero(has_reading[left] & has_reading[right]).tolist():
         out[k] = two_relatives(syllables[int(left[k])], syllables[int(right[k])])
     return out
 
