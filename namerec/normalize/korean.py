@@ -72,6 +72,20 @@ _FAMILY_NAMES = {
     "yeom": "yom", "yum": "yom",
     "yang": "yang",
     "shim": "sim", "sim": "sim",
+    # Less common family names, spelt as passports and the press do (구본무 Koo Bon-moo, Gu Bon-mu); not
+    # those that often open a given name too (하 Ha, 지 Ji, 원 Won: Ji-sung Park), which would read a
+    # name written given name first (Ji-sung Park) as one of that family.
+    "koo": "ku", "gu": "ku", "ku": "ku",
+    "choo": "chu",
+    "yeo": "yo", "yuh": "yo",
+    "gil": "kil", "kil": "kil",
+    "ham": "ham", "hahm": "ham",
+    "keum": "kum", "geum": "kum", "kum": "kum",
+    "pyo": "pyo",
+    "seol": "sol", "sul": "sol",
+    "tak": "tak",
+    "ban": "pan", "pan": "pan",
+    "wang": "wang",
 }
 #: The Latin spellings of Korean family names that ``korean_reading`` knows.
 KOREAN_FAMILY_NAMES = frozenset(_FAMILY_NAMES)

@@ -83,12 +83,13 @@ def _variants(text: str, candidates: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _romanisations(text: str, script: str) -> tuple[str | None, ...]:
-    """A Latin name's Kunrei-shiki Japanese in Hepburn, and a Korean name read alike across
-    romanisations (readings of other scripts are namerec's own)."""
+def _romanisations(text: str, script: str, personal: bool = True) -> tuple[str | None, ...]:
+    """A Latin name's Kunrei-shiki Japanese in Hepburn, and, when it may be a person's (``personal``),
+    a Korean personal name read alike across romanisations (readings of other scripts are namerec's
+    own)."""
     if script != "latin":
         return ()
-    return hepburn_reading(text), korean_reading(text)
+    return hepburn_reading(text), korean_reading(text) if personal else None
 
 
 def _guess_kind(form: str) -> str:
@@ -195,8 +196,9 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        variants=_variants(text, [*texts[1:], *_romanisations(text, script), joined_compounds(text),
-                                  *fused_particle_readings(text)]),
+        # A place's words are no Korean person's (Pu Na, a spelling of Pune, read as "na pu").
+        variants=_variants(text, [*texts[1:], *_romanisations(text, script, personal=untyped),
+                                  joined_compounds(text), *fused_particle_readings(text)]),
     )
 
 

@@ -69,3 +69,19 @@ def test_the_given_syllables_of_one_name_fold_alike_across_romanisations():
 def test_only_three_word_korean_names_with_one_syllable_words_have_given_syllables():
     for text in ("kim jongun", "kim jong un il", "john lee park", "lee ann kim", "smith jong un"):
         assert korean_given_syllables(text) is None, text
+
+
+def test_less_common_family_names_read_alike_across_their_spellings():
+    rec = Reconciler()
+    assert rec.score("Koo Bon-moo", "Gu Bon-mu") > 0.9
+    assert rec.score("Choo Kyung-ho", "Chu Gyeong-ho") > 0.9
+    # A family name that often opens a given name too is left out: this is Park Ji-sung.
+    assert korean_reading("ji sung park").split()[-1] == "pak"
+
+
+def test_a_place_gets_no_korean_personal_reading():
+    # Jung-gu, a district, reads as a Korean person's name when untyped, not when typed as a place.
+    reading = korean_reading("jung gu")
+    assert reading is not None
+    assert reading in normalize_name("Jung Gu", "").variants
+    assert reading not in normalize_name("Jung Gu", "LOC").variants
