@@ -196,7 +196,7 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         is_acronym=is_acronym,
         legal_form="",
         script=script,
-        # A place's words are no Korean person's (Pu Na, a spelling of Pune, read as "na pu").
+        # A place's words are no Korean person's (Jung Gu, a district of Seoul, would read as one).
         variants=_variants(text, [*texts[1:], *_romanisations(text, script, personal=untyped),
                                   joined_compounds(text), *fused_particle_readings(text)]),
     )
