@@ -76,7 +76,7 @@ _FAMILY_NAMES = {
     # those that often open a given name too (하 Ha, 지 Ji, 원 Won: Ji-sung Park), which would read a
     # name written given name first (Ji-sung Park) as one of that family.
     "koo": "ku", "gu": "ku", "ku": "ku",
-    "choo": "chu",
+    "choo": "ju",  # 추, read as 주 is: Chu is either
     "yeo": "yo", "yuh": "yo",
     "gil": "kil", "kil": "kil",
     "ham": "ham", "hahm": "ham",
