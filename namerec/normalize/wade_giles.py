@@ -208,6 +208,8 @@ song tang han feng deng cao peng zeng xiao tian dong yuan pan yu cai jiang du ye
 ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin
 xue yan duan lei long tao gu mao hao gong shao wan qian dai kong xiang chang xi kang hong qi mo
 """.split())
+#: Common Chinese family names as pinyin and as Wade-Giles spell them (Jiang, Chiang).
+CHINESE_FAMILY_NAMES = _FAMILY_NAMES | frozenset(wade_giles_syllable(name) for name in _FAMILY_NAMES)
 # The Wade-Giles spellings of every pinyin syllable (without apostrophes or umlauts).
 _WADE_GILES = frozenset(wade_giles_syllable(syllable) for syllable in _PINYIN)
 
@@ -239,14 +241,7 @@ def chinese_given_syllables(words: list[str]) -> tuple[str, str, str] | None:
         given = (words[1], words[2])
     else:
         return None
-    family = _in_wade_giles(words[0])
-    if family is None or words[0] not in CHINESE_FAMILY_NAMES:
+    if words[0] not in CHINESE_FAMILY_NAMES:
         return None
-    read = [_in_wade_giles(syllable) for syllable in given]
-    if None in read:
-        return None
-    return family, read[0], read[1]
-
-
-#: Common Chinese family names as pinyin and as Wade-Giles spell them (Jiang, Chiang).
-CHINESE_FAMILY_NAMES = _FAMILY_NAMES | frozenset(wade_giles_syllable(name) for name in _FAMILY_NAMES)
+    read = [_in_wade_giles(syllable) for syllable in (words[0], *given)]
+    return None if None in read else (read[0], read[1], read[2])

@@ -210,12 +210,29 @@ class UnitReadings:
         return self.script_is("han")
 
     @cached_property
+    def pinyin_syllables(self) -> np.ndarray:
+        """Per unit: how many syllables the Wade-Giles spelling of a Latin name that reads as pinyin
+        has (0 for any other name)."""
+        out = np.zeros(len(self.records), dtype=np.int64)
+        texts, types = self.records.texts, self.records.types
+        rows = np.flatnonzero(self.latin).tolist()
+        out[rows] = [len((pinyin_in_wade_giles(texts[u], is_place_type(types[u])) or "").split())
+                     for u in rows]
+        return out
+
+    @property
     def pinyin(self) -> np.ndarray:
         """Latin names that read as pinyin (and so have a Wade-Giles spelling)."""
-        out = self.latin.copy()
-        texts, types = self.records.texts, self.records.types
+        return self.pinyin_syllables > 0
+
+    @cached_property
+    def han_two_characters(self) -> np.ndarray:
+        """Names of two Han characters: Chinese places mostly are; longer names are mostly foreign
+        names transcribed (斋浦尔, Jaipur), whose Wade-Giles reading is no name of theirs."""
+        out = self.han.copy()
+        names = self.records.names
         rows = np.flatnonzero(out).tolist()
-        out[rows] = [pinyin_in_wade_giles(texts[u], is_place_type(types[u])) is not None for u in rows]
+        out[rows] = [len(names[u].original.strip()) == 2 for u in rows]
         return out
 
 
@@ -417,18 +434,14 @@ def _wade_giles_spellings(units: UnitReadings, left, right, features, probabilit
     # places, writes as one word too (Xinzhu, Hsinchu; 高雄, Kaohsiung): each reading is set against
     # names written its way only, one word or a word per syllable, as "chi to" (Jiduo, 基多: Quito) is
     # no "Chiwa" and no "Citta di Ho Chi Minh".
-    syllables = np.zeros(len(records), dtype=np.int64)
-    for unit in np.flatnonzero(pinyin & one_word).tolist():
-        syllables[unit] = len((wade_giles_reading(records.names[unit], records.types[unit]) or "").split())
+    syllables = np.where(one_word, units.pinyin_syllables, 0)
     for count in np.unique(syllables[syllables > 1]).tolist():
         changed.update(_respelt(records, left, right, others & (records.token_counts == count),
                                 syllables == count, respell, features, probability, model))
-    # Chinese places are mostly two characters; longer names are mostly foreign names transcribed (斋浦尔,
-    # Jaipur), whose Wade-Giles reading is no name of theirs ("chaipuerh", against Chipre).
-    two_characters = han & np.fromiter((len(name.original.strip()) == 2 for name in records.names),
-                                       dtype=bool, count=len(records))
-    changed.update(_respelt(records, left, right, others & one_word, (pinyin | two_characters) & one_word,
-                            respell_joined, features, probability, model))
+    # Two Han characters only ("chaipuerh", 斋浦尔 read so, met Chipre: see han_two_characters).
+    changed.update(_respelt(records, left, right, others & one_word,
+                            (pinyin | units.han_two_characters) & one_word, respell_joined, features,
+                            probability, model))
     return changed
 
 
