@@ -130,6 +130,7 @@ class _Linkage:
         organisation: np.ndarray | None = None,
         scripts: np.ndarray | None = None,
         latin: int = -1,
+        place: np.ndarray | None = None,
     ) -> None:
         self.unscored_weight = 1.0
         # Per cluster: the scripts its names are written in, one bit per script id (0: unknown), and
@@ -147,6 +148,8 @@ class _Linkage:
         self.organisations: list[int] = (
             [0] * n if organisation is None else np.asarray(organisation, dtype=np.int64).tolist()
         )
+        # Per cluster: does it hold a name typed as a place (see ``_attach_partial``)?
+        self.places: list[bool] = [False] * n if place is None else np.asarray(place, dtype=bool).tolist()
         self.org_unscored_weight = 1.0
         self.on_merge = on_merge  # told of each merge (a progress bar's update)
         self.parent = list(range(n))
@@ -292,6 +295,7 @@ class _Linkage:
         self.size[a] += self.size[b]
         self.people[a] += self.people[b]
         self.organisations[a] += self.organisations[b]
+        self.places[a] = self.places[a] or self.places[b]
         self.types[a] = self.types[a] | self.types[b]
         for other, link in links_b.items():
             if other == a:
@@ -447,6 +451,7 @@ def cluster_units(
     lone_word_in: np.ndarray | None = None,
     scripts: np.ndarray | None = None,
     latin_script: int = -1,
+    place: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
@@ -461,10 +466,11 @@ def cluster_units(
     ``lone_word_in[k]`` says pair k is a one-word name and a longer name ending in that very word;
     ``scripts`` gives each unit's script id (-1: none; default: unknown) and ``latin_script`` the id
     of Latin, for the cohesion rule of one-word clusters (``_Linkage.looser_than_members``) and the
-    weight of unscored pairs (``_Linkage.comparable_pairs``).
+    weight of unscored pairs (``_Linkage.comparable_pairs``); ``place`` marks the units typed as
+    places, which join no multi-word cluster on its best pair alone (see ``_attach_partial``).
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
-    graph = _Linkage(n_units, type_keys, on_merge, personal, organisation, scripts, latin_script)
+    graph = _Linkage(n_units, type_keys, on_merge, personal, organisation, scripts, latin_script, place)
     same_kind = single_word[left] == single_word[right]
     # Only names joined by a chain of pairs at or above the lowest threshold can ever share a cluster:
     # a linkage is a mean, never above the best pair it averages. Other pairs are left out.
@@ -575,11 +581,16 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
     a join by one of them proved to deserve (``_WRITTEN_ATTACH_CONFIDENCE``,
     ``_WEAK_ATTACH_CONFIDENCE``), else 0.
     """
-    cross = (single_word[left] != single_word[right]) & (probability >= _EDGE_FLOOR)
     n = len(single_word)
     cluster_of = graph.roots()
-    single_end = cluster_of[np.where(single_word[left], left, right)[cross]]
-    multi_end = cluster_of[np.where(single_word[left], right, left)[cross]]
+    # A one-word name that has joined a multi-word cluster is one of its names: its pairs count as the
+    # cluster's (Hassakeh's pair with Hasakah, joined to Al-Hasakah, does), as its size counts it.
+    holds_words = np.zeros(n, dtype=bool)
+    holds_words[cluster_of[~single_word]] = True
+    in_multi = holds_words[cluster_of]
+    cross = (in_multi[left] != in_multi[right]) & (probability >= _EDGE_FLOOR)
+    single_end = cluster_of[np.where(in_multi[left], right, left)[cross]]
+    multi_end = cluster_of[np.where(in_multi[left], left, right)[cross]]
     # One row per (one-word cluster s, multi-word cluster m), sorted by s then m: the sum of their
     # probabilities (bincount adds them in pair order, as a running sum does) and the best one.
     group, inverse = np.unique(single_end * n + multi_end, return_inverse=True)
@@ -636,7 +647,9 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
         clear_best = best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best
         if one_word_partner is not None and one_word_partner[unit] >= max(threshold, best):
             continue  # a one-word name it matches better: they cluster first (phase 3), then attach
-        if clear_best and graph.may_join_weakly(unit, target):
+        # Not for places: a one-word place is no short form of a longer one that shares none of its
+        # words, and a weak pair is only a look-alike (馬籠, Magome, read "ma long", beside Mae Hong Son).
+        if clear_best and not graph.places[target] and graph.may_join_weakly(unit, target):
             decisions.append((unit, target))
             weak[unit] = _WEAK_ATTACH_CONFIDENCE
     # Decide first, then merge: attaching one partial must not change another's candidates.

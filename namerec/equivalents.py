@@ -36,7 +36,8 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -195,10 +196,7 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
     group_of = dict(base.group_of)
     territories: set[int] = set()
     for index, place in enumerate(places):
-        own = place.latin[0]
-        group = GAZETTEER_GROUP_BASE + index
-        if owners.get(own) == index and own in base.group_of:
-            group = base.group_of[own]
+        group = _curated_group(place.latin, index, owners, base) or GAZETTEER_GROUP_BASE + index
         if place.is_territory:
             territories.add(group)
         for text in (*place.latin, *readings.get(index, ())):
@@ -207,6 +205,26 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
     # The forms of each group are namerec's own: a gazetteer place's are ``place_forms``'.
     longest = max((len(form.split()) for form in group_of), default=1)
     return _PlaceLexicon(group_of, base.forms, longest, frozenset(territories))
+
+
+def _curated_group(latin: tuple[str, ...], index: int, owners: Mapping[str, int],
+                   lexicon: _PlaceLexicon) -> int | None:
+    """The group of namerec's lexicon that gazetteer place ``index`` (Latin forms ``latin``, its
+    English name first) is: the one its English name is a form of; else the one that has two or
+    more of its other forms, more than any other group has, and whose own English name is among its
+    forms. Only forms the place owns count (a city of Mexico's does not own "mexico"). GeoNames'
+    Basrah (basrah, basra, al basrah, bassora) is namerec's Basra (basra, al basrah, bassora,
+    bassorah), and its Rome (whose "rome" two American towns share) namerec's Rome: one place each,
+    not two. (GeoNames gives Manzhouli, a city, three names of Manchuria, and so it joins Manchuria.)"""
+    group_of = lexicon.group_of
+    owned = [text for text in latin if owners.get(text) == index and text in group_of]
+    if owned and owned[0] == latin[0]:
+        return group_of[owned[0]]
+    votes = Counter(group_of[text] for text in owned).most_common(2)
+    if not votes or votes[0][1] < 2 or (len(votes) == 2 and votes[1][1] == votes[0][1]):
+        return None
+    group = votes[0][0]
+    return group if lexicon.forms[group - PLACE_GROUP_BASE][0] in latin else None
 
 
 def _lexicon_for(script: str, typed_place: bool = False) -> _PlaceLexicon | None:

@@ -25,7 +25,7 @@ from .bridges import bridged_pairs, nickname_bridges, with_bridges
 from .canonical import choose_canonical
 from .cluster import cluster_units
 from .config import Config
-from .entity_types import canonical_type, is_place_type
+from .entity_types import canonical_type
 from .errors import InputError
 from .given_names import are_nicknames, nickname_groups
 from .models import Entity, Member, Reconciliation
@@ -156,8 +156,7 @@ def score_units(
     probability = np.zeros(len(left))
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
-    typed_place = np.fromiter(map(is_place_type, records.types), dtype=bool, count=len(records))
-    shared = (records, units, left, right, models, typed_place)
+    shared = (records, units, left, right, models, records.typed_as_place)
     scored = fork_map(_score_chunk, shared, spans, workers)
     with progress(total=len(left), desc="scoring pairs", enabled=show) as bar:
         for (start, stop), (chunk_flags, chunk_probability, chunk) in zip(spans, scored):
@@ -471,6 +470,7 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             lone_word_in=lone_word_in(records, scored.left, scored.right),
             scripts=records.script_ids,
             latin_script=records.script_id("latin"),
+            place=records.typed_as_place,
         )
         bar.update(len(records) - bar.n)
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)

@@ -344,6 +344,11 @@ class NameRecords:
         return (self.token_counts == 1) & personal_type
 
     @cached_property
+    def typed_as_place(self) -> np.ndarray:
+        """Per unit: typed as a place (LOC, or a kind of place such as "City")?"""
+        return np.fromiter(map(is_place_type, self.types), dtype=bool, count=len(self.types))
+
+    @cached_property
     def personal(self) -> np.ndarray:
         """Per unit: is it a person's name? Typed PERSON; or, not typed ORG, read as a person, or read
         as neither person nor organisation and opening with a known given name or an initial, or
@@ -552,4 +557,5 @@ class NameRecords:
 _PER_UNIT_CACHES = (
     "sorted_texts", "text_array", "sorted_text_array", "skeleton_array", "personal", "whole_place_ids",
     "organisation_places", "holds_organisation_places", "text_lengths", "repeats_a_word", "end_letters",
+    "typed_as_place",
 )

@@ -6,7 +6,7 @@ from namerec.cluster import cluster_units
 
 
 def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=(), personal=None,
-         organisation=None, scripts=None, latin=-1):
+         organisation=None, scripts=None, latin=-1, place=None):
     left = np.array([e[0] for e in edges], dtype=np.int64)
     right = np.array([e[1] for e in edges], dtype=np.int64)
     prob = np.array([e[2] for e in edges], dtype=np.float64)
@@ -19,6 +19,7 @@ def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written
         personal=None if personal is None else np.array(personal, dtype=bool),
         organisation=None if organisation is None else np.array(organisation, dtype=bool),
         scripts=None if scripts is None else np.array(scripts), latin_script=latin,
+        place=None if place is None else np.array(place, dtype=bool),
     )
 
 
@@ -229,6 +230,28 @@ def test_components_label_each_node_with_the_smallest_node_it_is_connected_to(gr
     left = np.array([a for a, _ in edges], dtype=np.int64)
     right = np.array([b for _, b in edges], dtype=np.int64)
     assert _components(n, left, right).tolist() == [min(reach[u]) for u in range(n)]
+
+
+def test_a_one_word_place_joins_no_longer_place_on_a_weak_pair_alone():
+    # 0, 1 = "mae hong son" / "maehong son"; 2 = "malong" (馬籠, Magome, read as Chinese): a weak,
+    # unrivalled look-alike pair. A bare given name would join its only full name so; a place not.
+    edges = [(0, 1, 0.95), (0, 2, 0.14), (1, 2, 0.12)]
+    single = [False, False, True]
+    assert _groups(_run(3, edges, single=single).labels) == [[0, 1, 2]]
+    places = _run(3, edges, single=single, types=["LOC"] * 3, place=[True] * 3)
+    assert _groups(places.labels) == [[0, 1], [2]]
+    # A pair that reaches the threshold still joins it.
+    strong = [(0, 1, 0.95), (0, 2, 0.9), (1, 2, 0.85)]
+    assert _groups(_run(3, strong, single=single, types=["LOC"] * 3, place=[True] * 3).labels) == [[0, 1, 2]]
+
+
+def test_a_one_word_name_joined_to_a_longer_names_cluster_counts_as_one_of_its_names():
+    # 0, 3 = "al hasakah" / "al hska" (الحسكة); 1 = "hasakah", 2 = "hassakeh" (one word each). 1 joins
+    # 0 and 3 first. 2's pair with 0 was never scored, and with 3 alone its mean falls short (0.495);
+    # its pair with 1, now one of their names, counts too.
+    edges = [(0, 3, 0.99), (0, 1, 0.99), (1, 3, 0.99), (2, 3, 0.99), (1, 2, 0.95)]
+    result = _run(4, edges, single=[False, True, True, False], types=["LOC"] * 4, place=[True] * 4)
+    assert _groups(result.labels) == [[0, 1, 2, 3]]
 
 
 def test_a_lone_word_clusters_with_its_better_one_word_partner_before_joining_weakly():

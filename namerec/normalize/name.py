@@ -206,7 +206,9 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
 def _normalize_name(name: str, entity_type: str, language: str) -> NormalizedName:
     cleaned = clean(name)
     script = dominant_script(cleaned)
-    forms = romanize(cleaned, language)
+    # Korean readings of a name as a person's (김정은 "kim jeongeun") only where it may be one: 담양
+    # (Damyang, a county) read "dam yang" met 단양 (Danyang) as one word met another.
+    forms = romanize(cleaned, language, personal=entity_type in ("", "PERSON"))
     kind = _KIND_OF_TYPE.get(entity_type, "other") if entity_type else _guess_kind(forms[0])
     if kind == "person":
         return _person(name, cleaned, script, forms, language)

@@ -161,7 +161,7 @@ def _split_han_surname(text: str) -> str:
     return _HAN_NAME.sub(lambda m: m.group()[0] + " " + m.group()[1:], text)
 
 
-def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
+def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = True) -> tuple[str, ...]:
     """Step 3: Latin readings of ``text``, the primary one first, then distinct alternatives.
 
     Alternatives come from the other Cyrillic tables, for Chinese names from writing the
@@ -176,6 +176,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
     (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan"), and for Georgian from
     dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith).
+    The readings of a short Korean name as surname and given name are left out when the name is no
+    person's (``personal`` false: a place, an organisation); the Chinese one-syllable surname apart
+    stays, as hyphenated Chinese places are read alike (成都 "cheng du", Ch'eng-tu).
     """
     if text.isascii() or max(text) < "\u0300":  # Latin-1 and Latin Extended: nothing to do here
         return (text,)
@@ -202,9 +205,9 @@ def transliterate(text: str, cyrillic_language: str = "auto") -> tuple[str, ...]
     if HANGUL.search(text):
         plain = tuple(romanize_hangul(form) for form in forms)
         loanword = romanize_hangul(forms[0], loanword=True)
-        names, personal = korean_name_readings(forms[0])
+        names, a_korean_name = korean_name_readings(forms[0]) if personal else ((), False)
         mccune = mccune_reischauer(forms[0])
-        forms = (*plain, *names, loanword, mccune) if personal else (*plain, loanword, mccune, *names)
+        forms = (*plain, *names, loanword, mccune) if a_korean_name else (*plain, loanword, mccune, *names)
     out: list[str] = []
     for form in forms:
         latin = form.translate(_FOREIGN)

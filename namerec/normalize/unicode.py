@@ -244,11 +244,13 @@ def clean(name: str) -> str:
     return strip_invisible(nfkc(name))
 
 
-def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
+def romanize(cleaned: str, cyrillic_language: str = "auto", personal: bool = True) -> tuple[str, ...]:
     """Steps 3-7 on the output of :func:`clean`: lowercase ASCII forms with punctuation still in.
 
     The first form is the primary one; the others come from other transliteration tables, the
-    German umlaut spelling and the digraph spelling of carons. All forms are distinct.
+    German umlaut spelling and the digraph spelling of carons. All forms are distinct. ``personal``:
+    the name may be a person's, so readings as a personal name are among them (see
+    :func:`transliterate`).
 
     >>> romanize(clean("Müller, Jürgen"))
     ('muller, jurgen', 'mueller, juergen')
@@ -256,7 +258,7 @@ def romanize(cleaned: str, cyrillic_language: str = "auto") -> tuple[str, ...]:
     if cleaned.isascii():  # the common case: no script, no diacritics, no umlauts
         return (arabic_article(apostrophes(cleaned.lower())),)
     out: list[str] = []
-    for reading in transliterate(cleaned, cyrillic_language):
+    for reading in transliterate(cleaned, cyrillic_language, personal):
         folded = casefold(reading)
         spellings = (german_umlaut_variant(folded), caron_variant(folded))
         for form in (folded, *(spelling for spelling in spellings if spelling is not None)):

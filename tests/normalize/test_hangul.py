@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import namerec.normalize.hangul
+from namerec.normalize import normalize_name
 from namerec.normalize.hangul import (
     korean_name_readings,
     mccune_reischauer,
@@ -99,6 +100,17 @@ def test_a_korean_personal_name_is_read_as_one_first() -> None:
     # Foreign names in hangul are longer or in several words; a non-surname opening is no name.
     assert not korean_name_readings("블라디미르 푸틴")[1]
     assert not korean_name_readings("스웨덴")[1]
+
+
+def test_a_place_or_an_organisation_in_hangul_is_not_read_as_a_persons_name() -> None:
+    # 담양 (Damyang, a county) read as surname and given name, "dam yang", met 단양 (Danyang) as one
+    # word met another.
+    assert "dam yang" in normalize_name("담양").variants
+    assert "dam yang" in normalize_name("담양", "PERSON").variants
+    for entity_type in ("LOC", "ORG", "City"):
+        name = normalize_name("담양", entity_type)
+        assert name.text == "damyang" and "dam yang" not in name.variants, entity_type
+        assert "tamyang" in name.variants  # McCune-Reischauer is no personal reading
 
 
 @pytest.mark.parametrize(
