@@ -25,6 +25,7 @@ from bisect import bisect_right
 from anyascii import anyascii
 
 from .arabic import ARABIC, romanize_arabic
+from .armenian import ARMENIAN, romanize_armenian
 from .cyrillic import readings
 from .greek import GREEK, romanize_greek
 from .han_transcription import transcription_readings
@@ -175,7 +176,8 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
     (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
     (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan"), and for Georgian from
-    dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith).
+    dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith), and for
+    Armenian from leaving out the initial glides (Երևան "yerevan", "erevan").
     The readings of a short Korean name as surname and given name are left out when the name is no
     person's (``personal`` false: a place, an organisation); the Chinese one-syllable surname apart
     stays, as hyphenated Chinese places are read alike (成都 "cheng du", Ch'eng-tu).
@@ -196,6 +198,8 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
                  romanize_hebrew(forms[0], flipped=True))
     if INDIC.search(text):
         forms = (*(romanize_indic(form) for form in forms), romanize_indic(forms[0], from_the_end=True))
+    if ARMENIAN.search(text):
+        forms = (*(romanize_armenian(form) for form in forms), romanize_armenian(forms[0], glides=False))
     if THAI.search(text):
         forms = (*(romanize_thai(form) for form in forms), romanize_thai(forms[0], loanword=True))
     if KANA.search(text):
