@@ -452,6 +452,7 @@ def cluster_units(
     scripts: np.ndarray | None = None,
     latin_script: int = -1,
     place: np.ndarray | None = None,
+    place_word_among: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster units given their scored candidate pairs.
 
@@ -467,7 +468,9 @@ def cluster_units(
     ``scripts`` gives each unit's script id (-1: none; default: unknown) and ``latin_script`` the id
     of Latin, for the cohesion rule of one-word clusters (``_Linkage.looser_than_members``) and the
     weight of unscored pairs (``_Linkage.comparable_pairs``); ``place`` marks the units typed as
-    places, which join no multi-word cluster on its best pair alone (see ``_attach_partial``).
+    places, which join no multi-word cluster on its best pair alone (see ``_attach_partial``) unless
+    ``place_word_among[k]`` (pair k is a one-word place and a longer one with that very word among
+    its words) holds for some pair into it.
     """
     linkage_threshold = threshold * _MULTI_WORD_LINKAGE_SHARE
     graph = _Linkage(n_units, type_keys, on_merge, personal, organisation, scripts, latin_script, place)
@@ -503,13 +506,15 @@ def cluster_units(
         for ends in (left, right):
             np.maximum.at(one_word_partner, ends[both_single], probability[both_single])
         confidence_floor = _attach_partial(
-            graph, left, right, probability, single_word, threshold, lone_word_in, one_word_partner)
+            graph, left, right, probability, single_word, threshold, lone_word_in, one_word_partner,
+            place_word_among)
         single_nodes = [u for u in single_nodes if graph.size[graph.find(u)] == 1]
     graph.agglomerate(single_nodes, threshold if one_word_threshold is None else one_word_threshold,
                       cohesion_margin=_ONE_WORD_COHESION_MARGIN)
     if attach_partial:
         confidence_floor = np.maximum(confidence_floor, _attach_partial(
-            graph, left, right, probability, single_word, threshold, lone_word_in))
+            graph, left, right, probability, single_word, threshold, lone_word_in,
+            place_word_among=place_word_among))
 
     roots = graph.roots()
     smallest = np.full(n_units, n_units, dtype=np.int64)  # relabel each cluster by its smallest unit id
@@ -550,7 +555,7 @@ def _followed_to_the_end(pointers: np.ndarray) -> np.ndarray:
 
 
 def _attach_partial(graph, left, right, probability, single_word, threshold, lone_word_in=None,
-                    one_word_partner=None) -> np.ndarray:
+                    one_word_partner=None, place_word_among=None) -> np.ndarray:
     """Phases 2 and 4: a one-word cluster joins the one multi-word cluster it clearly belongs to, if any.
 
     It joins a multi-word cluster by the first of three rules that holds:
@@ -607,16 +612,17 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
     mean[vetoed] = best_pair[vetoed] = 0.0
     firsts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]]) if len(s) else np.zeros(0, dtype=np.int64)
 
-    def best_two(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per s: the best value (ties: the smallest m), its m, and the runner-up value (else 0)."""
+    def best_two(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per s: the best value (ties: the smallest m), its m, the runner-up value (else 0), and
+        the row (of ``group``) of the best."""
         order = np.lexsort((m, -values, s))
         ranked = values[order]
         has_second = np.r_[firsts[1:], len(s)] - firsts > 1
         runner_up = np.where(has_second, ranked[np.minimum(firsts + 1, len(s) - 1)], 0.0)
-        return ranked[firsts], m[order][firsts], runner_up
+        return ranked[firsts], m[order][firsts], runner_up, order[firsts]
 
-    best_mean, mean_target, mean_runner_up = best_two(mean)
-    best_single, pair_target, pair_runner_up = best_two(best_pair)
+    best_mean, mean_target, mean_runner_up, _ = best_two(mean)
+    best_single, pair_target, pair_runner_up, pair_row = best_two(best_pair)
     # Per s: how many multi-word clusters end names in its word as written, and (when it is one)
     # the best pair into that holder and into any other cluster.
     written = np.zeros(len(group), dtype=bool)
@@ -630,6 +636,10 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
     best_into_holder[owner[written]] = best_pair[written]
     best_into_rival = np.zeros(len(firsts))
     np.maximum.at(best_into_rival, owner[~written], best_pair[~written])
+    # Per (s, m): is the word of s one of the words of a name of m (places only; see below)?
+    shared = np.zeros(len(group), dtype=bool)
+    if place_word_among is not None:
+        np.logical_or.at(shared, inverse, place_word_among[cross])
     decisions = []
     weak: dict[int, float] = {}  # unit -> the confidence its join deserves
     for k, unit in enumerate(s[firsts].tolist()):
@@ -647,9 +657,11 @@ def _attach_partial(graph, left, right, probability, single_word, threshold, lon
         clear_best = best >= _WEAK_ATTACH_FLOOR and pair_runner_up[k] <= _CLEAR_BEST_RATIO * best
         if one_word_partner is not None and one_word_partner[unit] >= max(threshold, best):
             continue  # a one-word name it matches better: they cluster first (phase 3), then attach
-        # Not for places: a one-word place is no short form of a longer one that shares none of its
-        # words, and a weak pair is only a look-alike (馬籠, Magome, read "ma long", beside Mae Hong Son).
-        if clear_best and not graph.places[target] and graph.may_join_weakly(unit, target):
+        # A one-word place is a short form only of a longer one that has its word (Guangdong,
+        # Guangdong Province); otherwise a weak pair is a look-alike (馬籠, Magome, read "ma long",
+        # beside Mae Hong Son).
+        if clear_best and (not graph.places[target] or shared[pair_row[k]]) and graph.may_join_weakly(
+                unit, target):
             decisions.append((unit, target))
             weak[unit] = _WEAK_ATTACH_CONFIDENCE
     # Decide first, then merge: attaching one partial must not change another's candidates.

@@ -23,6 +23,7 @@ import numpy as np
 from .blocking import candidate_pairs, name_words
 from .bridges import bridged_pairs, nickname_bridges, with_bridges
 from .canonical import choose_canonical
+from .chinese_places import different_chinese_places
 from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type
@@ -327,8 +328,9 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
     and a man and a woman of one family: first names that are a man's and a woman's form of one name
     (the ``gendered_given`` feature: Alexander / Alexandra, Robert / Roberta; not Andre / Andrea),
     or a Slavic family name's two forms (``slavic_family_forms``); two clearly different
-    patronymics (``patronymics.patronymic_conflicts``: two fathers); and two Korean or Chinese names
-    of one family with clearly different given names (``relatives``: Kim Jong-il, Kim Jong-un). These veto
+    patronymics (``patronymics.patronymic_conflicts``: two fathers); two Korean or Chinese names
+    of one family with clearly different given names (``relatives``: Kim Jong-il, Kim Jong-un); and
+    two Chinese places a syllable apart (``chinese_places``: 河北 Hebei, 湖北 Hubei). These veto
     whatever the probability: a nickname of both ("Sasha") or the family name could otherwise join
     the clusters, and on four train-split splink pools 224 of 225 candidate pairs with such first
     names were two people (the one that was not: "adam" / "adama", a typo).
@@ -348,7 +350,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | relatives(scored.records, scored.left, scored.right))
         & person_like[scored.left]
         & person_like[scored.right]
-    )
+    ) | different_chinese_places(scored.records, scored.left, scored.right)
 
 
 # A Slavic family name's masculine and feminine forms (Petrov / Petrova, Kowalski / Kowalska, Novák /
@@ -468,6 +470,7 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             personal=records.personal,
             organisation=records.kinds == 2,
             lone_word_in=lone_word_in(records, scored.left, scored.right),
+            place_word_among=place_word_among(records, scored.left, scored.right),
             scripts=records.script_ids,
             latin_script=records.script_id("latin"),
             place=records.typed_as_place,
@@ -490,6 +493,29 @@ def lone_word_in(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
     word = strings[records.token_ids[records.offsets[lone]]]
     last = strings[records.token_ids[records.offsets[other + 1] - 1]]
     out[rows] = word == last
+    return out
+
+
+def place_word_among(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair of two names typed as places: is one a single word that is, as written, one of the
+    other's words (Guangdong, Guangdong Province)?"""
+    counts = records.token_counts
+    out = np.zeros(len(left), dtype=bool)
+    place = records.typed_as_place
+    rows = np.flatnonzero(place[left] & place[right] & ((counts[left] == 1) != (counts[right] == 1)))
+    if len(rows) == 0:
+        return out
+    lone_left = counts[left[rows]] == 1
+    lone, other = np.where(lone_left, left[rows], right[rows]), np.where(lone_left, right[rows], left[rows])
+    strings = records.token_string_array
+    # Each word of each longer name, beside its pair's lone word.
+    widths = counts[other]
+    pair_of_word = np.repeat(np.arange(len(rows)), widths)
+    word_starts = np.repeat(records.offsets[other] - np.cumsum(widths) + widths, widths)
+    positions = word_starts + np.arange(len(pair_of_word))
+    lone_word = strings[records.token_ids[records.offsets[lone]]]
+    same = strings[records.token_ids[positions]] == lone_word[pair_of_word]
+    out[rows] = np.bincount(pair_of_word[same], minlength=len(rows)) > 0
     return out
 
 

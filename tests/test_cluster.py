@@ -6,7 +6,7 @@ from namerec.cluster import cluster_units
 
 
 def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written=(), personal=None,
-         organisation=None, scripts=None, latin=-1, place=None):
+         organisation=None, scripts=None, latin=-1, place=None, place_words=()):
     left = np.array([e[0] for e in edges], dtype=np.int64)
     right = np.array([e[1] for e in edges], dtype=np.int64)
     prob = np.array([e[2] for e in edges], dtype=np.float64)
@@ -20,6 +20,7 @@ def _run(n, edges, *, single=None, cannot=(), types=None, threshold=0.5, written
         organisation=None if organisation is None else np.array(organisation, dtype=bool),
         scripts=None if scripts is None else np.array(scripts), latin_script=latin,
         place=None if place is None else np.array(place, dtype=bool),
+        place_word_among=np.array([(e[0], e[1]) in set(place_words) for e in edges], dtype=bool),
     )
 
 
@@ -243,6 +244,9 @@ def test_a_one_word_place_joins_no_longer_place_on_a_weak_pair_alone():
     # A pair that reaches the threshold still joins it.
     strong = [(0, 1, 0.95), (0, 2, 0.9), (1, 2, 0.85)]
     assert _groups(_run(3, strong, single=single, types=["LOC"] * 3, place=[True] * 3).labels) == [[0, 1, 2]]
+    # So does a weak pair into a longer name that has the word: "guangdong", "guangdong province".
+    held = _run(3, edges, single=single, types=["LOC"] * 3, place=[True] * 3, place_words=[(0, 2)])
+    assert _groups(held.labels) == [[0, 1, 2]]
 
 
 def test_a_one_word_name_joined_to_a_longer_names_cluster_counts_as_one_of_its_names():

@@ -533,6 +533,25 @@ def test_lone_word_in_marks_a_word_and_a_longer_name_ending_in_it() -> None:
     assert lone_word_in(records, left, right).tolist() == [True, False, False, False, False, True, False]
 
 
+def test_place_word_among_marks_a_lone_place_and_a_longer_one_with_its_word() -> None:
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.pipeline import place_word_among
+    from namerec.records import NameRecords
+
+    texts = ["guangdong", "guangdong province", "west guangdong hills", "guangxi province", "guangdong"]
+    types = ["LOC", "LOC", "LOC", "LOC", ""]
+    records = NameRecords.build([normalize_name(t, ty) for t, ty in zip(texts, types)], types)
+    left, right = np.array([0, 0, 2, 0, 1, 4]), np.array([1, 2, 0, 3, 2, 1])
+    # Any word of the longer name counts, between two names typed as places, one of them one word.
+    assert place_word_among(records, left, right).tolist() == [True, True, True, False, False, False]
+    # Guangdong and Guangdong Province in a list are one place; Guangxi Province is another.
+    names = ["Guangdong", "Kwangtung", "Guangdong Province", "广东省", "Guangxi Province"]
+    labels = namerec.reconcile(names, types=["LOC"] * len(names)).labels
+    assert labels[0] == labels[2] == labels[3] != labels[4]
+
+
 def test_slavic_family_names_masculine_forms():
     strings = ["petrova", "petrov", "kowalska", "kowalski", "novakova", "novak", "tolstaya", "tolstoy",
                "smith", "smitha", "anna", "ann"]

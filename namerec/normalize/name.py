@@ -10,14 +10,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..entity_types import is_place_type
 from ..errors import InputError
 from .abbreviations import PLACE_ABBREVIATION_STEP, expand_place_abbreviations, written_abbreviations
 from .acronym import capital_words, initials_acronym, written_as_acronym
 from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
+from .divisions import kind_in_english, set_apart_kind
 from .fused_particles import fused_particle_readings
 from .korean import korean_given_name_joined, korean_reading
 from .kunrei import hepburn_reading
@@ -171,13 +174,17 @@ def _org(name: str, cleaned: str, script: str, forms: tuple[str, ...], language:
 
 
 def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str,
-           untyped: bool = False) -> NormalizedName:
+           untyped: bool = False, place: bool = False) -> NormalizedName:
     # Capital consonants that may be a person's initials ("JP Sartre"): spelt apart in a variant,
     # as the kind is unknown ("BMW Group" is written the same way).
     spelled = split_initial_clusters(cleaned)
     if spelled != cleaned:
         forms = (*forms, romanize(spelled, language)[0])
-    texts = [" ".join(expand_place_abbreviations(punctuation(form).split())) for form in forms]
+    words = [expand_place_abbreviations(punctuation(form).split()) for form in forms]
+    if place:  # a division's kind in English (Ōsaka-fu, Osaka Prefecture: "osaka prefecture")
+        attached = _HYPHENATED_LAST_WORD.search(cleaned) is not None
+        words = [kind_in_english(form_words, attached) for form_words in words]
+    texts = [" ".join(form_words) for form_words in words]
     tokens = tuple(texts[0].split())
     # An untyped name may be a Korean person's (not so one typed as a place: Gang Guo Jin).
     korean = korean_given_name_joined(tokens) if script == "latin" and untyped else None
@@ -202,19 +209,25 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
     )
 
 
+# A last word joined to the one before by a hyphen (Gyeonggi-do, Nara-shi).
+_HYPHENATED_LAST_WORD = re.compile(r"\w[-\u2010-\u2015]\s*\w+\W*$")
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _normalize_name(name: str, entity_type: str, language: str) -> NormalizedName:
     cleaned = clean(name)
     script = dominant_script(cleaned)
+    place = bool(entity_type) and is_place_type(entity_type)
     # Korean readings of a name as a person's (김정은 "kim jeongeun") only where it may be one: 담양
     # (Damyang, a county) read "dam yang" met 단양 (Danyang) as one word met another.
-    forms = romanize(cleaned, language, personal=entity_type in ("", "PERSON"))
+    forms = romanize(set_apart_kind(cleaned) if place else cleaned, language,
+                     personal=entity_type in ("", "PERSON"))
     kind = _KIND_OF_TYPE.get(entity_type, "other") if entity_type else _guess_kind(forms[0])
     if kind == "person":
         return _person(name, cleaned, script, forms, language)
     if kind == "org":
         return _org(name, cleaned, script, forms, language)
-    return _other(name, cleaned, script, forms, language, untyped=not entity_type)
+    return _other(name, cleaned, script, forms, language, untyped=not entity_type, place=place)
 
 
 def normalize_name(name: str, entity_type: str = "", *, cyrillic_language: str = "auto") -> NormalizedName:

@@ -43,6 +43,7 @@ from .name import NormalizedName
 
 __all__ = [
     "CHINESE_FAMILY_NAMES", "chinese_given_syllables", "han_in_wade_giles", "pinyin_in_wade_giles",
+    "pinyin_place_syllables",
     "wade_giles_reading", "wade_giles_syllable",
 ]
 
@@ -153,6 +154,20 @@ def _one_word_syllables(word: str) -> tuple[str, ...] | None:
     return cut(word, 4, first=True)
 
 
+def pinyin_place_syllables(word: str) -> tuple[str, ...] | None:
+    """A one-word place name in pinyin cut into its two to four syllables, when one of them opens with
+    a letter that shows pinyin (zh, x, q, j, z, c, or a voiced b, d, g); None otherwise.
+
+    >>> pinyin_place_syllables("hebei"), pinyin_place_syllables("chengdu"), pinyin_place_syllables("henan")
+    (('he', 'bei'), ('cheng', 'du'), None)
+    """
+    syllables = _one_word_syllables(word)
+    if syllables is None or not any(s.startswith(_ONE_WORD_PINYIN_INITIALS) and not s.startswith("ch")
+                                    for s in syllables):
+        return None
+    return syllables
+
+
 def pinyin_in_wade_giles(text: str, place: bool = False) -> str | None:
     """A normalised name written in pinyin, respelt in Wade-Giles with its syllables apart; None
     when it does not look like a Chinese name in pinyin: two or three words of one or two syllables
@@ -166,11 +181,8 @@ def pinyin_in_wade_giles(text: str, place: bool = False) -> str | None:
     (Kumazawa, Sagan)."""
     words = text.split()
     if len(words) == 1:
-        one_word = _one_word_syllables(words[0]) if place else None
-        if one_word is None or not any(s.startswith(_ONE_WORD_PINYIN_INITIALS) and not s.startswith("ch")
-                                       for s in one_word):
-            return None
-        return " ".join(wade_giles_syllable(s) for s in one_word)
+        one_word = pinyin_place_syllables(words[0]) if place else None
+        return None if one_word is None else " ".join(wade_giles_syllable(s) for s in one_word)
     if not 2 <= len(words) <= 3:
         return None
     cut = [_syllables(word) for word in words]
