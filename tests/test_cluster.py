@@ -76,6 +76,13 @@ def test_one_word_pairs_that_cohere_better_than_they_link_stay_apart():
     # A pair that links as well as it coheres still merges.
     close = [(0, 1, 0.95), (2, 3, 0.95), (0, 2, 0.94), (1, 3, 0.94), (0, 3, 0.93), (1, 2, 0.93)]
     assert _groups(_run(4, close, single=single).labels) == [[0, 1, 2, 3]]
+    # Places are not held apart so: "nafplio"/"nafplio" (Ναύπλιο) and "nafplion"/"nauplion".
+    places = cluster_units(
+        4, *(np.array(col) for col in zip(*edges)), single_word=np.array(single),
+        cannot_link=np.zeros(len(edges), dtype=bool), type_keys=["LOC"] * 4, threshold=0.5,
+        one_word_threshold=0.7, place=np.ones(4, dtype=bool),
+    )
+    assert _groups(places.labels) == [[0, 1, 2, 3]]
 
 
 def test_one_word_clusters_in_no_common_script_are_not_held_apart():
