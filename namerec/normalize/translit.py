@@ -152,6 +152,7 @@ _FOREIGN = _ForeignLetters()
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_HAN = re.compile(f"[{_HAN}]")
+_RETROFLEX_L = re.compile("[\u0bb4\u0d34]")
 _GEORGIAN = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")
 _GEORGIAN_NOMINATIVE = re.compile(r"(?<=[b-df-hj-np-tv-z])('?)i\b")  # ' marks an ejective (ტ t')
 # A run of two to four Han characters standing alone: a Chinese personal name, surname first.
@@ -176,7 +177,8 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
     (バスラ basra, 스웨덴 sweden), for kana from writing long vowels once as romanised names do
     (しんぞう, "shinzo"), and for Korean from reading a short name as surname and given name
     (김정은, "kim jeongeun") and from McCune-Reischauer (부산, "pusan"), and for Georgian from
-    dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith), and for
+    dropping the nominative ending a name ending in a consonant takes (სმიტი "smiti", Smith), for
+    Tamil and Malayalam from writing ழ, ഴ as l rather than zh (தமிழ்நாடு "thamilnadu"), and for
     Armenian from leaving out the initial glides (Երևան "yerevan", "erevan").
     The readings of a short Korean name as surname and given name are left out when the name is no
     person's (``personal`` false: a place, an organisation); the Chinese one-syllable surname apart
@@ -198,6 +200,8 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
                  romanize_hebrew(forms[0], flipped=True))
     if INDIC.search(text):
         forms = (*(romanize_indic(form) for form in forms), romanize_indic(forms[0], from_the_end=True))
+        if _RETROFLEX_L.search(text):  # ழ, ഴ: zh, and as English spellings often have it, l (Tamil)
+            forms = (*forms, forms[0].replace("zh", "l"))
     if ARMENIAN.search(text):
         forms = (*(romanize_armenian(form) for form in forms), romanize_armenian(forms[0], glides=False))
     if THAI.search(text):

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import namerec.normalize.indic
+from namerec.normalize import normalize_name
 from namerec.normalize.indic import romanize_indic
 
 
@@ -65,3 +66,11 @@ def test_never_raises_and_leaves_no_indic_letter(text: str) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(namerec.normalize.indic).failed == 0
+
+
+def test_tamil_and_malayalam_zh_is_also_read_l() -> None:
+    # ழ is zh in Kozhikode and Azhagiri, l in Tamil and Alagiri: both readings.
+    for text, zh, el in (("தமிழ்நாடு", "thamizhnadu", "thamilnadu"), ("அழகிரி", "azhagiri", "alagiri")):
+        name = normalize_name(text)
+        assert name.text == zh and el in name.variants
+    assert all("l" not in variant for variant in normalize_name("மதுரை").variants)
