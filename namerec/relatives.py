@@ -1,4 +1,4 @@
-"""Relatives: two Korean or Chinese names of one family name whose given names clearly differ.
+"""Relatives: two Korean, Chinese or Vietnamese names of one family name whose given names clearly differ.
 
 About one Korean in five is a Kim and one in seven a Lee or a Park, and a hundred family names cover
 most Chinese people, so a list of Korean or Chinese people holds many names of one family name, and
@@ -24,6 +24,11 @@ letter apart, 6 of 8 matches, led to the typo guard).
 The syllables must be written apart (a hyphen or space: Kim Jong-un, Chiang Ching-kuo), as one
 pinyin word that cuts into two syllables one way only (Jinping), or in hangul or Han characters
 (김정은, 毛泽东); "Kim Jongun" could be cut two ways and says nothing here.
+
+Vietnamese names are read alike (``normalize/vietnamese.py``): a family name, maybe a middle name,
+and the one-syllable given name a person is known by; nearly two Vietnamese in five are Nguyễn,
+and Nguyễn Văn Thiệu and Nguyễn Văn Linh, or Nguyễn Du and Nguyễn Tấn Dũng, are as near letter by
+letter. Their given names (Thiệu, Linh; Du, Dũng) must differ by two letters or more.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from rapidfuzz.distance import Levenshtein
 from .normalize import NormalizedName
 from .normalize.hangul import HANGUL, korean_name_readings, romanize_korean_name
 from .normalize.korean import KOREAN_FAMILY_NAMES, korean_given_syllables
+from .normalize.vietnamese import ALL_FAMILY_NAMES as VIETNAMESE_FAMILIES
+from .normalize.vietnamese import vietnamese_given_name
 from .normalize.wade_giles import CHINESE_FAMILY_NAMES, chinese_given_syllables
 from .records import NameRecords
 
@@ -51,7 +58,8 @@ _WORD = re.compile("[a-z]+")
 def given_syllables(name: NormalizedName) -> tuple[str, str, str] | None:
     """A Korean or Chinese personal name's family name (marked "ko:" or "zh:") and two given-name
     syllables, read alike across romanisations (see ``korean.korean_given_syllables`` and
-    ``wade_giles.chinese_given_syllables``); None for any other name.
+    ``wade_giles.chinese_given_syllables``); a Vietnamese name's family name (marked "vi:"), its
+    given name and "" (``vietnamese.vietnamese_given_name``); None for any other name.
 
     >>> from namerec.normalize import normalize_name
     >>> given_syllables(normalize_name("President Kim Jong-un", "PERSON"))
@@ -69,7 +77,12 @@ def given_syllables(name: NormalizedName) -> tuple[str, str, str] | None:
     if name.script == "han":
         syllables = [anyascii(character).lower() for character in text]
         return _marked("zh:", chinese_given_syllables(syllables)) if len(syllables) == 3 else None
-    if name.script != "latin" or not 2 <= len(name.tokens) <= 3:
+    if name.script != "latin" or not 2 <= len(name.tokens) <= 4:
+        return None
+    vietnamese = vietnamese_given_name(name.original, name.tokens)
+    if vietnamese is not None:
+        return "vi:" + vietnamese[0], vietnamese[1], ""
+    if len(name.tokens) == 4:
         return None
     words = _as_written(name)
     if words is None:
@@ -108,7 +121,7 @@ def relatives(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.n
     script = records.script_ids
     syllabic = (script == records.script_id("hangul")) | (script == records.script_id("han"))
     counts = records.token_counts
-    candidates = np.flatnonzero((((counts == 2) | (counts == 3)) | syllabic) & (records.kinds != 2))
+    candidates = np.flatnonzero((((counts >= 2) & (counts <= 4)) | syllabic) & (records.kinds != 2))
     if not len(candidates) or not len(left):
         return out
     syllables: dict[int, tuple[str, str, str]] = {}
@@ -119,7 +132,8 @@ def relatives(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.n
         # passed over before anything is read.
         first, last = tokens[0], tokens[-1]
         if len(tokens) > 1 and not (first in KOREAN_FAMILY_NAMES or last in KOREAN_FAMILY_NAMES
-                                    or first in CHINESE_FAMILY_NAMES):
+                                    or first in CHINESE_FAMILY_NAMES or first in VIETNAMESE_FAMILIES
+                                    or last in VIETNAMESE_FAMILIES):
             continue
         read = given_syllables(names[unit])
         if read is not None:
