@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from .normalize import NormalizedName
 from .normalize.hangul import HANGUL, korean_name_readings, romanize_korean_name
 from .normalize.korean import KOREAN_FAMILY_NAMES, korean_given_syllables
+from .normalize.translit import han_surname_reading
 from .normalize.vietnamese import ALL_FAMILY_NAMES as VIETNAMESE_FAMILIES
 from .normalize.vietnamese import vietnamese_given_name
 from .normalize.wade_giles import CHINESE_FAMILY_NAMES, chinese_given_syllables
@@ -75,7 +76,7 @@ def given_syllables(name: NormalizedName) -> tuple[str, str, str] | None:
             return None
         return _marked("ko:", korean_given_syllables(romanize_korean_name(text, apart=True)))
     if name.script == "han":
-        syllables = [anyascii(character).lower() for character in text]
+        syllables = [han_surname_reading(text[0]), *(anyascii(character).lower() for character in text[1:])]
         return _marked("zh:", chinese_given_syllables(syllables)) if len(syllables) == 3 else None
     if name.script != "latin" or not 2 <= len(name.tokens) <= 4:
         return None

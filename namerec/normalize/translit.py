@@ -36,7 +36,7 @@ from .japanese import japanese_reading
 from .kana import KANA, romanize_kana, with_l, without_long_vowels
 from .thai import THAI, romanize_thai
 
-__all__ = ["SCRIPTS", "dominant_script", "transliterate"]
+__all__ = ["SCRIPTS", "dominant_script", "han_surname_reading", "transliterate"]
 
 #: The values of ``NormalizedName.script``.
 SCRIPTS: tuple[str, ...] = (
@@ -159,8 +159,29 @@ _GEORGIAN_NOMINATIVE = re.compile(r"(?<=[b-df-hj-np-tv-z])('?)i\b")  # ' marks a
 _HAN_NAME = re.compile(f"(?<![{_HAN}])[{_HAN}]{{2,4}}(?![{_HAN}])")
 
 
-def _split_han_surname(text: str) -> str:
-    return _HAN_NAME.sub(lambda m: m.group()[0] + " " + m.group()[1:], text)
+# Characters read otherwise as a family name than anyascii reads them (its reading in brackets):
+# 曾 Zeng (ceng), as in Zeng Guofan; 单 Shan (dan); 解 Xie (jie)...
+_SURNAME_READINGS = {
+    "薄": "Bo", "曾": "Zeng", "单": "Shan", "單": "Shan", "仇": "Qiu", "区": "Ou", "區": "Ou", "查": "Zha",
+    "解": "Xie", "盖": "Ge", "蓋": "Ge", "乐": "Yue", "樂": "Yue", "秘": "Bi", "朴": "Piao", "缪": "Miao",
+    "繆": "Miao", "种": "Chong", "翟": "Zhai", "覃": "Qin", "冼": "Xian", "员": "Yun", "員": "Yun",
+}  # fmt: skip
+
+
+def han_surname_reading(character: str) -> str:
+    """The pinyin of a Han character as a family name, lower case (曾 "zeng", 李 "li")."""
+    reading = _SURNAME_READINGS.get(character)
+    return reading.lower() if reading else anyascii(character).lower()
+
+
+def _split_han_surname(text: str, personal: bool = True) -> str:
+    """Each run of two to four Han characters with its first (the family name of a personal name)
+    apart, read as a family name when ``personal``."""
+    def split(match: re.Match[str]) -> str:
+        first = match.group()[0]
+        return (_SURNAME_READINGS.get(first, first) if personal else first) + " " + match.group()[1:]
+
+    return _HAN_NAME.sub(split, text)
 
 
 def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = True) -> tuple[str, ...]:
@@ -189,7 +210,7 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
     forms = readings(text, cyrillic_language) if _CYRILLIC.search(text) else (text,)
     if _HAS_HAN.search(text):
         japanese = japanese_reading(forms[0])
-        forms = (*forms, _split_han_surname(forms[0]))
+        forms = (*forms, _split_han_surname(forms[0], personal))
         forms = (*forms, *transcription_readings(forms[0]), *((japanese,) if japanese else ()))
     if GREEK.search(text):
         forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))

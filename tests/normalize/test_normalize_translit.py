@@ -229,3 +229,15 @@ def test_georgian_names_get_a_reading_without_the_nominative_ending() -> None:
     assert transliterate("სმიტი") == ("smit'i", "smit'")  # ' marks the ejective t, dropped later
     assert "jonson" in transliterate("ჯონსონი")
     assert len(transliterate("ნინო")) == 1  # no ending, no second reading
+
+
+def test_a_chinese_family_name_in_han_is_read_as_a_family_name() -> None:
+    # anyascii reads 曾 "ceng" and 薄 "bao"; as family names they are Zeng and Bo.
+    from namerec.normalize import normalize_name
+    from namerec.normalize.translit import han_surname_reading
+
+    assert "zeng guofan" in normalize_name("曾国藩", "PERSON").variants
+    assert "bo yibo" in normalize_name("薄一波").variants
+    assert han_surname_reading("曾") == "zeng" and han_surname_reading("李") == "li"
+    # A place's first character is no family name.
+    assert "dan xian" in normalize_name("单县", "LOC").variants
