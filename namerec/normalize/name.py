@@ -28,7 +28,7 @@ from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
 from .person import PERSON_RULES, PersonParts, inverted_given_names, person_parts, split_initial_clusters
 from .translit import dominant_script
-from .unicode import GENERIC_STEPS, clean, punctuation, romanize
+from .unicode import GENERIC_STEPS, clean, punctuation, romanize, spaced_arabic_article
 from .unicode import normalize_text as _normalize_text
 
 __all__ = ["STEPS", "NormalizedName", "normalize_name", "normalize_text"]
@@ -180,11 +180,16 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
     spelled = split_initial_clusters(cleaned)
     if spelled != cleaned:
         forms = (*forms, romanize(spelled, language)[0])
+    if place:  # Az Zarqa as Az-Zarqa: "al zarqa"
+        forms = tuple(spaced_arabic_article(form) for form in forms)
     words = [expand_place_abbreviations(punctuation(form).split()) for form in forms]
     if place:  # a division's kind in English (Ōsaka-fu, Osaka Prefecture: "osaka prefecture")
         attached = _HYPHENATED_LAST_WORD.search(cleaned) is not None
         words = [kind_in_english(form_words, attached) for form_words in words]
     texts = [" ".join(form_words) for form_words in words]
+    if place and script == "arabic" and texts[0].startswith("al ") and len(words[0]) > 1:
+        # Arabic script writes a place's article that its Latin spellings mostly drop (البترون, Batroun).
+        texts.append(texts[0][3:])
     tokens = tuple(texts[0].split())
     # An untyped name may be a Korean person's (not so one typed as a place: Gang Guo Jin).
     korean = korean_given_name_joined(tokens) if script == "latin" and untyped else None

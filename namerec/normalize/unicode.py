@@ -227,6 +227,24 @@ def arabic_article(text: str) -> str:
     return _ARTICLE.sub("al-", text)
 
 
+# The same article written apart from its noun, as gazetteers write places (Az Zarqa, Ar Raqqah,
+# Ad Dawhah): only as a-, where its consonant is the noun's first, doubled, so "an" or "as" before any
+# other word is left alone, and so are French "et" (Trinite et Tobago) and English "at the".
+_SPACED_ARTICLE = re.compile(r"(?<![a-z0-9])a(?:(sh|th|dh|[drzsn]) (?=\1)|t (?=t(?!h)))")
+
+
+def spaced_arabic_article(text: str) -> str:
+    """For place names: the Arabic article written apart and assimilated to its noun's first
+    consonant, written al (see :func:`arabic_article`).
+
+    >>> spaced_arabic_article("az zarqa"), spaced_arabic_article("ash shariqah")
+    ('al zarqa', 'al shariqah')
+    >>> spaced_arabic_article("an bui")
+    'an bui'
+    """
+    return _SPACED_ARTICLE.sub("al ", text) if " " in text else text
+
+
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

@@ -214,3 +214,19 @@ def test_text_is_a_fixed_point(name: str, entity_type: str) -> None:
 
 def test_the_initials_variant_of_an_untyped_name_gets_the_same_steps_as_its_text() -> None:
     assert normalize_name("JP St. Louis").variants == ("j p saint louis",)
+
+
+def test_a_place_s_arabic_article_written_apart_reads_as_hyphenated() -> None:
+    # Gazetteers write Az Zarqa and Ad Dawhah; Latin texts Az-Zarqa, Al-Zarqa.
+    assert normalize_name("Az Zarqa", "LOC").text == normalize_name("Az-Zarqa", "LOC").text == "al zarqa"
+    assert normalize_name("Ad Dawhah", "LOC").text == "al dawhah"
+    # Only before the same consonant, and only for places: "at the", French "et", a person's "An".
+    assert normalize_name("Trinite et Tobago", "LOC").text == "trinite et tobago"
+    assert normalize_name("Stratford at the Bridge", "LOC").text == "stratford at the bridge"
+    assert normalize_name("Az Zarqa").text == "az zarqa"
+    assert normalize_name("An Nguyen", "PERSON").text == "an nguyen"
+
+
+def test_an_arabic_place_is_also_read_without_its_article() -> None:
+    assert "btrun" in normalize_name("البترون", "LOC").variants  # Batroun
+    assert "btrun" not in normalize_name("البترون", "PERSON").variants
