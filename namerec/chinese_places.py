@@ -21,16 +21,13 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from .normalize import NormalizedName
-from .normalize.divisions import set_apart_kind
+from .normalize.divisions import KIND_WORDS, set_apart_kind
 from .normalize.wade_giles import pinyin_place_syllables
 from .records import NameRecords
 
 __all__ = ["chinese_place_syllables", "different_chinese_places"]
 
 _HAN_PLACE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
-# The English kind words the normaliser writes for a division (see ``normalize.divisions``).
-_KIND_WORDS = frozenset({"region", "territory", "province", "prefecture", "city", "county", "district",
-                         "voivodeship", "governorate", "state"})
 # Letters two pinyin syllables must differ by to be two syllables rather than one mistyped.
 _CLEARLY_DIFFERENT = 2
 
@@ -51,7 +48,7 @@ def chinese_place_syllables(name: NormalizedName) -> tuple[tuple[str, ...], bool
             return None
         return tuple(anyascii(character).lower() for character in han), True
     words = list(name.tokens)
-    if len(words) == 2 and words[-1] in _KIND_WORDS:
+    if len(words) == 2 and words[-1] in KIND_WORDS:
         words.pop()
     if name.script != "latin" or len(words) != 1:
         return None
@@ -82,7 +79,9 @@ def different_chinese_places(records: NameRecords, left: np.ndarray, right: np.n
     syllables = {u: read for u in units if (read := chinese_place_syllables(names[u])) is not None}
     if len(syllables) < 2:
         return out
-    for k in rows.tolist():
-        a, b = syllables.get(int(left[k])), syllables.get(int(right[k]))
-        out[k] = a is not None and b is not None and _two_places(a, b)
+    # Only the pairs of two names read as syllables are compared one by one: few of a list's places.
+    read = np.zeros(len(records), dtype=bool)
+    read[list(syllables)] = True
+    for k in rows[read[left[rows]] & read[right[rows]]].tolist():
+        out[k] = _two_places(syllables[int(left[k])], syllables[int(right[k])])
     return out

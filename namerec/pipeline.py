@@ -479,16 +479,23 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
     return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)
 
 
+def _lone_and_longer(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                     among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (rows) of a one-word name and a longer one, with ``among`` true (all if None): their
+    rows, the one-word unit and the longer unit of each."""
+    counts = records.token_counts
+    mixed = (counts[left] == 1) != (counts[right] == 1)
+    rows = np.flatnonzero(mixed if among is None else mixed & among)
+    lone_left = counts[left[rows]] == 1
+    lone, other = np.where(lone_left, left[rows], right[rows]), np.where(lone_left, right[rows], left[rows])
+    return rows, lone, other
+
+
 def lone_word_in(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Per pair: is one name a single word that is, as written, the other name's last word (a
     person's family name)?"""
-    counts = records.token_counts
     out = np.zeros(len(left), dtype=bool)
-    rows = np.flatnonzero((counts[left] == 1) != (counts[right] == 1))
-    if len(rows) == 0:
-        return out
-    lone_left = counts[left[rows]] == 1
-    lone, other = np.where(lone_left, left[rows], right[rows]), np.where(lone_left, right[rows], left[rows])
+    rows, lone, other = _lone_and_longer(records, left, right)
     strings = records.token_string_array
     word = strings[records.token_ids[records.offsets[lone]]]
     last = strings[records.token_ids[records.offsets[other + 1] - 1]]
@@ -499,22 +506,17 @@ def lone_word_in(records: NameRecords, left: np.ndarray, right: np.ndarray) -> n
 def place_word_among(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Per pair of two names typed as places: is one a single word that is, as written, one of the
     other's words (Guangdong, Guangdong Province)?"""
-    counts = records.token_counts
     out = np.zeros(len(left), dtype=bool)
     place = records.typed_as_place
-    rows = np.flatnonzero(place[left] & place[right] & ((counts[left] == 1) != (counts[right] == 1)))
-    if len(rows) == 0:
-        return out
-    lone_left = counts[left[rows]] == 1
-    lone, other = np.where(lone_left, left[rows], right[rows]), np.where(lone_left, right[rows], left[rows])
+    rows, lone, other = _lone_and_longer(records, left, right, among=place[left] & place[right])
     strings = records.token_string_array
     # Each word of each longer name, beside its pair's lone word.
-    widths = counts[other]
+    widths = records.token_counts[other]
     pair_of_word = np.repeat(np.arange(len(rows)), widths)
-    word_starts = np.repeat(records.offsets[other] - np.cumsum(widths) + widths, widths)
-    positions = word_starts + np.arange(len(pair_of_word))
+    first_word = np.repeat(records.offsets[other], widths)
+    within = np.arange(len(pair_of_word)) - np.repeat(np.cumsum(widths) - widths, widths)
     lone_word = strings[records.token_ids[records.offsets[lone]]]
-    same = strings[records.token_ids[positions]] == lone_word[pair_of_word]
+    same = strings[records.token_ids[first_word + within]] == lone_word[pair_of_word]
     out[rows] = np.bincount(pair_of_word[same], minlength=len(rows)) > 0
     return out
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from .lexicons import load_data
 
-__all__ = ["set_apart_kind", "kind_in_english"]
+__all__ = ["KIND_WORDS", "kind_in_english", "set_apart_kind"]
 
 _DATA = load_data("place_division_words.json")
 _LAST_WORD: dict[str, str] = _DATA["last_word"]
@@ -42,6 +42,8 @@ def _suffix_pattern(suffixes: Sequence[str], letters: str) -> re.Pattern[str]:
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SUFFIXES = {**_DATA["han_suffix"], **_DATA["hangul_suffix"]}
+#: The English words the normaliser writes for a division's kind (region, province, prefecture...).
+KIND_WORDS = frozenset({*_LAST_WORD.values(), *_ATTACHED.values(), *_SUFFIXES.values()})
 _HAN_KIND = _suffix_pattern(list(_DATA["han_suffix"]), _HAN)
 _HANGUL_KIND = _suffix_pattern(list(_DATA["hangul_suffix"]), "\uac00-\ud7a3")
 
