@@ -289,7 +289,8 @@ class _Linkage:
         if len(links[a]) < len(links[b]):
             a, b = b, a
         links_a, links_b = links[a], links[b]
-        self.inner[a] = self.inner[a] + self.inner[b] + links_a.get(b, 0j)
+        links_b.pop(a, None)
+        self.inner[a] = self.inner[a] + self.inner[b] + links_a.pop(b, 0j)
         if self.scripts[a] != self.scripts[b] or a in self.script_counts or b in self.script_counts:
             counts = dict(self._script_counts(a))  # (read before the sizes change)
             for script, names in self._script_counts(b).items():
@@ -303,18 +304,15 @@ class _Linkage:
         self.organisations[a] += self.organisations[b]
         self.places[a] = self.places[a] or self.places[b]
         self.types[a] = self.types[a] | self.types[b]
+        linked_to_a = links_a.get
         for other, link in links_b.items():
-            if other == a:
-                continue
-            old = links_a.get(other)
+            old = linked_to_a(other)
             if old is not None:  # a neighbour of both: the sums add up (else b's link moves over as is)
                 link = old + link
             links_a[other] = link
             links_other = links[other]
             links_other[a] = link
             del links_other[b]
-        links_a.pop(b, None)
-        links_b.pop(a, None)
         links[b] = {}
         cannot_b = self.cannot.pop(b, None)
         if cannot_b:

@@ -33,7 +33,7 @@ from .entity_types import ORG, PERSON, canonical_type, is_place_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
 from .given_names import known_given_names
 from .normalize import NormalizedName
-from .normalize.lexicons import ACRONYM_STOPWORDS, ORG_CUE_WORDS, PARTICLES
+from .normalize.lexicons import ACRONYM_STOPWORDS, IDENTITY_FREE_TITLES, ORG_CUE_WORDS, PARTICLES, SUFFIXES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton, word_cached
 
 # Daitch-Mokotoff codes kept per token (it rarely branches further); Double Metaphone has two.
@@ -42,9 +42,10 @@ MAX_MP_CODES = 2
 MAX_NICK_GROUPS = 20
 
 
-# Function words, particles and generic organisation words ("center", "institute") say little about
-# which entity a name is, even where the background corpus of names happens not to contain them.
-_GENERIC_WORDS = ACRONYM_STOPWORDS | ORG_CUE_WORDS | PARTICLES
+# Function words, particles, generic organisation words ("center", "institute"), titles and suffixes
+# ("capt", "iii", "md") say little about which entity a name is, even where the background corpus of
+# names happens not to contain them: "Marius II" is no more "Macrinus II" for the "II" they share.
+_GENERIC_WORDS = ACRONYM_STOPWORDS | ORG_CUE_WORDS | PARTICLES | IDENTITY_FREE_TITLES | SUFFIXES
 _GENERIC_RARITY = 0.1
 
 

@@ -63,6 +63,9 @@ WEAK_TITLES: frozenset[str] = frozenset(_titles["weak"])
 #: Titles that make an untyped name a person (ranks such as "general" do not: "General Motors").
 PERSON_CUES: frozenset[str] = frozenset(t for t in _titles["honorifics"] if " " not in t)
 
+#: Single-token titles that say nothing of who a person is: not also a common family name (King, Major).
+IDENTITY_FREE_TITLES: frozenset[str] = TITLES - frozenset(_titles["also_family_names"])
+
 SUFFIXES: frozenset[str] = frozenset(_suffixes["generational"] + _suffixes["other"])
 #: Suffixes that make an untyped name a person (Jr, Sr; not "II": "World War II").
 SUFFIX_CUES: frozenset[str] = frozenset(_suffixes["cues"])
