@@ -153,7 +153,8 @@ def org_parts(form: str, place_abbreviations: Collection[str] = ()) -> OrgParts:
             changed = True
         elif n := _legal_form_at_end(tokens, _ENDING):
             trailing.append(LEGAL_FORMS_AT_END[tuple(tokens[-n:])])
-            tokens = tokens[:-n]
+            # Letters the form stood after are an abbreviation too ("unilever n v, n.v.").
+            tokens = _join_letter_runs(tokens[:-n])
             if len(tokens) > 1 and tokens[-1] == "and":
                 tokens = tokens[:-1]
             changed = True
