@@ -86,3 +86,13 @@ def test_gender_forms_followed_by_more_tokens_find_pairs_across_them():
     forms = records_module.GenderForms.of(["robert", "mario"]).followed_by(["roberta", "maria", "anna"])
     pairs = forms.gendered(np.array([0, 1, 0, 2]), np.array([2, 3, 4, 4]))
     assert pairs.tolist() == [True, True, False, False]
+
+
+def test_titles_and_suffixes_weigh_as_little_as_particles():
+    """A title or a suffix says nothing of who a person is, whatever its count in the background
+    names; a title that is also a family name keeps the rarity of a family name."""
+    generic = records_module.token_rarity("van")
+    for word in ("capt", "sir", "dr", "iii", "jr", "md"):
+        assert records_module.token_rarity(word) == generic
+    assert records_module.token_rarity("king") > generic
+    assert records_module.token_rarity("hamilton") > generic

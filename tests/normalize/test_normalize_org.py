@@ -159,6 +159,8 @@ def test_looks_like_org(form: str, expected: bool) -> None:
         ("Hunter Douglas Industries B. V.", "hunter douglas industries", "bv"),
         ("ALCATEL N.V., AMSTERDAM, NL", "alcatel", "nv"),  # an address after the legal form
         ("N.V. Philips' Gloeilampenfabrieken", "philips gloeilampenfabrieken", "nv"),  # a leading form
+        ("UNILEVER N V, N.V.", "unilever", "nv nv"),  # letters left once the form is gone: a form too
+        ("Philips Electronic N V B.V.", "philips electronic", "nv bv"),
     ],
 )
 def test_spaced_leading_and_addressed_legal_forms(raw, text, legal_form):
