@@ -161,6 +161,7 @@ def test_looks_like_org(form: str, expected: bool) -> None:
         ("N.V. Philips' Gloeilampenfabrieken", "philips gloeilampenfabrieken", "nv"),  # a leading form
         ("UNILEVER N V, N.V.", "unilever", "nv nv"),  # letters left once the form is gone: a form too
         ("Philips Electronic N V B.V.", "philips electronic", "nv bv"),
+        ("UNILEVER NV NAAMLOOZE VENNOOTSCHAP", "unilever", "nv nv"),  # Dutch spelling before 1947
     ],
 )
 def test_spaced_leading_and_addressed_legal_forms(raw, text, legal_form):
