@@ -116,6 +116,9 @@ def test_abbreviations_of_historical_records_meet_every_form_of_their_name() -> 
     assert are_nicknames("xtopher", "christopher")
     assert not are_nicknames("wm", "walter")
     assert not are_nicknames("thos", "charles")
+    # South Asian registers abbreviate Muhammad as Md (Md. Azharuddin).
+    assert are_nicknames("md", "mohammed") and are_nicknames("md", "muhammad")
+    assert not are_nicknames("md", "michael")
 
 
 def test_the_abbreviations_file_abbreviates_known_names_in_normalised_form() -> None:
