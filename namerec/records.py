@@ -249,7 +249,8 @@ class GenderForms:
             if token.endswith("er") and token in known:
                 masculine[t] = ids.setdefault(token[:-2] + "r", len(ids))
             for k, ending in enumerate(_FEMININE_ENDINGS):
-                if token.endswith(ending) and len(token) - len(ending) >= 3:
+                # A doubled final a is a long vowel spelt out (Jayalalithaa, Jayalalitha), no -a added.
+                if token.endswith(ending) and len(token) - len(ending) >= 3 and not token.endswith("aa"):
                     feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))
         return own, masculine, feminine
 

@@ -96,3 +96,10 @@ def test_titles_and_suffixes_weigh_as_little_as_particles():
         assert records_module.token_rarity(word) == generic
     assert records_module.token_rarity("king") > generic
     assert records_module.token_rarity("hamilton") > generic
+
+
+def test_a_doubled_final_a_is_no_womans_ending():
+    """Jayalalithaa spells out a long vowel; Paula is Paul's feminine form."""
+    forms = records_module.GenderForms.of(["jayalalitha", "jayalalithaa", "paul", "paula"])
+    assert not forms.gendered(np.array([0]), np.array([1]))[0]
+    assert forms.gendered(np.array([2]), np.array([3]))[0]
