@@ -9,6 +9,10 @@ join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"), and
 joining every group of its full name; ``data/given_name_exclusions.json`` leaves out of a package
 group the few names usage does not give it (Bill and Billy under Robert). Each token gets the ids of
 the groups it belongs to, and two given names are equivalent when those id sets meet.
+
+``data/given_name_genders.json`` (from the MIT-licensed nomquamgender package's data, see
+``scripts/build_given_name_genders.py``) lists the given names nearly always borne by men or nearly
+always by women (``given_name_gender``).
 """
 
 from __future__ import annotations
@@ -115,6 +119,18 @@ def _groups_by_name() -> dict[str, tuple[int, ...]]:
 def known_given_names() -> frozenset[str]:
     """Every given name the lexicons list (canonical names, nicknames and forms across languages)."""
     return frozenset(_groups_by_name())
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    data = load_data("given_name_genders.json")
+    return {**dict.fromkeys(data["male"], "m"), **dict.fromkeys(data["female"], "f")}
+
+
+def given_name_gender(token: str) -> str:
+    """"m" for a given name at least 95% of whose bearers are men, "f" for one at least 95% of
+    whose bearers are women, "" for any other word (Jean, Andrea, Kim, Alex; unknown names)."""
+    return _genders().get(token, "")
 
 
 # English pet forms end in -y, -ie, -ey, -ee, spelt freely: Aggy, Aggie; Jack, Jacky, Jackie. Letters

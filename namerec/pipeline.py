@@ -28,7 +28,7 @@ from .cluster import cluster_units
 from .config import Config
 from .entity_types import canonical_type
 from .errors import InputError
-from .given_names import are_nicknames, nickname_groups
+from .given_names import are_nicknames, given_name_gender, nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -346,6 +346,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | scored.gendered_given
          | slavic_family_forms(scored.records, scored.left, scored.right)
          | bare_gendered_forms(scored.records, scored.left, scored.right)
+         | opposite_genders(scored.records, scored.left, scored.right)
          | patronymic_conflicts(scored.records, scored.left, scored.right)
          | relatives(scored.records, scored.left, scored.right))
         & person_like[scored.left]
@@ -415,6 +416,28 @@ def bare_gendered_forms(records: NameRecords, left: np.ndarray, right: np.ndarra
         texts = records.texts
         out[rows] = [not are_nicknames(texts[a], texts[b])
                      for a, b in zip(left[rows].tolist(), right[rows].tolist())]
+    return out
+
+
+def opposite_genders(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: names of two or more words whose first words are a man's given name and a woman's
+    (``given_name_gender``), which the lexicons do not make one name: two people, however much of
+    the rest they share (Gabriel and Aída García Márquez, siblings of one double family name)."""
+    counts = records.token_counts
+    rows = np.flatnonzero((counts[left] >= 2) & (counts[right] >= 2))
+    out = np.zeros(len(left), dtype=bool)
+    if not len(rows):
+        return out
+    first_a = records.token_ids[records.offsets[left[rows]]]
+    first_b = records.token_ids[records.offsets[right[rows]]]
+    strings = records.tokens.strings
+    # Only the first words of the pairs asked about are looked up: 1 a man's, 2 a woman's, 0 neither.
+    gender = np.zeros(len(strings), dtype=np.int8)
+    asked = np.unique(np.concatenate([first_a, first_b]))
+    gender[asked] = [("", "m", "f").index(given_name_gender(strings[t])) for t in asked.tolist()]
+    opposite = np.flatnonzero(gender[first_a] * gender[first_b] == 2)
+    out[rows[opposite]] = [not are_nicknames(strings[a], strings[b])
+                           for a, b in zip(first_a[opposite].tolist(), first_b[opposite].tolist())]
     return out
 
 

@@ -146,3 +146,12 @@ def test_the_module_examples_hold():
     import namerec.given_names
 
     assert doctest.testmod(namerec.given_names).failed == 0
+
+
+def test_given_name_gender_lists_names_borne_nearly_always_by_one_gender():
+    from namerec.given_names import given_name_gender
+
+    assert given_name_gender("gabriel") == "m"
+    assert given_name_gender("aida") == "f"
+    # Names borne by both, and words that are no given name, say nothing.
+    assert [given_name_gender(word) for word in ("jean", "andrea", "alex", "smith", "")] == [""] * 5

@@ -613,3 +613,27 @@ def test_a_gendered_pair_the_lexicons_make_one_name_is_no_veto():
     right = np.array([unit["andrea"], unit["alexandra"]])
     # Andrea is also a man's name (Italian Andrew): the lexicons make the two one name.
     assert bare_gendered_forms(records, left, right).tolist() == [False, True]
+
+
+def test_siblings_of_one_double_family_name_a_man_and_a_woman_stay_apart():
+    names = ["Gabriel García Márquez", "Gabriel Garcia Marquez", "Aída García Márquez", "Aida Garcia Marquez"]
+    labels = namerec.reconcile(names).labels
+    assert labels[0] == labels[1] and labels[2] == labels[3]
+    assert labels[0] != labels[2]
+
+
+def test_a_man_and_a_woman_whose_names_the_lexicons_make_one_are_no_veto():
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.pipeline import opposite_genders
+    from namerec.records import NameRecords
+
+    names = ["Alexey Smith", "Lesha Smith", "Alexander Smith", "Elsie Smith", "Jean Smith", "Joan Smith"]
+    records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
+    unit = {text.split()[0]: u for u, text in enumerate(records.texts)}
+    left = np.array([unit["alexey"], unit["alexander"], unit["alexander"], unit["joan"]])
+    right = np.array([unit["lesha"], unit["elsie"], unit["jean"], unit["elsie"]])
+    # Lesha, listed as a woman's name, is a Russian pet form of Alexey; Jean and Joan are borne by
+    # men and women alike.
+    assert opposite_genders(records, left, right).tolist() == [False, True, False, False]
