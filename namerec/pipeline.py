@@ -435,9 +435,13 @@ def opposite_genders(records: NameRecords, left: np.ndarray, right: np.ndarray) 
     gender = np.zeros(len(strings), dtype=np.int8)
     asked = np.unique(np.concatenate([first_a, first_b]))
     gender[asked] = [("", "m", "f").index(given_name_gender(strings[t])) for t in asked.tolist()]
-    opposite = np.flatnonzero(gender[first_a] * gender[first_b] == 2)
-    out[rows[opposite]] = [not are_nicknames(strings[a], strings[b])
-                           for a, b in zip(first_a[opposite].tolist(), first_b[opposite].tolist())]
+    opposite = gender[first_a] * gender[first_b] == 2
+    first_a, first_b = first_a[opposite], first_b[opposite]
+    # One name to the lexicons: the two words share a given-name group (``are_nicknames``).
+    groups_a = records.token_attributes.nick_groups[first_a]
+    groups_b = records.token_attributes.nick_groups[first_b]
+    one_name = ((groups_a[:, :, None] == groups_b[:, None, :]) & (groups_a[:, :, None] >= 0)).any(axis=(1, 2))
+    out[rows[np.flatnonzero(opposite)[~one_name]]] = True
     return out
 
 
