@@ -10,7 +10,8 @@ Two kinds of groups, kept apart because they apply under different rules:
   and former names (Bombay, Mumbai). Forms are stored as the normaliser writes them (lower-case
   ASCII words), and may have several words ("den haag", "the hague", "s gravenhage"). The same
   places written in other scripts (القاهرة, 카이로, Κάιρο) are in ``data/place_scripts.json``, stored
-  as written and read by the normaliser when a name from such a script is first looked up.
+  as written; what the normaliser reads them as is stored in ``data/script_readings.json``
+  (``place_form_reading``).
 
 When place equivalence applies (:func:`place_match`) depends on the name's type, so that a person
 called Florence never becomes Firenze:
@@ -113,15 +114,15 @@ def _lexicon(script: str | None) -> _PlaceLexicon:
         # Wade-Giles) stands for neither, unless it is the primary reading of one place's form and
         # only an alternative one of the others' (Lomé's לומה is "loma"; so is Rome's ローマ read
         # with l for r); nor does a reading stand for a place when it is another place's Latin form.
-        # Only the forms of one script are read for the names of that script: reading them all
-        # costs most of a second, and a name's reading only ever meets readings from its own script.
+        # Only the forms of one script serve the names of that script: a name's reading only ever
+        # meets readings from its own script.
         native = load_data("place_scripts.json")["forms"]
         claims: dict[str, dict[int, bool]] = {}  # reading -> {place index: is it a primary reading?}
         for index, forms in enumerate(groups):
             for form in native.get(forms[0], ()):
-                if not _in_script(form, script):
+                family, primary, others = place_form_reading(form)
+                if script != _EVERY_SCRIPT and family != script:
                     continue
-                primary, others = form_readings(form)
                 for text in (primary, *others):
                     if text:
                         claimants = claims.setdefault(text, {})
@@ -139,9 +140,30 @@ def _lexicon(script: str | None) -> _PlaceLexicon:
     return _PlaceLexicon(group_of, tuple(groups), longest)
 
 
-def _in_script(form: str, script: str) -> bool:
-    """Is a form written in other than Latin script read for names of ``script`` (a family)?"""
-    return script == _EVERY_SCRIPT or script_family(dominant_script(form)) == script
+@lru_cache(maxsize=1)
+def _stored_place_readings() -> dict[str, list]:
+    """``read_place_form`` of each form of ``data/place_scripts.json``, as stored in
+    ``data/script_readings.json`` by ``scripts/build_script_readings.py``: reading the 8,000 forms
+    anew would cost every process most of a second. A test checks that they are what the
+    normaliser makes of the forms now."""
+    places: dict[str, list] = load_data("script_readings.json")["places"]
+    return places
+
+
+def place_form_reading(form: str) -> tuple[str, str, tuple[str, ...]]:
+    """(script family, primary reading, other readings) of a place form written in another script:
+    as stored, or read now for a form the stored readings lack (a lexicon edited since)."""
+    stored = _stored_place_readings().get(form)
+    if stored is None:
+        return read_place_form(form)
+    family, primary, others = stored
+    return family, primary, tuple(others)
+
+
+def read_place_form(form: str) -> tuple[str, str, tuple[str, ...]]:
+    """(script family, primary reading, other readings) of a place form, read by the normaliser now."""
+    primary, others = form_readings(form)
+    return script_family(dominant_script(form)), primary, tuple(others)
 
 
 def form_readings(form: str) -> tuple[str, list[str]]:

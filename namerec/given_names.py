@@ -4,7 +4,8 @@ Two lexicons: the `nicknames` package (Apache-2.0, hand-curated English names), 
 canonical name to its nicknames, and namerec's own ``data/given_name_equivalents.json``, groups of
 one name's forms across languages and romanisations (Ivan, Juan, Sean, Giovanni ~ John), with
 ``data/given_name_scripts.json``, the same names written in other scripts (محمد, יוסף, Иван), which
-join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"), and
+join their groups as the normaliser reads them ("mhmd", "yosf", "ivan"; the readings are stored in
+``data/script_readings.json``), and
 ``data/given_name_abbreviations.json``, the abbreviations of historical records (Wm, Chas, Thos), each
 joining every group of its full name; ``data/given_name_exclusions.json`` leaves out of a package
 group the few names usage does not give it (Bill and Billy under Robert). Each token gets the ids of
@@ -25,12 +26,28 @@ from .normalize.lexicons import load_data
 
 def _written_readings(forms: list[str]) -> set[str]:
     """The one-word readings of given names written in other scripts, as the normaliser reads them
-    in the input (read here, so the lexicon always agrees with the normaliser)."""
+    in the input: as stored in ``data/script_readings.json`` (``scripts/build_script_readings.py``;
+    reading them anew would cost every process a quarter of a second; a test checks they are what
+    the normaliser makes of the forms now), or read now for a form the stored readings lack."""
+    stored = _stored_given_name_readings()
     readings: set[str] = set()
     for form in forms:
-        name = normalize_name(form, "PERSON")
-        readings.update(text for text in (name.text, *name.variants) if text and " " not in text)
+        found = stored.get(form)
+        readings.update(read_given_name_form(form) if found is None else found)
     return readings
+
+
+@lru_cache(maxsize=1)
+def _stored_given_name_readings() -> dict[str, list[str]]:
+    given: dict[str, list[str]] = load_data("script_readings.json")["given_names"]
+    return given
+
+
+def read_given_name_form(form: str) -> list[str]:
+    """The one-word readings of a given name written in another script, read by the normaliser now
+    (so the lexicon always agrees with what it makes of the same name in the input)."""
+    name = normalize_name(form, "PERSON")
+    return sorted({text for text in (name.text, *name.variants) if text and " " not in text})
 
 
 @lru_cache(maxsize=1)

@@ -235,3 +235,16 @@ def test_chinese_forms_of_places_are_not_read_by_their_transcription_values() ->
     assert place_group(normalize_name("伦敦", "LOC").text) == place_group("london")
     assert place_group(normalize_name("捷克", "LOC").text) == place_group("czechia")
     assert place_group("lendon") is None and place_group("jek") is None
+
+
+def test_stored_readings_of_place_forms_are_what_the_normaliser_reads_now():
+    # Stale readings mean the normaliser changed: run scripts/build_script_readings.py.
+    from namerec.equivalents import _stored_place_readings, read_place_form
+    from namerec.normalize.lexicons import load_data
+
+    forms = {form for written in load_data("place_scripts.json")["forms"].values() for form in written}
+    stored = _stored_place_readings()
+    assert set(stored) == forms
+    stale = [form for form in sorted(forms) if tuple(stored[form][:2]) + (tuple(stored[form][2]),)
+             != read_place_form(form)]
+    assert not stale, f"{len(stale)} stale, e.g. {stale[:5]}: run scripts/build_script_readings.py"

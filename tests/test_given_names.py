@@ -155,3 +155,15 @@ def test_given_name_gender_lists_names_borne_nearly_always_by_one_gender():
     assert given_name_gender("aida") == "f"
     # Names borne by both, and words that are no given name, say nothing.
     assert [given_name_gender(word) for word in ("jean", "andrea", "alex", "smith", "")] == [""] * 5
+
+
+def test_stored_readings_of_given_names_in_other_scripts_are_what_the_normaliser_reads_now():
+    # Stale readings mean the normaliser changed: run scripts/build_script_readings.py.
+    from namerec.given_names import _stored_given_name_readings, read_given_name_form
+    from namerec.normalize.lexicons import load_data
+
+    forms = {form for written in load_data("given_name_scripts.json")["forms"].values() for form in written}
+    stored = _stored_given_name_readings()
+    assert set(stored) == forms
+    stale = [form for form in sorted(forms) if stored[form] != read_given_name_form(form)]
+    assert not stale, f"{len(stale)} stale, e.g. {stale[:5]}: run scripts/build_script_readings.py"
