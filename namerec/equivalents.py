@@ -209,11 +209,10 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
     readings: dict[int, list[str]] = {}
     if script is not None:
         for index, place in enumerate(places):
-            for written in place.written:
-                if script in (_EVERY_SCRIPT, written.script):
-                    readings.setdefault(index, []).extend(written.readings)
-                    for text in written.readings:
-                        claims[text] = (*claims.get(text, ()), index)
+            for texts in place.written_in(None if script == _EVERY_SCRIPT else script):
+                readings.setdefault(index, []).extend(texts)
+                for text in texts:
+                    claims[text] = (*claims.get(text, ()), index)
     owners = form_owners(claims, [place.population for place in places])
     group_of = dict(base.group_of)
     territories: set[int] = set()

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 __all__ = ["DOMINANCE", "TERRITORY_POPULATION", "GazetteerPlace", "WrittenForm", "form_owners",
            "gazetteer_places"]
@@ -46,8 +46,7 @@ DOMINANCE = 3.0
 TERRITORY_POPULATION = 10**11
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenForm:
+class WrittenForm(NamedTuple):
     """A place's form in a script other than Latin, with the normaliser's readings of it."""
 
     form: str  # as written
@@ -55,16 +54,30 @@ class WrittenForm:
     readings: tuple[str, ...]  # the normaliser's reading first, then its other readings
 
 
-@dataclass(frozen=True, slots=True)
-class GazetteerPlace:
+class GazetteerPlace(NamedTuple):
     ident: str  # "cldr:DE" (a territory's CLDR code) or "geonames:2867714" (a city's GeoNames id)
     population: int  # a city's, or TERRITORY_POPULATION
     latin: tuple[str, ...]  # Latin forms as the normaliser writes them, the English name first
-    written: tuple[WrittenForm, ...]  # forms in other scripts
+    # Forms in other scripts as stored, [form, script family, reading, other readings...] each: the
+    # 180,000 of them are only read for names of their script (``written``, ``written_in``), and
+    # making objects of them all cost every start half a second.
+    stored_written: list[list[str]]
 
     @property
     def is_territory(self) -> bool:
         return self.ident.startswith("cldr:")
+
+    @property
+    def written(self) -> tuple[WrittenForm, ...]:
+        """The forms in other scripts."""
+        return tuple(WrittenForm(form, script, tuple(readings))
+                     for form, script, *readings in self.stored_written)
+
+    def written_in(self, script: str | None) -> Iterator[list[str]]:
+        """The readings of each form written in ``script`` (a script family; None: every script)."""
+        for form_script_readings in self.stored_written:
+            if script is None or form_script_readings[1] == script:
+                yield form_script_readings[2:]
 
 
 @lru_cache(maxsize=1)
@@ -73,15 +86,12 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
     raw = files("namerec").joinpath("data").joinpath("place_gazetteer.json.gz").read_bytes()
     data = json.loads(gzip.decompress(raw))
 
-    def written_forms(entries: list[list[str]]) -> tuple[WrittenForm, ...]:
-        return tuple(WrittenForm(form, script, tuple(readings)) for form, script, *readings in entries)
-
     territories = tuple(
-        GazetteerPlace(f"cldr:{code}", TERRITORY_POPULATION, tuple(latin), written_forms(written))
+        GazetteerPlace(f"cldr:{code}", TERRITORY_POPULATION, tuple(latin), written)
         for code, latin, written in data["territories"]
     )
     cities = tuple(
-        GazetteerPlace(f"geonames:{ident}", int(population), tuple(latin), written_forms(written))
+        GazetteerPlace(f"geonames:{ident}", int(population), tuple(latin), written)
         for ident, _country, population, latin, written in data["cities"]
     )
     return territories + cities
