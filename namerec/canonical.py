@@ -5,7 +5,9 @@ Policy, in order (the first difference decides):
 1. the reference's spelling, when the entity is linked to a reference entry (see ``link``);
 2. the most complete form: more full words (initials and acronyms count less), then more words;
 3. the best-formed form: mixed case ("Max Bergmann") over all capitals or all lower case, and no
-   digits inside words; then more letters (William over Bill, Institute over Inst.);
+   digits inside words; then a form in the script most of the entity's rows are written in (München
+   over Мюнхен when two rows of three are Latin: a transliteration's letters say nothing of how
+   full a name is); then more letters (William over Bill, Institute over Inst.);
 4. the most frequent form among the entity's rows;
 5. the lexicographically smallest normalised form, then the smallest original string.
 """
@@ -51,15 +53,19 @@ def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) 
     >>> rows = ["BERGMAN", "Max Bergmann", "Max Bergmann", "M. Bergmann"]
     >>> choose_canonical(rows, [normalize_name(r, "PERSON") for r in rows])[0]
     'Max Bergmann'
+    >>> rows = ["München", "Munich", "Мюнхен"]
+    >>> choose_canonical(rows, [normalize_name(r, "LOC") for r in rows])[0]
+    'München'
     """
     frequency = Counter(originals)
     normalized = {original: name for original, name in zip(originals, names)}
+    rows_in_script = Counter(name.script for name in names)
 
     def rank(original: str):
         name = normalized[original]
         full, words, letters, written = _completeness(name, original)
-        return (-full, -words, -_form_quality(original), -letters, -written, -frequency[original],
-                name.text, original)
+        return (-full, -words, -_form_quality(original), -rows_in_script[name.script], -letters, -written,
+                -frequency[original], name.text, original)
 
     best = min(frequency, key=rank)
     full = _completeness(normalized[best], best)[0]
