@@ -142,6 +142,13 @@ def _add_cluster(commands: Any) -> None:
         "default) joins them when most names are one word and most of those are known given names "
         "(overrides bare_nicknames from --config)",
     )
+    parser.add_argument(
+        "--untyped-places", choices=("auto", "never", "always"), default=None,
+        help="names without a type: 'always' match them as places (as if typed LOC: the place "
+        "gazetteer applies; the output keeps the types given), 'never' as names of any kind, 'auto' "
+        "(the default) as places when most of them are known places (overrides untyped_places from "
+        "--config)",
+    )
     parser.set_defaults(handler=_run_cluster)
 
 
@@ -241,6 +248,8 @@ def _load_config(args: argparse.Namespace) -> Config:
         config = Config(**{**config.model_dump(), "match_threshold": args.threshold})
     if getattr(args, "bare_nicknames", None) is not None:
         config = Config(**{**config.model_dump(), "bare_nicknames": args.bare_nicknames})
+    if getattr(args, "untyped_places", None) is not None:
+        config = Config(**{**config.model_dump(), "untyped_places": args.untyped_places})
     return config
 
 

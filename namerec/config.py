@@ -90,6 +90,13 @@ class Config(BaseModel):
         "reads as a list of given names: most of its names one word (typed PERSON or untyped), and most "
         "of those (in any script, as read: 'Саша' is 'sasha') known given names or nicknames.",
     )
+    untyped_places: Literal["auto", "never", "always"] = Field(
+        "auto",
+        description="Names without a type: 'always' reads them as places (as if typed LOC: the place "
+        "gazetteer and the rules for places apply; the types reported stay the ones given), 'never' "
+        "as names of any kind, 'auto' as places when the list reads as a list of places: most of its "
+        "untyped names are wholly forms of places namerec knows (its lexicon's or the gazetteer's).",
+    )
     cyrillic_language: Literal["auto", "ru", "uk", "bg", "sr", "mk", "be"] = Field(
         "auto",
         description="Romanisation table for Cyrillic names; 'auto' guesses from letters unique to a "

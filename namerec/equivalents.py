@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,6 +57,7 @@ __all__ = [
     "PlaceMatch",
     "are_nicknames",
     "form_readings",
+    "reads_as_place_list",
     "nickname_groups",
     "organisation_places",
     "place_forms",
@@ -176,6 +177,47 @@ def form_readings(form: str) -> tuple[str, list[str]]:
     name = normalize_name(form, LOC)
     skipped = {normalize_name(reading, LOC).text for reading in transcription_readings(form)}
     return name.text, [variant for variant in name.variants if variant not in skipped]
+
+
+# A list of untyped names is a list of places when more than this share of its names are wholly
+# forms of known places (typed LOC, gazetteer included). On hand-written lists of places across
+# scripts the share is 0.67-0.99 (Chinese towns in three spellings 0.67, Arab towns 0.79, Ukrainian
+# towns 0.93, smaller cities 0.99); on lists of people or companies at most 0.34 (English names and
+# places in four scripts, a mixed list), on pools of the shared files 0.01 (splink), 0.10 (wikidata's
+# name parts) and 0.001 (patstat). Lists of villages (0.31) and provinces (0.39) fall short.
+_PLACE_LIST_SHARE = 0.5
+# The gazetteer is loaded only for a list of which at least this share is wholly a place of namerec's
+# own lexicon: 0.03-0.94 on those lists of places, at most 0.008 on the shared files' pools.
+_CURATED_PLACE_SHARE = 0.02
+# Names looked at, evenly spread over a large list.
+_PLACE_LIST_SAMPLE = 5000
+
+
+def reads_as_place_list(names: Sequence[NormalizedName]) -> bool:
+    """Do these names (normalised without a type) read as a list of places? True when more than
+    half of them are wholly a form of a known place, namerec's lexicon or the gazetteer's (as a name
+    typed LOC would be looked up: "Kharkiv", "Харків", "Alma-Ata"). Names that could be places as
+    well as people (Florence, Jordan) do not make a list of people one of places: few of its names
+    are one word that is a place.
+
+    >>> from namerec.normalize import normalize_name
+    >>> reads_as_place_list([normalize_name(n) for n in ("Kharkiv", "Харьков", "Lviv", "Max Bergmann")])
+    True
+    >>> reads_as_place_list([normalize_name(n) for n in ("Florence Nightingale", "Jordan", "Max Bergmann")])
+    False
+    """
+    named = [name for name in names if name.tokens]
+    if not named:
+        return False
+    sample = named[:: max(1, len(named) // _PLACE_LIST_SAMPLE)]
+
+    def in_own_lexicon(name: NormalizedName) -> bool:
+        lexicon = _lexicon_for(name.script)
+        return lexicon is not None and any(form in lexicon.group_of for form in (name.text, *name.variants))
+
+    if sum(map(in_own_lexicon, sample)) < _CURATED_PLACE_SHARE * len(sample):
+        return False
+    return sum(place_match(name, LOC).whole is not None for name in sample) > _PLACE_LIST_SHARE * len(sample)
 
 
 #: The group of gazetteer place i that joins no group of namerec's lexicon is GAZETTEER_GROUP_BASE + i.

@@ -26,7 +26,8 @@ from .canonical import choose_canonical
 from .chinese_places import different_chinese_places
 from .cluster import cluster_units
 from .config import Config
-from .entity_types import canonical_type
+from .entity_types import LOC, canonical_type
+from .equivalents import reads_as_place_list
 from .errors import InputError
 from .given_names import are_nicknames, given_name_gender, nickname_groups
 from .models import Entity, Member, Reconciliation
@@ -130,6 +131,14 @@ def score_units(
     models = (model.in_pools(), model.in_pools(places=True)) if model is not None else None
     keys = sorted(set(zip(names, types)))
     normalized = dict(zip(keys, _normalize_all(keys, config.cyrillic_language, show)))
+    if untyped_read_as_places(config.untyped_places, normalized):
+        # Untyped names are matched as places (typed LOC), normalised as such; the caller reports
+        # the types given.
+        types = [t or LOC for t in types]
+        keys = sorted(set(zip(names, types)))
+        retyped = [key for key in keys if key not in normalized]
+        normalized.update(zip(retyped, _normalize_all(retyped, config.cyrillic_language, show)))
+        normalized = {key: normalized[key] for key in keys}
     unit_keys = sorted({(n.text, t) for (_, t), n in normalized.items() if n.text})
     unit_index = {key: u for u, key in enumerate(unit_keys)}
     representative: dict[tuple[str, str], NormalizedName] = {}
@@ -183,6 +192,16 @@ def score_units(
         left, right, probability, flags = _bridged(
             records, left, right, probability, flags, bridged_pairs(records, left, right, probability))
     return ScoredUnits(records, row_units, left, right, flags[:, 0], flags[:, 1], probability, features)
+
+
+def untyped_read_as_places(mode: str, normalized: dict[tuple[str, str], NormalizedName]) -> bool:
+    """Are the untyped names of a pool (``normalized``: (name, type) -> its normalisation) to be
+    matched as places? ``Config.untyped_places``: "always", "never", or "auto": when they read as a
+    list of places (``equivalents.reads_as_place_list``)."""
+    if mode == "never":
+        return False
+    untyped = [name for (_, entity_type), name in normalized.items() if not entity_type]
+    return bool(untyped) and (mode == "always" or reads_as_place_list(untyped))
 
 
 def _work_out_facts(*holders: object) -> None:

@@ -204,6 +204,16 @@ def test_bare_nicknames_option(tmp_path, calls, capsys):
     assert "--bare-nicknames" in capsys.readouterr().err
 
 
+def test_untyped_places_option(tmp_path, calls, capsys):
+    path = write(tmp_path, "in.csv", "name\nGrodno\n")
+    assert main(["cluster", path]) == 0
+    assert calls[-1]["config"].untyped_places == "auto"
+    assert main(["cluster", path, "--untyped-places", "always"]) == 0
+    assert calls[-1]["config"].untyped_places == "always"
+    assert main(["cluster", path, "--untyped-places", "sometimes"]) == 2
+    assert "--untyped-places" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "nan", "high"])
 def test_bad_threshold_is_a_usage_error(tmp_path, calls, capsys, value):
     assert main(["cluster", write(tmp_path, "in.csv", "name\nA\n"), "--threshold", value]) == 2

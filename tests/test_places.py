@@ -207,3 +207,30 @@ def test_places_the_lexicon_does_not_know_cluster_across_spellings_and_scripts(s
         assert sorted(found.values(), key=sorted) == sorted(UNKNOWN_PLACES, key=sorted)
     else:
         assert sorted(found.values(), key=sorted) != sorted(UNKNOWN_PLACES, key=sorted)
+
+
+_UNTYPED_TOWNS = ["Hrodna", "Grodno", "Гродно", "Zaporizhzhia", "Zaporozhye", "Запоріжжя", "Ivano-Frankivsk",
+                  "Stanislav"]
+
+
+def test_an_untyped_list_of_places_is_matched_as_places_and_keeps_its_types():
+    result = namerec.reconcile(_UNTYPED_TOWNS)
+    labels = result.labels
+    assert labels[0] == labels[1] == labels[2]  # the gazetteer knows Hrodna's forms
+    assert labels[6] == labels[7]  # and Ivano-Frankivsk's former name
+    assert labels[0] != labels[3]
+    assert {entity.type for entity in result.entities} == {""}
+
+
+def test_untyped_places_never_leaves_untyped_names_to_their_spelling():
+    labels = namerec.reconcile(_UNTYPED_TOWNS, config=namerec.Config(untyped_places="never")).labels
+    assert labels[6] != labels[7]
+
+
+def test_a_list_of_people_is_no_list_of_places_though_some_names_are_places():
+    from namerec.equivalents import reads_as_place_list
+    from namerec.normalize import normalize_name
+
+    people = ["Florence Nightingale", "Jordan", "Paris Hilton", "Max Bergmann", "Georgia O'Keeffe", "Chad"]
+    assert not reads_as_place_list([normalize_name(name) for name in people])
+    assert reads_as_place_list([normalize_name(name) for name in _UNTYPED_TOWNS])
