@@ -227,11 +227,19 @@ GAZETTEER_GROUP_BASE = PLACE_GROUP_BASE + (1 << 16)
 @lru_cache(maxsize=1)
 def _gazetteer_claims() -> dict[str, tuple[int, ...]]:
     """Each Latin form of the gazetteer's places -> the indices of the places that have it."""
-    claims: dict[str, list[int]] = {}
+    claims: dict[str, tuple[int, ...]] = {}
     for index, place in enumerate(gazetteer_places()):
         for text in place.latin:
-            claims.setdefault(text, []).append(index)
-    return {text: tuple(places) for text, places in claims.items()}
+            found = claims.get(text)
+            claims[text] = (index,) if found is None else (*found, index)
+    return claims
+
+
+@lru_cache(maxsize=1)
+def _latin_owners() -> dict[str, int]:
+    """``form_owners`` of the gazetteer's Latin forms alone: the same for every script, whose
+    readings only change the owners of the forms they claim."""
+    return form_owners(_gazetteer_claims(), [place.population for place in gazetteer_places()])
 
 
 @lru_cache(maxsize=16)
@@ -247,15 +255,23 @@ def _with_gazetteer(script: str | None, curated: bool = True) -> _PlaceLexicon:
     """
     base = _lexicon(script) if curated else _PlaceLexicon({}, (), 1)
     places = gazetteer_places()
-    claims: dict[str, tuple[int, ...]] = dict(_gazetteer_claims())
+    owners: Mapping[str, int] = _latin_owners()
     readings: dict[int, list[str]] = {}
     if script is not None:
+        latin_claims = _gazetteer_claims()
+        claims: dict[str, tuple[int, ...]] = {}  # the forms readings claim, with their Latin claims
         for index, place in enumerate(places):
             for texts in place.written_in(None if script == _EVERY_SCRIPT else script):
                 readings.setdefault(index, []).extend(texts)
                 for text in texts:
-                    claims[text] = (*claims.get(text, ()), index)
-    owners = form_owners(claims, [place.population for place in places])
+                    claims[text] = (*claims.get(text, latin_claims.get(text, ())), index)
+        owners = dict(owners)
+        reread = form_owners(claims, [place.population for place in places])
+        for text in claims:
+            if text in reread:
+                owners[text] = reread[text]
+            else:
+                owners.pop(text, None)
     group_of = dict(base.group_of)
     territories: set[int] = set()
     for index, place in enumerate(places):

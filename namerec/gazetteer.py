@@ -111,6 +111,9 @@ def form_owners(claims: Mapping[str, Sequence[int]], populations: Sequence[int])
     """
     owners: dict[str, int] = {}
     for form, places in claims.items():
+        if len(places) == 1:  # most forms: one place has them
+            owners[form] = places[0]
+            continue
         distinct = sorted(set(places), key=lambda place: (-populations[place], place))
         if len(distinct) == 1 or populations[distinct[0]] >= DOMINANCE * populations[distinct[1]]:
             owners[form] = distinct[0]
