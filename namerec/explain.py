@@ -4,8 +4,8 @@ The match model is additive in log-odds, so a feature's contribution is exact: t
 terms minus what the same terms give for a typical pair (the baseline). Contributions plus the
 baseline add up to the log-odds of the probability reported, except for a pair of which one name
 is written as the other's acronym, or two one-word given names one listed as the other's nickname,
-whose probability is at least a prior, and two names with different patronymics, whose probability
-is at most a ceiling (the summary says so).
+whose probability is at least a prior, and two names with different patronymics or generational
+suffixes, whose probability is at most a ceiling (the summary says so).
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ _ACRONYM = FEATURES.index("acronym")
 
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
-                 normalized_a: str, normalized_b: str, probability: float) -> Explanation:
+                 normalized_a: str, normalized_b: str, probability: float,
+                 generations: bool = False) -> Explanation:
     """Explain one pair from its feature row and the probability it was scored (which a prior of
-    ``scoring.priors`` may have raised above what the features give)."""
+    ``scoring.priors`` may have raised above what the features give, or a ceiling lowered: two
+    patronymics, or with ``generations`` two generations, Jr. and Sr.)."""
     row = features.reshape(1, -1)
     regime = int(regime_of(row)[0])
     coefficients = model.coefficients[regime]
@@ -40,8 +42,10 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     raised = probability > from_features
     acronym = raised and bool(row[0, _ACRONYM] > 0.5)
     nickname = raised and not acronym
-    # Below it, the names carry two fathers' names (``patronymics``).
-    fathers = probability < from_features and probability <= CEILING
+    # Below it, the names carry two generations or two fathers' names (``patronymics``).
+    lowered = probability < from_features and probability <= CEILING
+    fathers = lowered and not generations
+    generations = lowered and generations
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
@@ -55,7 +59,7 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
                                                  probability, contributions, baseline, acronym,
-                                                 nickname, fathers),
+                                                 nickname, fathers, generations),
     )
 
 
@@ -64,7 +68,7 @@ def _probability(log_odds: float) -> float:
 
 
 def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False,
-             nickname=False, fathers=False) -> str:
+             nickname=False, fathers=False, generations=False) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
@@ -81,6 +85,10 @@ def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baselin
         lines.append(f"The names carry two different patronymics (fathers' names), so they are two "
                      f"people whatever else they share: at most {CEILING:.2f}; the features below "
                      "alone would give more.")
+    if generations:
+        lines.append(f"The names carry two different generational suffixes (Jr. and Sr., II and III): "
+                     f"a father and a son, whatever else they share: at most {CEILING:.2f}; the "
+                     "features below alone would give more.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "
         f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."

@@ -33,7 +33,7 @@ from .given_names import are_nicknames, given_name_gender, nickname_groups
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
-from .patronymics import at_most_ceiling, patronymic_conflicts
+from .patronymics import CEILING, at_most_ceiling, patronymic_conflicts
 from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
@@ -139,18 +139,20 @@ def score_units(
         retyped = [key for key in keys if key not in normalized]
         normalized.update(zip(retyped, _normalize_all(retyped, config.cyrillic_language, show)))
         normalized = {key: normalized[key] for key in keys}
-    unit_keys = sorted({(n.text, t) for (_, t), n in normalized.items() if n.text})
+    # A unit is a distinct normalised text of a type and a generation (John Smith Jr., John Smith Sr.).
+    unit_keys = sorted({(n.text, t, n.generation) for (_, t), n in normalized.items() if n.text})
     unit_index = {key: u for u, key in enumerate(unit_keys)}
-    representative: dict[tuple[str, str], NormalizedName] = {}
+    representative: dict[tuple[str, str, str], NormalizedName] = {}
     for (_, t), n in sorted(normalized.items()):
-        representative.setdefault((n.text, t), n)
+        representative.setdefault((n.text, t, n.generation), n)
     unit_names = [representative[k] for k in unit_keys]
     if len(unit_names) >= _PARALLEL_NAMES:
         # Over the cores now, rather than word by word in the records, blocking keys and readings.
         code_words((word for name in unit_names for word in name_words(name)), default_workers())
-    records = NameRecords.build(unit_names, [t for _, t in unit_keys])
+    records = NameRecords.build(unit_names, [t for _, t, _ in unit_keys])
     row_units = np.fromiter(
-        (unit_index.get((normalized[(n, t)].text, t), -1) for n, t in zip(names, types)),
+        (unit_index.get((name.text, t, name.generation), -1)
+         for name, t in ((normalized[(n, t)], t) for n, t in zip(names, types))),
         dtype=np.int64, count=len(names),
     )
 
@@ -177,8 +179,9 @@ def score_units(
                 probability[start:stop] = chunk_probability
             bar.update(stop - start)
     if models is not None:
-        # Two clearly different fathers' names: two people (Rustam Ibrahimovich / Magomedovich Aselderov).
-        at_most_ceiling(records, left, right, probability)
+        # Two clearly different fathers' names, or two generations: two people.
+        at_most_two_people(records, left, right, probability)
+        shared_among_generations(records, left, right, probability)
     if join_nicknames and models is not None:
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
         # too (Bill and Will; on Ancestry's train split 873 of 934 such pairs are matches).
@@ -336,7 +339,7 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     reread = best_readings(records, left, right, features, probability, model)
     if config.scorer is None:  # weights fitted or calibrated on the user's pairs speak for their data
         nickname_prior(records, left, right, probability)
-    at_most_ceiling(records, left, right, probability)
+    at_most_two_people(records, left, right, probability)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms
@@ -366,6 +369,7 @@ def cannot_link(scored: ScoredUnits) -> np.ndarray:
          | slavic_family_forms(scored.records, scored.left, scored.right)
          | bare_gendered_forms(scored.records, scored.left, scored.right)
          | opposite_genders(scored.records, scored.left, scored.right)
+         | different_generations(scored.records, scored.left, scored.right)
          | patronymic_conflicts(scored.records, scored.left, scored.right)
          | relatives(scored.records, scored.left, scored.right))
         & person_like[scored.left]
@@ -462,6 +466,45 @@ def opposite_genders(records: NameRecords, left: np.ndarray, right: np.ndarray) 
     one_name = ((groups_a[:, :, None] == groups_b[:, None, :]) & (groups_a[:, :, None] >= 0)).any(axis=(1, 2))
     out[rows[np.flatnonzero(opposite)[~one_name]]] = True
     return out
+
+
+def at_most_two_people(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                       probability: np.ndarray) -> None:
+    """Lower to ``patronymics.CEILING``, in place, the probability of each pair the rules know to be
+    two people whatever their names share: two clearly different patronymics (Rustam Ibrahimovich /
+    Magomedovich Aselderov: ``patronymics.at_most_ceiling``) and two generations (John Smith Jr. /
+    Sr.: ``different_generations``)."""
+    at_most_ceiling(records, left, right, probability)
+    apart = different_generations(records, left, right)
+    probability[apart] = np.minimum(probability[apart], CEILING)
+
+
+def shared_among_generations(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                             probability: np.ndarray) -> None:
+    """A name without a generational suffix that matches names of two or more generations (John
+    Smith, beside John Smith Jr. and John Smith Sr.) may be any of them, or another man: its
+    probability with each is divided by their number plus one, in place. It then stays apart, as an
+    ambiguous partial name does, rather than join whichever the clustering meets first."""
+    generations = records.generations.astype(np.int64)
+    one_side = (generations[left] > 0) != (generations[right] > 0)
+    rows = np.flatnonzero(one_side & (probability >= 0.5))
+    if not len(rows):
+        return
+    plain = np.where(generations[left[rows]] > 0, right[rows], left[rows])
+    suffixed = np.where(generations[left[rows]] > 0, left[rows], right[rows])
+    seen = np.zeros(len(records), dtype=np.int64)  # per plain name: a bit per generation it matches
+    np.bitwise_or.at(seen, plain, 1 << generations[suffixed])
+    counts = np.array([bin(mask).count("1") for mask in seen.tolist()], dtype=np.int64)
+    ambiguous = rows[counts[plain] >= 2]
+    probability[ambiguous] /= counts[plain[counts[plain] >= 2]] + 1
+
+
+def different_generations(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: two names whose generational suffixes name two generations (John Smith Jr. and John
+    Smith Sr., Henry Ford II and Henry Ford III): a father and a son, whatever their names share. A
+    name without one is compatible with either."""
+    generations = records.generations
+    return (generations[left] > 0) & (generations[right] > 0) & (generations[left] != generations[right])
 
 
 def entity_id(member_keys: Sequence[str]) -> str:
@@ -624,7 +667,7 @@ def _identify(shared, span: tuple[int, int]) -> list[tuple[str, str, str]]:
     out = []
     for rows in clusters[span[0]:span[1]]:
         units = sorted({row_units[r] for r in rows})
-        ident = entity_id([f"{records.types[u]}\x1f{records.texts[u]}" for u in units])
+        ident = entity_id([_unit_key(records, u) for u in units])
         if len(rows) == 1:
             canonical, reason = names[rows[0]], "the only form"
         else:
@@ -633,6 +676,13 @@ def _identify(shared, span: tuple[int, int]) -> list[tuple[str, str, str]]:
             )
         out.append((ident, canonical, reason))
     return out
+
+
+def _unit_key(records: NameRecords, unit: int) -> str:
+    """What makes a unit itself, for entity ids: its type and text, and its generation if any."""
+    generation = records.names[unit].generation
+    key = f"{records.types[unit]}\x1f{records.texts[unit]}"
+    return f"{key}\x1f{generation}" if generation else key
 
 
 def _entity_type(types: Sequence[str]) -> str:

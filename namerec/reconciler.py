@@ -14,6 +14,7 @@ from .config import Config
 from .errors import InputError
 from .explain import explain_pair
 from .models import Explanation, Reconciliation
+from .normalize import normalize_name
 from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, score_pairs, score_units
 from .scoring.model import MatchModel, model_for
 
@@ -106,8 +107,12 @@ class Reconciler:
         probability, features, forms = score_pairs([(a, b)], None if types is None else [types], self.config,
                                                    self.model_)
         form_a, form_b = forms[0]
+        type_a, type_b = clean_types(None if types is None else list(types), 2)
+        generation_a = normalize_name(str(a), type_a).generation
+        generation_b = normalize_name(str(b), type_b).generation
+        two_generations = bool(generation_a and generation_b and generation_a != generation_b)
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
-                                   float(probability[0]))
+                                   float(probability[0]), generations=two_generations)
         if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,

@@ -370,6 +370,12 @@ class NameRecords:
         return (types == PERSON) | ((types != ORG) & read_as_person)
 
     @cached_property
+    def generations(self) -> np.ndarray:
+        """Per unit: the generation its stripped suffix names (NormalizedName.generation), 0 if none."""
+        return np.fromiter((int(name.generation or 0) for name in self.names), dtype=np.int8,
+                           count=len(self.names))
+
+    @cached_property
     def whole_place_ids(self) -> np.ndarray:
         """``whole_places`` as int64, -1 where a unit is no known place (for pair features)."""
         ids = [-1 if group is None else group for group in self.whole_places]
@@ -559,5 +565,5 @@ class NameRecords:
 _PER_UNIT_CACHES = (
     "sorted_texts", "text_array", "sorted_text_array", "skeleton_array", "personal", "whole_place_ids",
     "organisation_places", "holds_organisation_places", "text_lengths", "repeats_a_word", "end_letters",
-    "typed_as_place",
+    "typed_as_place", "generations",
 )

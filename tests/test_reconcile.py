@@ -637,3 +637,16 @@ def test_a_man_and_a_woman_whose_names_the_lexicons_make_one_are_no_veto():
     # Lesha, listed as a woman's name, is a Russian pet form of Alexey; Jean and Joan are borne by
     # men and women alike.
     assert opposite_genders(records, left, right).tolist() == [False, True, False, False]
+
+
+def test_a_father_and_a_son_of_one_name_stay_apart_and_the_bare_name_is_ambiguous():
+    names = ["John Smith Jr.", "John Smith, Jr.", "John Smith Sr.", "John Smith", "Ken Griffey Jr.", "Ken Griffey"]
+    result = namerec.reconcile(names)
+    labels = result.labels
+    assert labels[0] == labels[1]
+    assert len({labels[0], labels[2], labels[3]}) == 3  # the bare name could be either, or neither
+    assert labels[4] == labels[5]  # with only one generation in the list, the bare name joins it
+    reconciler = namerec.Reconciler()
+    assert reconciler.score("John Smith Jr.", "John Smith Sr.") <= 0.02
+    assert "generational suffixes" in reconciler.explain("John Smith Jr.", "John Smith Sr.").summary
+    assert reconciler.score("John Smith Jr.", "John Smith") > 0.9

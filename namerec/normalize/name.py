@@ -26,7 +26,14 @@ from .korean import korean_given_name_joined, korean_reading
 from .kunrei import hepburn_reading
 from .lexicons import PERSON_CUES, SUFFIX_CUES
 from .org import ORG_RULES, looks_like_org, org_parts, org_tokens
-from .person import PERSON_RULES, PersonParts, inverted_given_names, person_parts, split_initial_clusters
+from .person import (
+    PERSON_RULES,
+    PersonParts,
+    generation,
+    inverted_given_names,
+    person_parts,
+    split_initial_clusters,
+)
 from .translit import dominant_script
 from .unicode import GENERIC_STEPS, clean, punctuation, romanize, spaced_arabic_article
 from .unicode import normalize_text as _normalize_text
@@ -69,6 +76,9 @@ class NormalizedName:
     legal_form: str
     script: str
     variants: tuple[str, ...]
+    # The generation a person's stripped suffix names ("2" for Jr. or II, "1" for Sr.; see
+    # ``person.generation``), else "": John Smith Jr. and John Smith Sr. are two people.
+    generation: str = ""
 
 
 def _check_language(cyrillic_language: str) -> None:
@@ -143,6 +153,7 @@ def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], langua
         script=script,
         variants=_variants(text, [*(" ".join(p.tokens) for p in parts[1:]), *_romanisations(text, script),
                                   joined_compounds(text), *fused_particle_readings(text)]),
+        generation=generation(forms[0], parts[0].tokens),
     )
 
 

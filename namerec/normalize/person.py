@@ -146,6 +146,27 @@ def _is_particle(token: str, first: bool, form: str) -> bool:
 
 _NO_PARTS = PersonParts((), (), "")
 
+# The generation each generational suffix names: one number for one generation (Jr. and II both
+# name the second of the name).
+_GENERATIONS = {"sr": "1", "snr": "1", "senior": "1", "jr": "2", "jnr": "2", "junior": "2", "ii": "2",
+                "2nd": "2", "iii": "3", "3rd": "3", "iv": "4", "4th": "4"}
+
+
+def generation(form: str, kept: tuple[str, ...]) -> str:
+    """The generation named by the generational suffixes the person rules stripped from ``form``
+    (one output of steps 1-6; ``kept``: the tokens left), "" when none or two disagree. Kept apart
+    from the name's text: John Smith Jr. and John Smith Sr. are two people, and John Smith is
+    either.
+
+    >>> generation("john smith, jr.", ("john", "smith")), generation("henry ford ii", ("henry", "ford"))
+    ('2', '2')
+    >>> generation("john smith sr", ("john", "smith")), generation("john smith", ("john", "smith"))
+    ('1', '')
+    """
+    found = {_GENERATIONS[token] for token in _TOKEN.findall(form)
+             if token in _GENERATIONS and token not in kept}
+    return found.pop() if len(found) == 1 else ""
+
 
 def person_parts(form: str) -> PersonParts:
     """Rules 2-5 on one output of steps 1-6 (lowercase ASCII with punctuation still in)."""

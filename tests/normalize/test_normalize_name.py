@@ -162,7 +162,16 @@ def test_record_is_frozen_and_slotted() -> None:
         "legal_form",
         "script",
         "variants",
+        "generation",
     ]
+
+
+def test_a_stripped_generational_suffix_is_kept_as_the_generation() -> None:
+    assert [normalize_name(name).generation for name in
+            ("John Smith Jr.", "Smith, John, Jr.", "John Smith Sr.", "John Smith III", "John Smith")] == [
+        "2", "2", "1", "", ""]  # an untyped "John Smith III" keeps "iii" in its text
+    assert normalize_name("John Smith III", "PERSON").generation == "3"
+    assert normalize_name("John Smith Jr.").text == normalize_name("John Smith Sr.").text == "john smith"
 
 
 def test_results_are_cached() -> None:
