@@ -198,8 +198,10 @@ def link_entities(
                 best[row] = max(best.get(row, 0.0), score)
         ranked = sorted(best, key=lambda r: (-best[r], r))
         ids = [index._ids[r] for r in ranked]
+        generations = {m.normalized.generation for m in members_of[entity.id]} - {""}
         candidates_of[entity.id] = [
             i for i in ids if types_compatible(entity.type, index.entry_type(i))
+            and not _other_generation(generations, i, index, language)
         ][:CANDIDATES_PER_ENTITY]
 
     scorer = _PairScorer(reconciler, index)
@@ -221,6 +223,18 @@ def link_entities(
         entity_scores = weights @ scores / weights.sum()
         decisions[entity.id] = _decide(entity.id, candidates, entity_scores, index, config.match_threshold)
     return decisions
+
+
+def _other_generation(generations: set[str], entry_id: str, index: ReferenceIndex, language: str) -> bool:
+    """Do an entity's generational suffixes (``generations``: John Smith Sr.) name another generation
+    than every one the entry's names carry (John Smith Jr.)? Then it is another person, however well
+    its other names (a bare John Smith) fit the entry."""
+    if not generations:
+        return False
+    entry_type = index.entry_type(entry_id)
+    entry = {normalize_name(name, entry_type, cyrillic_language=language).generation
+             for name in index.entry_names(entry_id)} - {""}
+    return bool(entry) and not entry & generations
 
 
 def _decide(entity_id: str, candidates: list[str], scores: np.ndarray, index: ReferenceIndex,

@@ -251,3 +251,12 @@ def test_places_link_across_languages_and_scripts_by_their_place():
     index = ReferenceIndex.build(reference)
     assert [a.ref_id for a in index.query("Deutschland")][:1] == ["de"]  # untyped: the lexicon
     assert [a.ref_id for a in index.query("Bromberg")] == []  # untyped: no gazetteer, no letter shared
+
+
+def test_a_name_of_another_generation_never_links_to_an_entry(tmp_path):
+    reference = tmp_path / "ref.json"
+    entries = [{"id": "Q1", "name": "John Smith Jr.", "type": "PERSON"},
+               {"id": "Q3", "name": "Ken Griffey Jr.", "type": "PERSON"}]
+    reference.write_text(json.dumps(entries), encoding="utf-8")
+    links = namerec.link(["John Smith Jr.", "John Smith Sr.", "Ken Griffey", "Ken Griffey Sr."], reference)
+    assert [link.ref_id for link in links] == ["Q1", None, None, None]

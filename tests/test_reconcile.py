@@ -640,7 +640,8 @@ def test_a_man_and_a_woman_whose_names_the_lexicons_make_one_are_no_veto():
 
 
 def test_a_father_and_a_son_of_one_name_stay_apart_and_the_bare_name_is_ambiguous():
-    names = ["John Smith Jr.", "John Smith, Jr.", "John Smith Sr.", "John Smith", "Ken Griffey Jr.", "Ken Griffey"]
+    names = ["John Smith Jr.", "John Smith, Jr.", "John Smith Sr.", "John Smith",
+             "Ken Griffey Jr.", "Ken Griffey"]
     result = namerec.reconcile(names)
     labels = result.labels
     assert labels[0] == labels[1]
