@@ -135,21 +135,27 @@ def _add_cluster(commands: Any) -> None:
     _add_input_arguments(parser)
     _add_output_argument(parser)
     _add_config_arguments(parser)
-    parser.add_argument(
-        "--bare-nicknames", choices=("auto", "apart", "join"), default=None,
-        help="one-word given names listed as one name (Bill, William): 'join' them, for a list of "
-        "given names; 'apart' leaves them to the model, which keeps them apart in a pool; 'auto' (the "
-        "default) joins them when most names are one word and most of those are known given names "
-        "(overrides bare_nicknames from --config)",
-    )
-    parser.add_argument(
-        "--untyped-places", choices=("auto", "never", "always"), default=None,
-        help="names without a type: 'always' match them as places (as if typed LOC: the place "
-        "gazetteer applies; the output keeps the types given), 'never' as names of any kind, 'auto' "
-        "(the default) as places when most of them are known places (overrides untyped_places from "
-        "--config)",
-    )
+    for setting, (choices, help_text) in _CLUSTER_SETTINGS.items():
+        parser.add_argument("--" + setting.replace("_", "-"), choices=choices, default=None,
+                            help=f"{help_text} (overrides {setting} from --config)")
     parser.set_defaults(handler=_run_cluster)
+
+
+# Config settings that `namerec cluster` also takes as options of the same name: their choices and help.
+_CLUSTER_SETTINGS: dict[str, tuple[tuple[str, ...], str]] = {
+    "bare_nicknames": (
+        ("auto", "apart", "join"),
+        "one-word given names listed as one name (Bill, William): 'join' them, for a list of given "
+        "names; 'apart' leaves them to the model, which keeps them apart in a pool; 'auto' (the "
+        "default) joins them when most names are one word and most of those are known given names",
+    ),
+    "untyped_places": (
+        ("auto", "never", "always"),
+        "names without a type: 'always' match them as places (as if typed LOC: the place gazetteer "
+        "applies; the output keeps the types given), 'never' as names of any kind, 'auto' (the "
+        "default) as places when most of them are known places",
+    ),
+}
 
 
 def _add_text(commands: Any) -> None:
@@ -246,10 +252,9 @@ def _load_config(args: argparse.Namespace) -> Config:
             raise
     if args.threshold is not None:
         config = Config(**{**config.model_dump(), "match_threshold": args.threshold})
-    if getattr(args, "bare_nicknames", None) is not None:
-        config = Config(**{**config.model_dump(), "bare_nicknames": args.bare_nicknames})
-    if getattr(args, "untyped_places", None) is not None:
-        config = Config(**{**config.model_dump(), "untyped_places": args.untyped_places})
+    for setting in _CLUSTER_SETTINGS:
+        if getattr(args, setting, None) is not None:
+            config = Config(**{**config.model_dump(), setting: getattr(args, setting)})
     return config
 
 
