@@ -10,7 +10,8 @@ import pytest
 import namerec
 from namerec import InputError
 from namerec.entity_types import canonical_type
-from namerec.pipeline import _slavic_masculine_forms, score_units
+from namerec.pipeline import score_units
+from namerec.two_people import _slavic_masculine_forms
 
 POOL = [
     "Max Bergman", "Max Bergmann", "Ingrid Bergman", "Bergman",
@@ -603,8 +604,8 @@ def test_a_gendered_pair_the_lexicons_make_one_name_is_no_veto():
     import numpy as np
 
     from namerec.normalize import normalize_name
-    from namerec.pipeline import bare_gendered_forms
     from namerec.records import NameRecords
+    from namerec.two_people import bare_gendered_forms
 
     names = ["Andre", "Andrea", "Alexander", "Alexandra"]
     records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
@@ -626,8 +627,8 @@ def test_a_man_and_a_woman_whose_names_the_lexicons_make_one_are_no_veto():
     import numpy as np
 
     from namerec.normalize import normalize_name
-    from namerec.pipeline import opposite_genders
     from namerec.records import NameRecords
+    from namerec.two_people import opposite_genders
 
     names = ["Alexey Smith", "Lesha Smith", "Alexander Smith", "Elsie Smith", "Jean Smith", "Joan Smith"]
     records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))

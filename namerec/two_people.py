@@ -1,0 +1,147 @@
+"""Rules that tell two people apart whatever their names share, for clustering's cannot-link
+constraints and for probability ceilings.
+
+A man and a woman of one family (a man's and a woman's form of one given name, a Slavic family
+name's two forms, a man's and a woman's given name), a father and a son (two generational
+suffixes), and a name without a suffix that could be any of several generations. The patronymic
+rule is :mod:`namerec.patronymics`'s, and the East Asian relatives rule :mod:`namerec.relatives`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from .given_names import are_nicknames, given_name_gender
+from .patronymics import CEILING, at_most_ceiling
+from .records import NameRecords
+
+# A Slavic family name's masculine and feminine forms (Petrov / Petrova, Kowalski / Kowalska, Novák /
+# Nováková): a man and a woman of one family.
+_SLAVIC_SURNAME_ENDINGS = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "yna"), ("sky", "skaya"),
+                           ("skiy", "skaya"), ("oy", "aya"), ("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"))
+
+
+def _slavic_masculine_forms(strings: Sequence[str], tokens: Iterable[int]) -> dict[int, int]:
+    """For each of ``tokens`` (ids into ``strings``) that is the feminine form of a Slavic family
+    name whose masculine form is also among ``strings`` (Petrova, Petrov): that form's id."""
+    wanted: dict[str, list[int]] = {}  # a masculine form -> the women's forms that would have it
+    for t in tokens:
+        woman = strings[t]
+        if not woman.endswith("a"):  # every feminine ending does
+            continue
+        forms = [woman[: -len(f)] + m for m, f in _SLAVIC_SURNAME_ENDINGS if woman.endswith(f)]
+        if woman.endswith("ova") and len(woman) >= 7 and woman[-4] not in "aeiouy":
+            forms.append(woman[:-3])  # Czech and Slovak: Novak / Novakova
+        for form in forms:
+            wanted.setdefault(form, []).append(t)
+    out: dict[int, int] = {}
+    if wanted:
+        for man, string in enumerate(strings):
+            for woman in wanted.get(string, ()):
+                out.setdefault(woman, man)
+    return out
+
+
+def slavic_family_forms(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: names of two or more words whose last words are a Slavic family name's masculine
+    and feminine forms (Sasha Petrov / Sasha Petrova): a man and a woman of one family."""
+    counts = records.token_counts
+    rows = np.flatnonzero((counts[left] >= 2) & (counts[right] >= 2))
+    out = np.zeros(len(left), dtype=bool)
+    if not len(rows):
+        return out
+    ends = records.offsets[1:] - 1
+    last_a, last_b = records.token_ids[ends[left[rows]]], records.token_ids[ends[right[rows]]]
+    strings = records.tokens.strings
+    # Only the last words of the pairs asked about are looked at: a token table has 100,000s of words.
+    asked = np.zeros(len(strings), dtype=bool)
+    asked[last_a] = asked[last_b] = True
+    masculine = np.full(len(strings), -1, dtype=np.int64)
+    for woman, man in _slavic_masculine_forms(strings, np.flatnonzero(asked).tolist()).items():
+        masculine[woman] = man
+    out[rows[(masculine[last_a] == last_b) | (masculine[last_b] == last_a)]] = True
+    return out
+
+
+def bare_gendered_forms(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: two one-word given names that are a man's and a woman's form of one name (Alexander /
+    Alexandra), which the lexicons do not make one name (as they do Andre and Andrea): two names,
+    however many nicknames the two share (Alex, Sasha)."""
+    bare = records.bare_given
+    rows = np.flatnonzero(bare[left] & bare[right])
+    out = np.zeros(len(left), dtype=bool)
+    if len(rows):
+        token_a = records.token_ids[records.offsets[left[rows]]]
+        token_b = records.token_ids[records.offsets[right[rows]]]
+        rows = rows[records.gender_forms.gendered(token_a, token_b)]
+        texts = records.texts
+        out[rows] = [not are_nicknames(texts[a], texts[b])
+                     for a, b in zip(left[rows].tolist(), right[rows].tolist())]
+    return out
+
+
+def opposite_genders(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: names of two or more words whose first words are a man's given name and a woman's
+    (``given_name_gender``), which the lexicons do not make one name: two people, however much of
+    the rest they share (Gabriel and Aída García Márquez, siblings of one double family name)."""
+    counts = records.token_counts
+    rows = np.flatnonzero((counts[left] >= 2) & (counts[right] >= 2))
+    out = np.zeros(len(left), dtype=bool)
+    if not len(rows):
+        return out
+    first_a = records.token_ids[records.offsets[left[rows]]]
+    first_b = records.token_ids[records.offsets[right[rows]]]
+    strings = records.tokens.strings
+    # Only the first words of the pairs asked about are looked up: 1 a man's, 2 a woman's, 0 neither.
+    gender = np.zeros(len(strings), dtype=np.int8)
+    asked = np.unique(np.concatenate([first_a, first_b]))
+    gender[asked] = [("", "m", "f").index(given_name_gender(strings[t])) for t in asked.tolist()]
+    opposite = gender[first_a] * gender[first_b] == 2
+    first_a, first_b = first_a[opposite], first_b[opposite]
+    # One name to the lexicons: the two words share a given-name group (``are_nicknames``).
+    groups_a = records.token_attributes.nick_groups[first_a]
+    groups_b = records.token_attributes.nick_groups[first_b]
+    one_name = ((groups_a[:, :, None] == groups_b[:, None, :]) & (groups_a[:, :, None] >= 0)).any(axis=(1, 2))
+    out[rows[np.flatnonzero(opposite)[~one_name]]] = True
+    return out
+
+
+def at_most_two_people(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                       probability: np.ndarray) -> None:
+    """Lower to ``patronymics.CEILING``, in place, the probability of each pair the rules know to be
+    two people whatever their names share: two clearly different patronymics (Rustam Ibrahimovich /
+    Magomedovich Aselderov: ``patronymics.at_most_ceiling``) and two generations (John Smith Jr. /
+    Sr.: ``different_generations``)."""
+    at_most_ceiling(records, left, right, probability)
+    apart = different_generations(records, left, right)
+    probability[apart] = np.minimum(probability[apart], CEILING)
+
+
+def shared_among_generations(records: NameRecords, left: np.ndarray, right: np.ndarray,
+                             probability: np.ndarray) -> None:
+    """A name without a generational suffix that matches names of two or more generations (John
+    Smith, beside John Smith Jr. and John Smith Sr.) may be any of them, or another man: its
+    probability with each is divided by their number plus one, in place. It then stays apart, as an
+    ambiguous partial name does, rather than join whichever the clustering meets first."""
+    generations = records.generations.astype(np.int64)
+    one_side = (generations[left] > 0) != (generations[right] > 0)
+    rows = np.flatnonzero(one_side & (probability >= 0.5))
+    if not len(rows):
+        return
+    plain = np.where(generations[left[rows]] > 0, right[rows], left[rows])
+    suffixed = np.where(generations[left[rows]] > 0, left[rows], right[rows])
+    seen = np.zeros(len(records), dtype=np.int64)  # per plain name: a bit per generation it matches
+    np.bitwise_or.at(seen, plain, 1 << generations[suffixed])
+    counts = np.array([bin(mask).count("1") for mask in seen.tolist()], dtype=np.int64)
+    ambiguous = rows[counts[plain] >= 2]
+    probability[ambiguous] /= counts[plain[counts[plain] >= 2]] + 1
+
+
+def different_generations(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: two names whose generational suffixes name two generations (John Smith Jr. and John
+    Smith Sr., Henry Ford II and Henry Ford III): a father and a son, whatever their names share. A
+    name without one is compatible with either."""
+    generations = records.generations
+    return (generations[left] > 0) & (generations[right] > 0) & (generations[left] != generations[right])
