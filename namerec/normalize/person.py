@@ -150,6 +150,8 @@ _NO_PARTS = PersonParts((), (), "")
 # name the second of the name).
 _GENERATIONS = {"sr": "1", "snr": "1", "senior": "1", "jr": "2", "jnr": "2", "junior": "2", "ii": "2",
                 "2nd": "2", "iii": "3", "3rd": "3", "iv": "4", "4th": "4"}
+# Any of them as a word: most names have none, and are spared splitting into words.
+_GENERATION_WORD = re.compile(r"\b(?:" + "|".join(_GENERATIONS) + r")\b")
 
 
 def generation(form: str, kept: tuple[str, ...]) -> str:
@@ -163,6 +165,8 @@ def generation(form: str, kept: tuple[str, ...]) -> str:
     >>> generation("john smith sr", ("john", "smith")), generation("john smith", ("john", "smith"))
     ('1', '')
     """
+    if not _GENERATION_WORD.search(form):
+        return ""
     found = {_GENERATIONS[token] for token in _TOKEN.findall(form)
              if token in _GENERATIONS and token not in kept}
     return found.pop() if len(found) == 1 else ""
