@@ -23,7 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "namerec" / "data" / "given_name_genders.json"
-MIN_PEOPLE = 200
+MIN_PEOPLE = 500
 MAX_SHARE = 0.05
 
 
