@@ -57,7 +57,6 @@ __all__ = [
     "PlaceMatch",
     "are_nicknames",
     "form_readings",
-    "reads_as_place_list",
     "nickname_groups",
     "organisation_places",
     "place_forms",
@@ -67,6 +66,7 @@ __all__ = [
     "place_lexicon_off",
     "place_match",
     "place_spans",
+    "reads_as_place_list",
     "script_family",
 ]
 

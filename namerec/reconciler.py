@@ -17,6 +17,7 @@ from .models import Explanation, Reconciliation
 from .normalize import normalize_name
 from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, score_pairs, score_units
 from .scoring.model import MatchModel, model_for
+from .two_people import two_generations
 
 
 class Reconciler:
@@ -108,11 +109,10 @@ class Reconciler:
                                                    self.model_)
         form_a, form_b = forms[0]
         type_a, type_b = clean_types(None if types is None else list(types), 2)
-        generation_a = normalize_name(str(a), type_a).generation
-        generation_b = normalize_name(str(b), type_b).generation
-        two_generations = bool(generation_a and generation_b and generation_a != generation_b)
+        generations = two_generations(normalize_name(str(a), type_a).generation,
+                                      normalize_name(str(b), type_b).generation)
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
-                                   float(probability[0]), generations=two_generations)
+                                   float(probability[0]), generations=generations)
         if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,

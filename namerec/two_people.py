@@ -134,9 +134,18 @@ def shared_among_generations(records: NameRecords, left: np.ndarray, right: np.n
     suffixed = np.where(generations[left[rows]] > 0, left[rows], right[rows])
     seen = np.zeros(len(records), dtype=np.int64)  # per plain name: a bit per generation it matches
     np.bitwise_or.at(seen, plain, 1 << generations[suffixed])
-    counts = np.array([bin(mask).count("1") for mask in seen.tolist()], dtype=np.int64)
-    ambiguous = rows[counts[plain] >= 2]
-    probability[ambiguous] /= counts[plain[counts[plain] >= 2]] + 1
+    matched = _BITS_SET[seen[plain]]  # generations are 1-4: masks below 32
+    ambiguous = matched >= 2
+    probability[rows[ambiguous]] /= matched[ambiguous] + 1
+
+
+# How many bits each mask of the five generation bits sets.
+_BITS_SET = np.array([bin(mask).count("1") for mask in range(32)], dtype=np.int64)
+
+
+def two_generations(a: str, b: str) -> bool:
+    """Do two ``NormalizedName.generation`` values name two generations? ("" names none.)"""
+    return bool(a and b and a != b)
 
 
 def different_generations(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
