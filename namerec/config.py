@@ -103,10 +103,11 @@ class Config(BaseModel):
         "language.",
     )
     max_block_size: int = Field(
-        50, ge=2,
+        32, ge=2,
         description="Largest group of names sharing one blocking key that is compared all-pairs; "
-        "larger groups are compared only with their nearest neighbours in sorted order. Coarse keys "
-        "(phonetic codes, skeletons, two initials, three-letter words) use the smaller of this and 20.",
+        "larger groups are compared only with each name's max_block_size // 4 nearest neighbours. "
+        "Coarse keys (phonetic codes, skeletons, two initials, three-letter words) use the smaller of "
+        "this and 20.",
     )
     progress: bool | None = Field(
         None, description="Show a progress bar on stderr; None = only when stderr is a terminal.",
