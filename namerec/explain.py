@@ -5,7 +5,8 @@ terms minus what the same terms give for a typical pair (the baseline). Contribu
 baseline add up to the log-odds of the probability reported, except for a pair of which one name
 is written as the other's acronym, or two one-word given names one listed as the other's nickname,
 whose probability is at least a prior, and two names with different patronymics or generational
-suffixes, whose probability is at most a ceiling (the summary says so).
+suffixes, or alike but for a clearly different last word, whose probability is at most a ceiling
+(the summary says so).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .patronymics import CEILING
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
 from .scoring.priors import ACRONYM_PROBABILITY, NICKNAME_PROBABILITY
+from .two_people import LAST_WORD_CEILING
 
 # A typical pair to measure contributions against: nothing in common.
 _BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
@@ -25,10 +27,12 @@ _ACRONYM = FEATURES.index("acronym")
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
                  normalized_a: str, normalized_b: str, probability: float,
-                 generations: bool = False) -> Explanation:
+                 generations: bool = False, last_words: bool = False, fathers: bool = False) -> Explanation:
     """Explain one pair from its feature row and the probability it was scored (which a prior of
     ``scoring.priors`` may have raised above what the features give, or a ceiling lowered: two
-    patronymics, or with ``generations`` two generations, Jr. and Sr.)."""
+    ``fathers``, two patronymics (``patronymics.patronymic_conflicts``), ``generations``, two
+    generations, Jr. and Sr., ``last_words``, names alike but for a clearly different last word
+    (``two_people.different_last_words``)."""
     row = features.reshape(1, -1)
     regime = int(regime_of(row)[0])
     coefficients = model.coefficients[regime]
@@ -42,10 +46,12 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     raised = probability > from_features
     acronym = raised and bool(row[0, _ACRONYM] > 0.5)
     nickname = raised and not acronym
-    # Below it, the names carry two generations or two fathers' names (``patronymics``).
-    lowered = probability < from_features and probability <= CEILING
-    fathers = lowered and not generations
+    # Below it, the names carry two generations, differ in their last words, or carry two fathers'
+    # names (``patronymics``).
+    lowered = probability < from_features
     generations = lowered and generations
+    fathers = lowered and fathers and not generations
+    last_words = lowered and last_words and not (generations or fathers)
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),
@@ -59,7 +65,7 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
                                                  probability, contributions, baseline, acronym,
-                                                 nickname, fathers, generations),
+                                                 nickname, fathers, generations, last_words),
     )
 
 
@@ -68,7 +74,7 @@ def _probability(log_odds: float) -> float:
 
 
 def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baseline, acronym=False,
-             nickname=False, fathers=False, generations=False) -> str:
+             nickname=False, fathers=False, generations=False, last_words=False) -> str:
     verdict = "likely the same" if probability >= 0.5 else "likely different"
     lines = [f"{name_a!r} vs {name_b!r}: match probability {probability:.2f} ({verdict})."]
     if (norm_a, norm_b) != (name_a, name_b):
@@ -89,6 +95,10 @@ def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baselin
         lines.append(f"The names carry two different generational suffixes (Jr. and Sr., II and III): "
                      f"a father and a son, whatever else they share: at most {CEILING:.2f}; the "
                      "features below alone would give more.")
+    if last_words:
+        lines.append(f"The names agree word for word but for clearly different last words: two people "
+                     f"of one given name whose family or father differ, as a rule: at most "
+                     f"{LAST_WORD_CEILING:.3f}; the features below alone would give more.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "
         f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."

@@ -38,7 +38,7 @@ from .phonetic import code_words
 from .progress import progress
 from .records import NameRecords
 from .relatives import relatives
-from .scoring.features import FEATURES, pair_features
+from .scoring.features import FEATURES, last_words_clearly_differ, pair_features
 from .scoring.model import MatchModel, model_for
 from .scoring.priors import nickname_prior
 from .scoring.readings import UnitReadings, best_readings
@@ -65,6 +65,13 @@ _GIVEN_CONFLICT = FEATURES.index("given_conflict")
 _GENDERED_GIVEN = FEATURES.index("gendered_given")
 # The two flags of a pair's best reading that clustering reads besides its probability.
 _FLAGS = [_GIVEN_CONFLICT, _GENDERED_GIVEN]
+# Flags kept per pair: those two, and whether its last words clearly differ (``at_most_two_people``).
+_FLAG_COUNT = len(_FLAGS) + 1
+
+
+def _pair_flags(features: np.ndarray) -> np.ndarray:
+    """The flags kept of each pair's best reading (``_FLAG_COUNT`` columns)."""
+    return np.column_stack([features[:, _FLAGS] > 0.5, last_words_clearly_differ(features)])
 # A given-name conflict vetoes a merge only when the model is this sure the names differ
 # (measured on a train-split pool: a veto at p < 0.5 cost 6 points of pairwise F1, at 0.02 none).
 _VETO_BELOW = 0.02
@@ -172,7 +179,7 @@ def score_units(
     keep = type_compatibility(records.types, left, right)
     left, right = left[keep], right[keep]
     features = np.zeros((len(left), len(FEATURES)), dtype=np.float32) if models is None else None
-    flags = np.zeros((len(left), len(_FLAGS)), dtype=bool)
+    flags = np.zeros((len(left), _FLAG_COUNT), dtype=bool)
     probability = np.zeros(len(left))
     workers = default_workers() if len(left) >= _PARALLEL_PAIRS else 1
     spans = even_spans(len(left), _SCORE_CHUNK, workers)
@@ -188,7 +195,8 @@ def score_units(
             bar.update(stop - start)
     if models is not None:
         # Two clearly different fathers' names, or two generations: two people.
-        at_most_two_people(records, left, right, probability)
+        at_most_two_people(records, left, right, probability,
+                           flags[:, 2] if config.scorer is None else None)
         shared_among_generations(records, left, right, probability)
     if join_nicknames and models is not None:
         # A list of given names: names the lexicons make one name are one name, nicknames of one name
@@ -281,13 +289,13 @@ def _score_chunk(shared, span: tuple[int, int]):
     chunk_left, chunk_right = left[start:stop], right[start:stop]
     chunk = pair_features(records, chunk_left, chunk_right)
     if models is None:
-        return chunk[:, _FLAGS] > 0.5, None, chunk
+        return _pair_flags(chunk), None, chunk
     pool_model, place_model = models
     places = typed_place[chunk_left] & typed_place[chunk_right]
     if place_model is pool_model or not places.any():
         probability = pool_model.predict(chunk)
         best_readings(records, chunk_left, chunk_right, chunk, probability, pool_model, units)
-        return chunk[:, _FLAGS] > 0.5, probability, None
+        return _pair_flags(chunk), probability, None
     probability = np.zeros(len(chunk))
     for rows, model in ((np.flatnonzero(~places), pool_model), (np.flatnonzero(places), place_model)):
         if len(rows) == 0:
@@ -296,7 +304,7 @@ def _score_chunk(shared, span: tuple[int, int]):
         features, kind_probability = chunk[rows], model.predict(chunk[rows])
         best_readings(records, chunk_left[rows], chunk_right[rows], features, kind_probability, model, units)
         chunk[rows], probability[rows] = features, kind_probability
-    return chunk[:, _FLAGS] > 0.5, probability, None
+    return _pair_flags(chunk), probability, None
 
 
 def features_for_pairs(pairs, types, config: Config):
@@ -345,9 +353,11 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     features, usable, records, left, right = features_for_pairs(pairs, types, config)
     probability = model.predict(features) if len(features) else np.zeros(0)
     reread = best_readings(records, left, right, features, probability, model)
-    if config.scorer is None:  # weights fitted or calibrated on the user's pairs speak for their data
+    shipped = config.scorer is None  # weights fitted or calibrated on the user's pairs speak for their data
+    if shipped:
         nickname_prior(records, left, right, probability)
-    at_most_two_people(records, left, right, probability)
+    at_most_two_people(records, left, right, probability,
+                       last_words_clearly_differ(features) if shipped else None)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
     return np.where(usable, probability, 0.0), features, forms

@@ -652,3 +652,42 @@ def test_a_father_and_a_son_of_one_name_stay_apart_and_the_bare_name_is_ambiguou
     assert reconciler.score("John Smith Jr.", "John Smith Sr.") <= 0.02
     assert "generational suffixes" in reconciler.explain("John Smith Jr.", "John Smith Sr.").summary
     assert reconciler.score("John Smith Jr.", "John Smith") > 0.9
+
+
+def test_names_alike_but_for_a_clearly_different_last_word_are_two_people():
+    reconciler = namerec.Reconciler()
+    first, second = "Ayman Sabawi Ibrahim Hasan al-Tikriti", "Ayman Sabawi Ibrahim Hasan al-Dulaimi"
+    assert reconciler.score(first, second) <= 0.025
+    summary = reconciler.explain(first, second).summary
+    assert "clearly different last words" in summary and "patronymics" not in summary
+    # A typo, or another romanisation of the family name, is no different last word.
+    assert reconciler.score(first, "Ayman Sabawi Ibrahim Hasan al-Tikrity") > 0.5
+    assert reconciler.score("Wen Hsu", "Wen Xu") > 0.5
+    # In a list the two stay apart, while the first name written in capitals joins it.
+    labels = namerec.reconcile([first, second, first.upper(), "Ayman Hasan al-Tikriti"]).labels
+    assert labels[0] == labels[2] != labels[1]
+
+
+def test_the_last_word_rule_needs_every_other_word_alike_and_as_many_words():
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.records import NameRecords
+    from namerec.two_people import different_last_words
+
+    names = ["Juan Garcia Lopez", "Juan Garcia Perez", "Juan Pablo Perez", "Juan Perez", "Juan Garcia L.",
+             "Acme Steel Corp", "Acme Paper Corp"]
+    types = ["", "", "", "", "", "ORG", "ORG"]
+    records = NameRecords.build([normalize_name(n, t) for n, t in zip(names, types)], types)
+    unit = {text: u for u, text in enumerate(records.texts)}
+    pairs = [("juan garcia lopez", "juan garcia perez"), ("juan garcia perez", "juan pablo perez"),
+             ("juan garcia lopez", "juan perez"), ("juan garcia l", "juan garcia perez")]
+    left = np.array([unit[a] for a, _ in pairs])
+    right = np.array([unit[b] for _, b in pairs])
+    # The features said the last words clearly differ for every pair; the rule also needs the rest alike.
+    differ = np.ones(len(pairs), dtype=bool)
+    # ... and two last words that are no initial (Juan Garcia L. may be Juan Garcia Perez's truncation).
+    assert different_last_words(records, left, right, differ).tolist() == [True, False, False, False]
+    assert not different_last_words(records, left[:1], right[:1], np.zeros(1, dtype=bool))[0]
+    organisations = np.array([unit[records.texts[5]]]), np.array([unit[records.texts[6]]])
+    assert not different_last_words(records, *organisations, np.ones(1, dtype=bool))[0]

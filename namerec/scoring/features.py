@@ -155,6 +155,13 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
                       nickname[inverse], initial[inverse])
 
 
+def last_words_clearly_differ(features: np.ndarray) -> np.ndarray:
+    """Per row of a feature matrix: are the two names' last words clearly different (their hybrid
+    similarity, ``last_sim``, below the given-name conflict's limit)? A typo, another spelling or a
+    reading that makes them alike (Hsu and Xu) stays above it."""
+    return features[:, FEATURES.index("last_sim")] < _CONFLICT_BELOW
+
+
 def _segment_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, empty: float) -> np.ndarray:
     """ufunc.reduceat over contiguous segments that begin at ``starts`` (all segments non-empty)."""
     if len(values) == 0:
