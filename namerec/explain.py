@@ -18,7 +18,6 @@ from .patronymics import CEILING
 from .scoring.features import FEATURE_DESCRIPTIONS, FEATURES
 from .scoring.model import BASIS_FEATURE, MatchModel, expand, regime_of
 from .scoring.priors import ACRONYM_PROBABILITY, NICKNAME_PROBABILITY
-from .two_people import LAST_WORD_CEILING
 
 # A typical pair to measure contributions against: nothing in common.
 _BASELINE = np.zeros((1, len(FEATURES)), dtype=np.float32)
@@ -98,7 +97,7 @@ def _summary(name_a, name_b, norm_a, norm_b, probability, contributions, baselin
     if last_words:
         lines.append(f"The names agree word for word but for clearly different last words: two people "
                      f"of one given name whose family or father differ, as a rule: at most "
-                     f"{LAST_WORD_CEILING:.3f}; the features below alone would give more.")
+                     f"{probability:.2f}; the features below alone would give more.")
     lines.append(
         "Each feature's push is measured from a pair with nothing in common "
         f"(log-odds {baseline:+.1f}, probability {_probability(baseline):.3f})."

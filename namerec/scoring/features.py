@@ -155,6 +155,15 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
                       nickname[inverse], initial[inverse])
 
 
+def word_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> np.ndarray:
+    """The hybrid similarity of each pair of words (token ids of ``records``), as the features
+    compare words: Jaro-Winkler, less a penalty without phonetic evidence, raised for nicknames and
+    initials."""
+    if not len(tok_a):
+        return np.zeros(0, dtype=np.float32)
+    return _token_similarity(records, tok_a, tok_b).hybrid
+
+
 def last_words_clearly_differ(features: np.ndarray) -> np.ndarray:
     """Per row of a feature matrix: are the two names' last words clearly different (their hybrid
     similarity, ``last_sim``, below the given-name conflict's limit)? A typo, another spelling or a
