@@ -20,7 +20,7 @@ from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, s
 from .records import NameRecords
 from .scoring.features import last_words_clearly_differ
 from .scoring.model import MatchModel, model_for
-from .two_people import different_last_words, two_generations
+from .two_people import different_fathers, different_last_words, two_generations
 
 
 class Reconciler:
@@ -121,7 +121,8 @@ class Reconciler:
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
                                    float(probability[0]), generations=generations,
                                    last_words=bool(last_words),
-                                   fathers=bool(patronymic_conflicts(records, *pair)[0]))
+                                   fathers=bool((patronymic_conflicts(records, *pair)
+                                                 | different_fathers(records, *pair))[0]))
         if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,

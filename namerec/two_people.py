@@ -28,6 +28,11 @@ LAST_WORD_CEILING = 0.01
 LONGER_LAST_WORD_CEILING = 0.1
 # Words at least this alike (hybrid similarity) are one word spelt two ways for that rule.
 _ALIKE_WORDS = 0.8
+# Words after which an Arabic, Malay or Mauritanian name gives the father's name (Habib ben Mohamed).
+_SON_OF = frozenset({"bin", "ibn", "ben", "bint", "binti", "bn", "ould"})
+# Two fathers' names less alike than this (hybrid similarity) are two names: Mohamed and Ahmed 0.51,
+# Muhammad and Mohamed 0.9, Ahmed and Ahmad 0.91.
+_FATHERS_APART = 0.6
 
 # A Slavic family name's masculine and feminine forms (Petrov / Petrova, Kowalski / Kowalska, Novák /
 # Nováková): a man and a woman of one family.
@@ -124,14 +129,15 @@ def at_most_two_people(records: NameRecords, left: np.ndarray, right: np.ndarray
                        probability: np.ndarray, last_words_differ: np.ndarray | None = None) -> None:
     """Lower to ``patronymics.CEILING``, in place, the probability of each pair the rules know to be
     two people whatever their names share: two clearly different patronymics (Rustam Ibrahimovich /
-    Magomedovich Aselderov: ``patronymics.at_most_ceiling``) and two generations (John Smith Jr. /
-    Sr.: ``different_generations``); and to ``LAST_WORD_CEILING`` (names of two words) or
+    Magomedovich Aselderov: ``patronymics.at_most_ceiling``; Habib ben Mohamed / ben Ahmed
+    al-Loubiri: ``different_fathers``) and two generations (John Smith Jr. / Sr.:
+    ``different_generations``); and to ``LAST_WORD_CEILING`` (names of two words) or
     ``LONGER_LAST_WORD_CEILING`` (longer) each pair of names alike but for a clearly different last
     word (``different_last_words``; ``last_words_differ``: per pair, are the last words of its best
     reading clearly different? None: not that rule, whose ceilings were measured for the shipped
     weights, as weights fitted on a user's pairs speak for their data)."""
     at_most_ceiling(records, left, right, probability)
-    apart = different_generations(records, left, right)
+    apart = different_generations(records, left, right) | different_fathers(records, left, right)
     probability[apart] = np.minimum(probability[apart], CEILING)
     if last_words_differ is not None:
         apart = different_last_words(records, left, right, last_words_differ)
@@ -158,22 +164,64 @@ def different_last_words(records: NameRecords, left: np.ndarray, right: np.ndarr
     out = np.zeros(len(left), dtype=bool)
     if not len(rows):
         return out
-    starts_a, starts_b = records.offsets[left[rows]], records.offsets[right[rows]]
     words = counts[left[rows]]
-    token_ids = records.token_ids
-    # Every word but the last, word for word: the same word, or another spelling of it (Mohammed,
-    # Muhammad; Hasan, Hassan).
-    before = np.repeat(np.arange(len(rows)), words - 1)
-    position = np.arange(len(before)) - np.repeat(np.cumsum(words - 1) - (words - 1), words - 1)
-    similarity = word_similarity(records, token_ids[starts_a[before] + position],
-                                 token_ids[starts_b[before] + position])
+    similarity, before = _word_by_word(records, left[rows], right[rows], last=False)
     alike = np.ones(len(rows), dtype=bool)
     np.logical_and.at(alike, before, similarity >= _ALIKE_WORDS)
+    token_ids = records.token_ids
+    starts_a, starts_b = records.offsets[left[rows]], records.offsets[right[rows]]
     rows, ends = rows[alike], words[alike] - 1
     # An initial is a truncated name, not another family's (Charles J / Charles Kelsey).
     initial = records.token_attributes.is_initial
     last_a, last_b = token_ids[starts_a[alike] + ends], token_ids[starts_b[alike] + ends]
     out[rows[~initial[last_a] & ~initial[last_b]]] = True
+    return out
+
+
+
+def _word_by_word(records: NameRecords, left: np.ndarray, right: np.ndarray, last: bool = True
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The hybrid similarity of the two names of each pair (as many words on both sides) word for
+    word, every word (or, with ``last=False``, every word but the last), and the pair each belongs to."""
+    words = records.token_counts[left] - (0 if last else 1)
+    pair = np.repeat(np.arange(len(left)), words)
+    position = np.arange(len(pair)) - np.repeat(np.cumsum(words) - words, words)
+    token_ids, offsets = records.token_ids, records.offsets
+    return word_similarity(records, token_ids[offsets[left[pair]] + position],
+                           token_ids[offsets[right[pair]] + position]), pair
+
+
+def different_fathers(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: names of people (or untyped) of as many words, alike word for word (the same word or
+    another spelling of it) but for one, the father's name after bin, ibn, ben, bint or ould, which
+    differs (hybrid similarity below 0.6: Habib ben Mohamed al-Loubiri and Habib ben Ahmed
+    al-Loubiri): two people, sons of two fathers, as two patronymics say (``patronymics``). Names
+    of different lengths are left alone: "Osama bin Laden" names a family where "Usama bin Muhammad
+    bin Awad bin Ladin" names the father."""
+    counts = records.token_counts
+    son_of = np.fromiter((s in _SON_OF for s in records.tokens.strings), dtype=bool,
+                         count=len(records.tokens.strings))
+    has_son_of = np.zeros(len(records), dtype=bool)
+    inner = son_of[records.token_ids]
+    units_of = np.repeat(np.arange(len(records)), counts)
+    has_son_of[units_of[inner]] = True
+    person_like = records.kinds != 2
+    rows = np.flatnonzero((counts[left] == counts[right]) & (counts[left] >= 3) & has_son_of[left]
+                          & has_son_of[right] & person_like[left] & person_like[right])
+    out = np.zeros(len(left), dtype=bool)
+    if not len(rows):
+        return out
+    similarity, pair = _word_by_word(records, left[rows], right[rows])
+    unlike = similarity < _ALIKE_WORDS
+    unlike_count = np.bincount(pair, weights=unlike, minlength=len(rows))
+    # The one word unlike: is it a father's name, after "bin" on both sides, and clearly another?
+    at = np.flatnonzero(unlike & (unlike_count[pair] == 1))
+    position = at - np.searchsorted(pair, pair[at])
+    previous_a = records.token_ids[records.offsets[left[rows[pair[at]]]] + position - 1]
+    previous_b = records.token_ids[records.offsets[right[rows[pair[at]]]] + position - 1]
+    # "Ben" opening a name is a given name (Ben Adam Smith): the father's name follows a later word.
+    fathers = (position >= 2) & son_of[previous_a] & son_of[previous_b] & (similarity[at] < _FATHERS_APART)
+    out[rows[pair[at[fathers]]]] = True
     return out
 
 

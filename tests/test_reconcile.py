@@ -694,3 +694,27 @@ def test_the_last_word_rule_needs_every_other_word_alike_and_as_many_words():
     assert not different_last_words(records, left[:1], right[:1], np.zeros(1, dtype=bool))[0]
     organisations = np.array([unit[records.texts[5]]]), np.array([unit[records.texts[6]]])
     assert not different_last_words(records, *organisations, np.ones(1, dtype=bool))[0]
+
+
+def test_names_alike_but_for_the_fathers_name_after_bin_are_two_people():
+    reconciler = namerec.Reconciler()
+    first, second = "Habib ben Mohamed al-Loubiri", "Habib ben Ahmed al-Loubiri"
+    assert reconciler.score(first, second) <= 0.02
+    assert "fathers' names" in reconciler.explain(first, second).summary
+    # Another spelling of the father's name is one father; a name of another length may name a
+    # family rather than the father (Osama bin Laden), and "Ben" opening a name is a given name.
+    assert reconciler.score("Khalid bin Muhammad al-Harbi", "Khaled bin Mohamed al-Harbi") > 0.5
+    assert reconciler.score("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin") > 0.5
+
+    import numpy as np
+
+    from namerec.normalize import normalize_name
+    from namerec.records import NameRecords
+    from namerec.two_people import different_fathers
+
+    names = [first, second, "Ben Adam Smith", "Ben Eve Smith"]
+    records = NameRecords.build([normalize_name(n, "") for n in names], [""] * len(names))
+    unit = {text: u for u, text in enumerate(records.texts)}
+    texts = [normalize_name(n, "").text for n in names]
+    left, right = np.array([unit[texts[0]], unit[texts[2]]]), np.array([unit[texts[1]], unit[texts[3]]])
+    assert different_fathers(records, left, right).tolist() == [True, False]
