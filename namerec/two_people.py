@@ -187,8 +187,12 @@ def _word_by_word(records: NameRecords, left: np.ndarray, right: np.ndarray, las
     pair = np.repeat(np.arange(len(left)), words)
     position = np.arange(len(pair)) - np.repeat(np.cumsum(words) - words, words)
     token_ids, offsets = records.token_ids, records.offsets
-    return word_similarity(records, token_ids[offsets[left[pair]] + position],
-                           token_ids[offsets[right[pair]] + position]), pair
+    word_a = token_ids[offsets[left[pair]] + position]
+    word_b = token_ids[offsets[right[pair]] + position]
+    similarity = np.ones(len(pair), dtype=np.float32)
+    differ = np.flatnonzero(word_a != word_b)  # most words are the same word: only the others compared
+    similarity[differ] = word_similarity(records, word_a[differ], word_b[differ])
+    return similarity, pair
 
 
 def different_fathers(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
