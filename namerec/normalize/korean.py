@@ -24,7 +24,7 @@ from functools import lru_cache
 
 __all__ = ["KOREAN_FAMILY_NAMES", "korean_given_syllables", "korean_reading"]
 
-# The usual Latin spellings of common Korean family names, by one reading each.
+# The usual Latin spellings of common Korean family names, by one reading each, the most common first.
 _FAMILY_NAMES = {
     "kim": "kim", "gim": "kim",
     "lee": "i", "yi": "i", "rhee": "i", "rhie": "i", "ri": "i",
@@ -89,6 +89,8 @@ _FAMILY_NAMES = {
 }
 #: The Latin spellings of Korean family names that ``korean_reading`` knows.
 KOREAN_FAMILY_NAMES = frozenset(_FAMILY_NAMES)
+# How common each spelling's family name is: the order of ``_FAMILY_NAMES``, most common first.
+_FAMILY_RANK = {spelling: rank for rank, spelling in enumerate(_FAMILY_NAMES)}
 # A romanised Korean syllable: an initial consonant (or none), a glide, a vowel, a final consonant.
 _SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?[yw]?(?:eo|eu|ae|oe|ui|ee|oo|[aeiou])(?:ng|[kntlmp])?"
 _KOREAN_WORD = re.compile(rf"(?:{_SYLLABLE})+h?")
@@ -116,7 +118,10 @@ def _korean_name(words: list[str]) -> tuple[int, list[str]] | None:
     folded (``_FOLDS``), in order; else None."""
     if not 2 <= len(words) <= 4:
         return None
-    for family in (0, len(words) - 1):
+    # Both ends may be family names (Sung-min Lee, Lee Sung-min: Sung is one too): the more common
+    # one, listed first, is taken for the family name.
+    ends = sorted((0, len(words) - 1), key=lambda end: _FAMILY_RANK.get(words[end], len(_FAMILY_RANK)))
+    for family in ends:
         if words[family] not in _FAMILY_NAMES:
             continue
         folded = [_folded(word) for position, word in enumerate(words) if position != family]

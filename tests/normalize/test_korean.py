@@ -17,6 +17,15 @@ def test_romanisations_of_one_korean_name_read_alike():
     assert korean_reading("chunghee park") == "jonghi pak"  # the family name last
 
 
+def test_with_a_family_name_at_both_ends_the_more_common_is_the_family_name():
+    # Sung (성) is a family name too: Sung-min Lee is of the family Lee, in either order.
+    assert korean_given_name_joined(("sung", "min", "lee")) == ("sungmin", "lee")
+    assert korean_given_name_joined(("lee", "sung", "min")) == ("lee", "sungmin")
+    assert korean_reading("sungmin lee") == korean_reading("seongmin rhee") == korean_reading("sungmin yi")
+    assert normalize_name("Seong-min Bak").text == "seongmin bak"
+    assert Reconciler().score("Sung-min Lee", "Sungmin Yi") > 0.5
+
+
 def test_names_without_a_korean_family_name_or_syllables_have_no_reading():
     assert korean_reading("john kim") is None  # john is no Korean syllable
     assert korean_reading("robert lee") is None
