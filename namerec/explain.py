@@ -26,12 +26,10 @@ _ACRONYM = FEATURES.index("acronym")
 
 def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: str,
                  normalized_a: str, normalized_b: str, probability: float,
-                 generations: bool = False, last_words: bool = False, fathers: bool = False) -> Explanation:
+                 lowered_by: str = "") -> Explanation:
     """Explain one pair from its feature row and the probability it was scored (which a prior of
-    ``scoring.priors`` may have raised above what the features give, or a ceiling lowered: two
-    ``fathers``, two patronymics (``patronymics.patronymic_conflicts``), ``generations``, two
-    generations, Jr. and Sr., ``last_words``, names alike but for a clearly different last word
-    (``two_people.different_last_words``)."""
+    ``scoring.priors`` may have raised above what the features give, or a ceiling lowered:
+    ``lowered_by`` names the rule, one of ``two_people.CEILING_REASONS``)."""
     row = features.reshape(1, -1)
     regime = int(regime_of(row)[0])
     coefficients = model.coefficients[regime]
@@ -45,12 +43,8 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
     raised = probability > from_features
     acronym = raised and bool(row[0, _ACRONYM] > 0.5)
     nickname = raised and not acronym
-    # Below it, the names carry two generations, differ in their last words, or carry two fathers'
-    # names (``patronymics``).
-    lowered = probability < from_features
-    generations = lowered and generations
-    fathers = lowered and fathers and not generations
-    last_words = lowered and last_words and not (generations or fathers)
+    # Below it, a rule of ``two_people`` capped it.
+    fathers, generations, last_words = (lowered_by == why for why in ("fathers", "generations", "last_words"))
     contributions = [
         FeatureContribution(
             name=name, value=round(float(row[0, i]), 4), contribution=round(by_feature[name], 4),

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 
 from .records import NameRecords
 
-__all__ = ["CEILING", "at_most_ceiling", "patronymic", "patronymic_conflicts"]
+__all__ = ["CEILING", "patronymic", "patronymic_conflicts"]
 
 # Men's and women's patronymic endings as romanised (Russian -ovich/-evich, -ovna/-evna, -ichna;
 # Ukrainian -ovych/-evych, -ivna; French-style -ovitch). "-ich" alone is left out: it ends German given
@@ -75,11 +75,3 @@ def patronymic_conflicts(records: NameRecords, left: np.ndarray, right: np.ndarr
                                scorer=Indel.normalized_similarity, workers=1)
         out[rows[alike < _SAME_FATHER]] = True
     return out
-
-
-def at_most_ceiling(records: NameRecords, left: np.ndarray, right: np.ndarray,
-                    probability: np.ndarray) -> None:
-    """Lower the probability of each pair with two clearly different patronymics to ``CEILING``, in
-    place."""
-    conflicts = patronymic_conflicts(records, left, right)
-    probability[conflicts] = np.minimum(probability[conflicts], CEILING)

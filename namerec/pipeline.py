@@ -43,6 +43,7 @@ from .scoring.model import MatchModel, model_for
 from .scoring.priors import nickname_prior
 from .scoring.readings import UnitReadings, best_readings
 from .two_people import (
+    CEILING_REASONS,
     at_most_two_people,
     bare_gendered_forms,
     different_generations,
@@ -67,11 +68,6 @@ _GENDERED_GIVEN = FEATURES.index("gendered_given")
 _FLAGS = [_GIVEN_CONFLICT, _GENDERED_GIVEN]
 # Flags kept per pair: those two, and whether its last words clearly differ (``at_most_two_people``).
 _FLAG_COUNT = len(_FLAGS) + 1
-
-
-def _pair_flags(features: np.ndarray) -> np.ndarray:
-    """The flags kept of each pair's best reading (``_FLAG_COUNT`` columns)."""
-    return np.column_stack([features[:, _FLAGS] > 0.5, last_words_clearly_differ(features)])
 # A given-name conflict vetoes a merge only when the model is this sure the names differ
 # (measured on a train-split pool: a veto at p < 0.5 cost 6 points of pairwise F1, at 0.02 none).
 _VETO_BELOW = 0.02
@@ -194,7 +190,7 @@ def score_units(
                 probability[start:stop] = chunk_probability
             bar.update(stop - start)
     if models is not None:
-        # Two clearly different fathers' names, or two generations: two people.
+        # Two fathers' names, two generations, or a clearly different last word: two people.
         at_most_two_people(records, left, right, probability,
                            flags[:, 2] if config.scorer is None else None)
         shared_among_generations(records, left, right, probability)
@@ -279,6 +275,11 @@ def _normalize_chunk(language: str, keys: list[tuple[str, str]]) -> list[tuple]:
     return [tuple(getattr(n, field) for field in _NAME_FIELDS) for n in names]
 
 
+def _pair_flags(features: np.ndarray) -> np.ndarray:
+    """The flags kept of each pair's best reading (``_FLAG_COUNT`` columns)."""
+    return np.column_stack([features[:, _FLAGS] > 0.5, last_words_clearly_differ(features)])
+
+
 def _score_chunk(shared, span: tuple[int, int]):
     """(flags, probability, features) of one chunk of pairs, in a worker process when there
     are many. The features come back only without models (training), the probability (of each
@@ -347,8 +348,9 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     with the shipped weights, a nickname listed for a one-word given name scores at least a prior
     (see priors.py).
 
-    Returns (probability, features, forms): ``forms[k]`` are the two normalised texts pair k was
-    scored on. Blank names and pairs of different user-supplied types score 0.
+    Returns (probability, features, forms, lowered): ``forms[k]`` are the two normalised texts pair k
+    was scored on, ``lowered[k]`` the rule that capped its probability (``two_people.CEILING_REASONS``,
+    "" for none). Blank names and pairs of different user-supplied types score 0.
     """
     features, usable, records, left, right = features_for_pairs(pairs, types, config)
     probability = model.predict(features) if len(features) else np.zeros(0)
@@ -356,11 +358,12 @@ def score_pairs(pairs, types, config: Config, model: MatchModel):
     shipped = config.scorer is None  # weights fitted or calibrated on the user's pairs speak for their data
     if shipped:
         nickname_prior(records, left, right, probability)
-    at_most_two_people(records, left, right, probability,
-                       last_words_clearly_differ(features) if shipped else None)
+    reasons = at_most_two_people(records, left, right, probability,
+                                 last_words_clearly_differ(features) if shipped else None)
     forms = [reread.get(k, (records.texts[a], records.texts[b]))
              for k, (a, b) in enumerate(zip(left.tolist(), right.tolist()))]
-    return np.where(usable, probability, 0.0), features, forms
+    lowered = [CEILING_REASONS[r] for r in reasons.tolist()]
+    return np.where(usable, probability, 0.0), features, forms, lowered
 
 
 def cannot_link(scored: ScoredUnits) -> np.ndarray:

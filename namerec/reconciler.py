@@ -14,13 +14,8 @@ from .config import Config
 from .errors import InputError
 from .explain import explain_pair
 from .models import Explanation, Reconciliation
-from .normalize import normalize_name
-from .patronymics import patronymic_conflicts
 from .pipeline import clean_names, clean_types, features_for_pairs, reconcile, score_pairs, score_units
-from .records import NameRecords
-from .scoring.features import last_words_clearly_differ
 from .scoring.model import MatchModel, model_for
-from .two_people import different_fathers, different_last_words, two_generations
 
 
 class Reconciler:
@@ -108,21 +103,11 @@ class Reconciler:
     def explain(self, a: object, b: object, /, *, types: tuple[object, object] | None = None) -> Explanation:
         """Which features moved the match probability of ``a`` and ``b``, and by how much; ``types``:
         their two types, as for ``score``."""
-        probability, features, forms = score_pairs([(a, b)], None if types is None else [types], self.config,
-                                                   self.model_)
+        probability, features, forms, lowered = score_pairs(
+            [(a, b)], None if types is None else [types], self.config, self.model_)
         form_a, form_b = forms[0]
-        type_a, type_b = clean_types(None if types is None else list(types), 2)
-        name_a, name_b = normalize_name(str(a), type_a), normalize_name(str(b), type_b)
-        generations = two_generations(name_a.generation, name_b.generation)
-        records = NameRecords.build([name_a, name_b], [type_a, type_b])
-        pair = np.zeros(1, dtype=np.int64), np.ones(1, dtype=np.int64)
-        last_words = self.config.scorer is None and different_last_words(
-            records, *pair, last_words_clearly_differ(features[:1]))[0]
         explanation = explain_pair(self.model_, features[0], str(a), str(b), form_a, form_b,
-                                   float(probability[0]), generations=generations,
-                                   last_words=bool(last_words),
-                                   fathers=bool((patronymic_conflicts(records, *pair)
-                                                 | different_fathers(records, *pair))[0]))
+                                   float(probability[0]), lowered_by=lowered[0])
         if probability[0] == 0.0 and not (form_a and form_b):
             return explanation.model_copy(update={
                 "probability": 0.0,

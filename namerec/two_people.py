@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from .given_names import are_nicknames, given_name_gender
-from .patronymics import CEILING, at_most_ceiling
+from .patronymics import CEILING, patronymic_conflicts
 from .records import NameRecords
 from .scoring.features import word_similarity
 
@@ -125,25 +125,40 @@ def opposite_genders(records: NameRecords, left: np.ndarray, right: np.ndarray) 
     return out
 
 
+#: Why ``at_most_two_people`` lowered a pair's probability, by the code it returns for the pair.
+CEILING_REASONS = ("", "fathers", "generations", "last_words")
+
+
 def at_most_two_people(records: NameRecords, left: np.ndarray, right: np.ndarray,
-                       probability: np.ndarray, last_words_differ: np.ndarray | None = None) -> None:
+                       probability: np.ndarray, last_words_differ: np.ndarray | None = None) -> np.ndarray:
     """Lower to ``patronymics.CEILING``, in place, the probability of each pair the rules know to be
-    two people whatever their names share: two clearly different patronymics (Rustam Ibrahimovich /
-    Magomedovich Aselderov: ``patronymics.at_most_ceiling``; Habib ben Mohamed / ben Ahmed
-    al-Loubiri: ``different_fathers``) and two generations (John Smith Jr. / Sr.:
+    two people whatever their names share: two fathers' names (two clearly different patronymics,
+    Rustam Ibrahimovich / Magomedovich Aselderov: ``patronymics.patronymic_conflicts``; Habib ben
+    Mohamed / ben Ahmed al-Loubiri: ``different_fathers``) and two generations (John Smith Jr. / Sr.:
     ``different_generations``); and to ``LAST_WORD_CEILING`` (names of two words) or
     ``LONGER_LAST_WORD_CEILING`` (longer) each pair of names alike but for a clearly different last
     word (``different_last_words``; ``last_words_differ``: per pair, are the last words of its best
     reading clearly different? None: not that rule, whose ceilings were measured for the shipped
-    weights, as weights fitted on a user's pairs speak for their data)."""
-    at_most_ceiling(records, left, right, probability)
-    apart = different_generations(records, left, right) | different_fathers(records, left, right)
-    probability[apart] = np.minimum(probability[apart], CEILING)
+    weights, as weights fitted on a user's pairs speak for their data).
+
+    Returns per pair the index in ``CEILING_REASONS`` of the rule that lowered it (0: none), which
+    ``explain`` reports."""
+    reason = np.zeros(len(left), dtype=np.int8)
+
+    def cap(apart: np.ndarray, ceiling: np.ndarray | float, why: str) -> None:
+        ceiling = np.broadcast_to(ceiling, probability.shape)
+        lowered = apart & (probability > ceiling)
+        probability[lowered] = ceiling[lowered]
+        reason[lowered] = CEILING_REASONS.index(why)
+
     if last_words_differ is not None:
         apart = different_last_words(records, left, right, last_words_differ)
-        longer = records.token_counts[left[apart]] > 2
-        ceiling = np.where(longer, LONGER_LAST_WORD_CEILING, LAST_WORD_CEILING)
-        probability[apart] = np.minimum(probability[apart], ceiling)
+        cap(apart, np.where(records.token_counts[left] > 2, LONGER_LAST_WORD_CEILING, LAST_WORD_CEILING),
+            "last_words")
+    cap(different_generations(records, left, right), CEILING, "generations")
+    cap(patronymic_conflicts(records, left, right) | different_fathers(records, left, right), CEILING,
+        "fathers")
+    return reason
 
 
 def different_last_words(records: NameRecords, left: np.ndarray, right: np.ndarray,
@@ -164,19 +179,16 @@ def different_last_words(records: NameRecords, left: np.ndarray, right: np.ndarr
     out = np.zeros(len(left), dtype=bool)
     if not len(rows):
         return out
-    words = counts[left[rows]]
     similarity, before = _word_by_word(records, left[rows], right[rows], last=False)
     alike = np.ones(len(rows), dtype=bool)
     np.logical_and.at(alike, before, similarity >= _ALIKE_WORDS)
-    token_ids = records.token_ids
-    starts_a, starts_b = records.offsets[left[rows]], records.offsets[right[rows]]
-    rows, ends = rows[alike], words[alike] - 1
+    rows = rows[alike]
     # An initial is a truncated name, not another family's (Charles J / Charles Kelsey).
     initial = records.token_attributes.is_initial
-    last_a, last_b = token_ids[starts_a[alike] + ends], token_ids[starts_b[alike] + ends]
+    ends = records.offsets[1:] - 1
+    last_a, last_b = records.token_ids[ends[left[rows]]], records.token_ids[ends[right[rows]]]
     out[rows[~initial[last_a] & ~initial[last_b]]] = True
     return out
-
 
 
 def _word_by_word(records: NameRecords, left: np.ndarray, right: np.ndarray, last: bool = True
@@ -203,12 +215,10 @@ def different_fathers(records: NameRecords, left: np.ndarray, right: np.ndarray)
     of different lengths are left alone: "Osama bin Laden" names a family where "Usama bin Muhammad
     bin Awad bin Ladin" names the father."""
     counts = records.token_counts
-    son_of = np.fromiter((s in _SON_OF for s in records.tokens.strings), dtype=bool,
-                         count=len(records.tokens.strings))
+    son_of = np.zeros(len(records.tokens.strings), dtype=bool)
+    son_of[[t for t in map(records.tokens.index.get, _SON_OF) if t is not None]] = True
     has_son_of = np.zeros(len(records), dtype=bool)
-    inner = son_of[records.token_ids]
-    units_of = np.repeat(np.arange(len(records)), counts)
-    has_son_of[units_of[inner]] = True
+    has_son_of[np.repeat(np.arange(len(records)), counts)[son_of[records.token_ids]]] = True
     person_like = records.kinds != 2
     rows = np.flatnonzero((counts[left] == counts[right]) & (counts[left] >= 3) & has_son_of[left]
                           & has_son_of[right] & person_like[left] & person_like[right])
@@ -251,11 +261,6 @@ def shared_among_generations(records: NameRecords, left: np.ndarray, right: np.n
 
 # How many bits each mask of the five generation bits sets.
 _BITS_SET = np.array([bin(mask).count("1") for mask in range(32)], dtype=np.int64)
-
-
-def two_generations(a: str, b: str) -> bool:
-    """Do two ``NormalizedName.generation`` values name two generations? ("" names none.)"""
-    return bool(a and b and a != b)
 
 
 def different_generations(records: NameRecords, left: np.ndarray, right: np.ndarray) -> np.ndarray:
