@@ -31,7 +31,7 @@ import numpy as np
 
 from .entity_types import ORG, PERSON, canonical_type, is_place_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
-from .given_names import known_given_names
+from .given_names import given_name_gender, known_given_names
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, IDENTITY_FREE_TITLES, ORG_CUE_WORDS, PARTICLES, SUFFIXES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton, word_cached
@@ -233,20 +233,28 @@ class GenderForms:
 
     @staticmethod
     def _keys(strings: Sequence[str], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(own, masculine_stem, feminine_stems) of ``strings``, numbering strings in ``ids`` (added to)."""
-        known = known_given_names()
-        own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
+        """(own, masculine_stem, feminine_stems) of ``strings``, numbering strings in ``ids`` (added to).
+
+        Only given names the lexicons or the name-gender list know get keys (an unknown word's own key
+        is -3, which no stem equals): a word one letter short of a known name is more often a typo
+        (Melit, Melita; Aloinz, Aloinza) than a man's name beside a woman's.
+        """
+        listed = known_given_names()
+        own = np.full(len(strings), -3, dtype=np.int64)
         masculine = np.full(len(strings), -1, dtype=np.int64)
         feminine = np.full((len(strings), len(_FEMININE_ENDINGS)), -2, dtype=np.int64)
         for t, token in enumerate(strings):
+            if not (token in listed or given_name_gender(token)):
+                continue
+            own[t] = ids.setdefault(token, len(ids))
             if len(token) < 4:
                 continue  # Jo / Joe, Al / Ala: too short to tell
             for ending in _MASCULINE_ENDINGS:
                 if token.endswith(ending):
                     masculine[t] = ids.setdefault(token[: -len(ending)], len(ids))
             # A known given name ending in -er has its feminine in -ra (Alexander / Alexandra, Peter
-            # / Petra). Only a known one: Hindi names spelt -ender and -endra are one name (Narender).
-            if token.endswith("er") and token in known:
+            # / Petra). Only a listed one: Hindi names spelt -ender and -endra are one name (Narender).
+            if token.endswith("er") and token in listed:
                 masculine[t] = ids.setdefault(token[:-2] + "r", len(ids))
             for k, ending in enumerate(_FEMININE_ENDINGS):
                 # A doubled final a is a long vowel spelt out (Jayalalithaa, Jayalalitha), no -a added.

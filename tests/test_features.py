@@ -154,6 +154,7 @@ def test_flags_describe_the_pair():
     assert features_of("Narender Modi", "Narendra Modi")["gendered_given"] == 0.0  # one Hindi name
     assert features_of("Andre Rossi", "Andrea Rossi")["gendered_given"] == 0.0  # one name (lexicon)
     assert features_of("Robert Smith", "Robert Smyth")["gendered_given"] == 0.0
+    assert features_of("Melita Siold", "Melit Siole")["gendered_given"] == 0.0  # a typo: Melit is no name
     assert features_of("Austria", "Australia", "LOC", "LOC")["different_places"] == 1.0
     assert features_of("Wien", "Vienna", "LOC", "LOC")["different_places"] == 0.0  # one place
     # A person named like a place is no place.
