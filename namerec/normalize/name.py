@@ -20,6 +20,7 @@ from .abbreviations import PLACE_ABBREVIATION_STEP, expand_place_abbreviations, 
 from .acronym import capital_words, initials_acronym, written_as_acronym
 from .arabic_compounds import joined_compounds
 from .cyrillic import LANGUAGES
+from .digit_typos import DIGITS_AS_LETTERS_STEP, digits_as_letters
 from .divisions import kind_in_english, set_apart_kind
 from .fused_particles import fused_particle_readings
 from .korean import korean_given_name_joined, korean_reading
@@ -40,12 +41,13 @@ from .unicode import normalize_text as _normalize_text
 
 __all__ = ["STEPS", "NormalizedName", "normalize_name", "normalize_text"]
 
-#: Every named step, in order: the generic ones, place abbreviations, then the person rules, then the
-#: org rules. A name goes through the generic steps, place abbreviations and the rules of its own
-#: kind only (place abbreviations run inside the person and org rules, see .abbreviations).
+#: Every named step, in order: the generic ones, place abbreviations, digits read as letters, then the
+#: person rules, then the org rules. A name goes through the generic steps, place abbreviations and the
+#: rules of its own kind only (place abbreviations run inside the person and org rules, see
+#: .abbreviations); digits are read as letters in persons' and untyped names only (.digit_typos).
 STEPS: tuple[str, ...] = (
     GENERIC_STEPS
-    + (PLACE_ABBREVIATION_STEP,)
+    + (PLACE_ABBREVIATION_STEP, DIGITS_AS_LETTERS_STEP)
     + tuple(f"person.{rule}" for rule in PERSON_RULES)
     + tuple(f"org.{rule}" for rule in ORG_RULES)
 )
@@ -238,6 +240,10 @@ def _normalize_name(name: str, entity_type: str, language: str) -> NormalizedNam
     # (Damyang, a county) read "dam yang" met 단양 (Danyang) as one word met another.
     forms = romanize(set_apart_kind(cleaned) if place else cleaned, language,
                      personal=entity_type in ("", "PERSON"))
+    if not place and entity_type in ("", "PERSON"):
+        # Each form read with its likelier letters first; the other readings follow as variants.
+        readings = [digits_as_letters(form, entity_type == "PERSON") for form in forms]
+        forms = tuple(dict.fromkeys([*(r[0] for r in readings), *(x for r in readings for x in r[1:])]))
     kind = _KIND_OF_TYPE.get(entity_type, "other") if entity_type else _guess_kind(forms[0])
     if kind == "person":
         return _person(name, cleaned, script, forms, language)

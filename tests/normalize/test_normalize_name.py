@@ -201,6 +201,7 @@ def test_steps_are_listed_in_order() -> None:
     )
     assert STEPS[8:] == (
         "place_abbreviations",
+        "digits_as_letters",
         "person.initial_clusters",
         "person.name_order",
         "person.titles",
