@@ -120,9 +120,33 @@ def _guess_kind(form: str) -> str:
     if len(tokens) > 1 and (tokens[0] in PERSON_CUES or tokens[-1] in SUFFIX_CUES):
         return "person"
     given = inverted_given_names(form) if "," in form else None
-    if given and (len(given[0]) == 1 or given[0] in _known_given_names()):
+    if given and (len(given[0]) == 1 or given[0] in _known_given_names() or _gendered_given_name(given[0])):
+        return "person"
+    if given and _plainly_inverted(form):
         return "person"
     return "other"
+
+
+def _plainly_inverted(form: str) -> bool:
+    """A name written "Surname, Given" with one or two words of three letters or more on each side of
+    its comma, none of them a known place and neither side an organisation's name: a person's, in a
+    list, though the given name is unknown or misspelt ("Dubieyr, Kqdie"); "Paris, France" and
+    "Sydney, Australia" are places."""
+    parts = [_WORDS.findall(part) for part in form.split(",")]
+    if len(parts) != 2 or not all(1 <= len(words) <= 2 for words in parts):
+        return False
+    words = [word for part in parts for word in part]
+    # Three letters or more: "Philips NV, NL" ends in a country's code.
+    if not all(word.isalpha() and len(word) > 2 for word in words):
+        return False
+    if any(looks_like_org(" ".join(part)) for part in parts):  # "Unilever NV, Rotterdam"
+        return False
+    from ..equivalents import place_group  # here: the place lexicon normalises its forms with this module
+
+    return not any(place_group(text) is not None for text in (*words, *(" ".join(part) for part in parts)))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1)  # asked for every untyped name: the import statement alone costs microseconds
@@ -131,6 +155,13 @@ def _known_given_names() -> frozenset[str]:
     from ..given_names import known_given_names
 
     return known_given_names()
+
+
+def _gendered_given_name(word: str) -> bool:
+    """Is ``word`` a given name of the name-gender list (borne nearly always by men or by women)?"""
+    from ..given_names import given_name_gender  # here: see _known_given_names
+
+    return bool(given_name_gender(word))
 
 
 def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:

@@ -108,7 +108,13 @@ def test_other_fields() -> None:
         ("Smith, J.", "person"),
         ("Garcia Lopez, Maria", "person"),
         ("Paris, France", "other"),
-        ("Springfield, Illinois", "other"),
+        ("Sydney, Australia", "other"),  # a known place on either side: no "Surname, Given"
+        # One or two plain words on each side, none a known place: a person's, given name unknown or
+        # misspelt (the lexicons know no US state: "Springfield, Illinois" reads so too).
+        ("Dubieyr, Kqdie", "person"),
+        ("Dubieyr, Kqdie Anm", "person"),
+        ("Dubieyr, Kqdie Anm Lez", "other"),
+        ("Dubieyr, Kadie Anm Lez", "person"),  # Kadie: the name-gender list knows it
         ("New York, NY", "other"),
         ("Acme, Inc.", "org"),
         ("Smith, John, Jones, Mary", "other"),  # two commas: a list, not one inverted name
