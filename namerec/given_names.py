@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .normalize import normalize_name
 from .normalize.lexicons import load_data
 
@@ -206,6 +208,53 @@ def nickname_groups(token: str) -> tuple[int, ...]:
     stem = _pet_stem(token)
     pet = _groups_by_pet_key().get(_pet_key(stem), ()) if stem else ()
     return tuple(sorted({*known, *pet})) if pet else known
+
+
+def spelling_groups(token: str) -> tuple[int, ...]:
+    """``nickname_groups(token)``, or for a word the lexicons do not know, the groups of the known
+    name it is spelt one letter away from (Katharine: Katherine's; Adalaide: Adelaide's): the
+    nickname feature reads a name's rarer spellings as the name (Kate ~ Katharine)."""
+    return nickname_groups(token) or _spelling_neighbour_groups(token)
+
+
+# An unknown word this long or longer, one letter from a known name, is that name spelt another way.
+_MIN_NEIGHBOUR_LENGTH = 5
+
+
+def _spelling_neighbour_groups(token: str) -> tuple[int, ...]:
+    """The groups of the known names one edit from ``token`` (Katharine: Katherine; Adalaide:
+    Adelaide), with the same first letter, where those names are all of one group; else ()."""
+    if len(token) < _MIN_NEIGHBOUR_LENGTH:
+        return ()
+    by_deletion = _names_by_deletion()
+    candidates = {name for key in (token, *_deletions(token)) for name in by_deletion.get(key, ())}
+    names = _groups_by_name()
+    groups = [set(names[name]) for name in sorted(candidates)
+              if name[0] == token[0] and _one_edit_apart(name, token)]
+    if not groups:
+        return ()
+    shared = set.intersection(*groups)
+    return tuple(sorted(shared))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _names_by_deletion() -> dict[str, tuple[str, ...]]:
+    """Known names of ``_MIN_NEIGHBOUR_LENGTH - 1`` letters or more by themselves and by each of
+    their one-letter deletions: two words one edit apart share a key."""
+    out: dict[str, set[str]] = {}
+    for name in _groups_by_name():
+        if len(name) >= _MIN_NEIGHBOUR_LENGTH - 1 and name.isalpha():
+            for key in (name, *_deletions(name)):
+                out.setdefault(key, set()).add(name)
+    return {key: tuple(sorted(names)) for key, names in out.items()}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def are_nicknames(a: str, b: str) -> bool:

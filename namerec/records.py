@@ -31,7 +31,7 @@ import numpy as np
 
 from .entity_types import ORG, PERSON, canonical_type, is_place_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
-from .given_names import given_name_gender, known_given_names
+from .given_names import given_name_gender, known_given_names, spelling_groups
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, IDENTITY_FREE_TITLES, ORG_CUE_WORDS, PARTICLES, SUFFIXES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton, word_cached
@@ -130,10 +130,10 @@ class TokenTable:
 
 
 @word_cached
-def _lexical_facts(token: str) -> tuple[tuple[int, ...], float]:
-    """A word's given-name groups and its rarity: cached per word, and in a large pool worked out
-    over the cores with the phonetic codes (``code_words``)."""
-    return nickname_groups(token), token_rarity(token)
+def _lexical_facts(token: str) -> tuple[tuple[int, ...], tuple[int, ...], float]:
+    """A word's given-name groups, those of its spelling (``spelling_groups``) and its rarity: cached
+    per word, and in a large pool worked out over the cores with the phonetic codes (``code_words``)."""
+    return nickname_groups(token), spelling_groups(token), token_rarity(token)
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,8 @@ class TokenAttributes:
     mp_codes: np.ndarray  # int32 (T, MAX_MP_CODES), -1 padded: Double Metaphone code ids
     soundex_ids: np.ndarray  # int32: American Soundex code id
     nick_groups: np.ndarray  # int32 (T, MAX_NICK_GROUPS), -1 padded: given-name or place groups
+    # The same, for a word the lexicons do not know, of the known name it is a spelling of
+    spelt_groups: np.ndarray
     rarity: np.ndarray  # float32 in [0, 1]
     first_char: np.ndarray  # uint8
     is_initial: np.ndarray  # bool: a one-letter token
@@ -178,6 +180,7 @@ class TokenAttributes:
         mp = np.full((n, MAX_MP_CODES), -1, dtype=np.int32)
         soundex = np.empty(n, dtype=np.int32)
         nicks = np.full((n, MAX_NICK_GROUPS), -1, dtype=np.int32)
+        spelt = np.full((n, MAX_NICK_GROUPS), -1, dtype=np.int32)
         skeletons = np.empty(n, dtype=np.int32)
         rarity = np.empty(n, dtype=np.float32)
         first = np.zeros(n, dtype=np.uint8)
@@ -189,12 +192,14 @@ class TokenAttributes:
                 mp[t, k] = code_ids.setdefault("mp:" + code, len(code_ids))
             soundex[t] = code_ids.setdefault("sx:" + _soundex(token), len(code_ids))
             places = place_groups[t] if t < len(place_groups) else ()
-            given_groups, rarity[t] = _lexical_facts(token)
+            given_groups, spelt_given, rarity[t] = _lexical_facts(token)
             groups = (*places, *given_groups)[:MAX_NICK_GROUPS]
             nicks[t, : len(groups)] = groups
+            groups = (*places, *spelt_given)[:MAX_NICK_GROUPS]
+            spelt[t, : len(groups)] = groups
             first[t] = ord(token[0]) if token and ord(token[0]) < 128 else 0
         is_initial = np.fromiter((len(tok) == 1 for tok in tokens), dtype=bool, count=n)
-        return cls(skeletons, dm, mp, soundex, nicks, rarity, first, is_initial)
+        return cls(skeletons, dm, mp, soundex, nicks, spelt, rarity, first, is_initial)
 
 
 # Endings that make a feminine given name of a masculine one: Roberta, Pauline, Paulina, Paulette.

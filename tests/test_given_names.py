@@ -2,7 +2,7 @@ import json
 import re
 from importlib import resources
 
-from namerec.given_names import are_nicknames, nickname_groups
+from namerec.given_names import are_nicknames, nickname_groups, spelling_groups
 from namerec.normalize import normalize_text
 
 
@@ -76,6 +76,20 @@ def test_pet_endings_do_not_make_names_alike():
     assert not are_nicknames("ali", "alfred")  # -i alone is no pet ending
     assert not are_nicknames("murphy", "murray")
     assert nickname_groups("smithy") == ()
+
+
+def test_a_rarer_spelling_of_a_known_name_has_its_groups():
+    """Katharine, unknown to the lexicons, is one letter from Katherine: spelt so, Kate's name too."""
+    assert nickname_groups("katharine") == ()  # the lexicons themselves are left as they are
+    assert set(spelling_groups("katharine")) & set(nickname_groups("kate"))
+    assert spelling_groups("katherine") == nickname_groups("katherine")
+
+
+def test_spelling_neighbours_need_a_long_word_one_edit_away_with_its_first_letter():
+    assert spelling_groups("jonh") == ()  # four letters: too short to tell
+    assert spelling_groups("xatherine") == ()  # another first letter
+    assert spelling_groups("katharyne") == ()  # two edits from Katherine
+    assert spelling_groups("xqzvwk") == ()
 
 
 def test_different_names_are_not_equivalent():

@@ -67,6 +67,8 @@ FEATURES: tuple[str, ...] = tuple(FEATURE_DESCRIPTIONS)
 
 _DISTINCT_PENALTY = 0.2  # hybrid JW: subtracted when two tokens share no phonetic evidence
 _INITIAL_SIMILARITY = 0.8
+# Below this Jaro-Winkler similarity a known name's rarer spelling counts as the name for nicknames.
+_SPELT_NICKNAME_BELOW = 0.85
 # First words this dissimilar (hybrid JW) are different given names; a typo stays above it.
 _CONFLICT_BELOW = 0.45
 
@@ -109,6 +111,14 @@ class TokenPairs:
     initial: np.ndarray
 
 
+def _one_name(groups: np.ndarray, ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
+    """Per token pair: do the two share a group of ``groups`` (most tokens have none)?"""
+    both_named = (groups[ua, 0] >= 0) & (groups[ub, 0] >= 0) & (ua != ub)
+    out = np.zeros(len(ua), dtype=bool)
+    out[both_named] = _any_shared(groups[ua[both_named]], groups[ub[both_named]])
+    return out
+
+
 def _any_shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Row-wise: do two -1-padded code arrays share a code?
 
@@ -142,9 +152,11 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     soundex = attrs.soundex_ids[ua] == attrs.soundex_ids[ub]
     phonetic = dm | mp | (attrs.skeleton_ids[ua] == attrs.skeleton_ids[ub])
     # Most tokens belong to no nickname group: compare the group lists only where both have one.
-    both_named = (attrs.nick_groups[ua, 0] >= 0) & (attrs.nick_groups[ub, 0] >= 0) & (ua != ub)
-    nickname = np.zeros(len(ua), dtype=bool)
-    nickname[both_named] = _any_shared(attrs.nick_groups[ua[both_named]], attrs.nick_groups[ub[both_named]])
+    nickname = _one_name(attrs.nick_groups, ua, ub)
+    # A rarer spelling of a known name counts as the name where spelling alone cannot tell (Kate ~
+    # Katharine, spelt as Katherine); two spellings alike (Marten, Martin) are left to their letters.
+    unlike = ~nickname & (jw < _SPELT_NICKNAME_BELOW)
+    nickname[unlike] = _one_name(attrs.spelt_groups, ua[unlike], ub[unlike])
     same_initial = (attrs.first_char[ua] == attrs.first_char[ub]) & (attrs.first_char[ua] > 0)
     initial = same_initial & (attrs.is_initial[ua] | attrs.is_initial[ub]) & (ua != ub)
     hybrid = np.where(phonetic | nickname, jw, np.maximum(jw - _DISTINCT_PENALTY, 0.0))
