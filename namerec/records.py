@@ -220,6 +220,7 @@ class GenderForms:
     # Missing stems are -1 and -2: negative, so they match no key, and unequal, so not each other.
     masculine_stem: np.ndarray  # int64 (T,): the token less a masculine ending, else -1
     feminine_stems: np.ndarray  # int64 (T, endings): the token less each ending it has, else -2
+    known: np.ndarray  # bool (T,): a given name the lexicons or the name-gender list know
 
     # The numbering of the strings behind the keys, for ``followed_by``.
     ids: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -232,26 +233,23 @@ class GenderForms:
     def followed_by(self, strings: Sequence[str]) -> GenderForms:
         """The keys of these tokens followed by more tokens (only those are computed)."""
         ids = dict(self.ids)
-        own, masculine, feminine = self._keys(strings, ids)
-        return GenderForms(np.concatenate([self.own, own]), np.concatenate([self.masculine_stem, masculine]),
-                           np.concatenate([self.feminine_stems, feminine]), ids)
+        keys = self._keys(strings, ids)
+        return GenderForms(*(np.concatenate([mine, more]) for mine, more in zip(self._arrays(), keys)), ids)
+
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        return self.own, self.masculine_stem, self.feminine_stems, self.known
 
     @staticmethod
-    def _keys(strings: Sequence[str], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(own, masculine_stem, feminine_stems) of ``strings``, numbering strings in ``ids`` (added to).
-
-        Only given names the lexicons or the name-gender list know get keys (an unknown word's own key
-        is -3, which no stem equals): a word one letter short of a known name is more often a typo
-        (Melit, Melita; Aloinz, Aloinza) than a man's name beside a woman's.
-        """
+    def _keys(strings: Sequence[str], ids: dict[str, int]) -> tuple[np.ndarray, ...]:
+        """(own, masculine_stem, feminine_stems, known) of ``strings``, numbering strings in ``ids``
+        (added to)."""
         listed = known_given_names()
-        own = np.full(len(strings), -3, dtype=np.int64)
+        own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
         masculine = np.full(len(strings), -1, dtype=np.int64)
         feminine = np.full((len(strings), len(_FEMININE_ENDINGS)), -2, dtype=np.int64)
+        known = np.fromiter((s in listed or bool(given_name_gender(s)) for s in strings), dtype=bool,
+                            count=len(strings))
         for t, token in enumerate(strings):
-            if not (token in listed or given_name_gender(token)):
-                continue
-            own[t] = ids.setdefault(token, len(ids))
             if len(token) < 4:
                 continue  # Jo / Joe, Al / Ala: too short to tell
             for ending in _MASCULINE_ENDINGS:
@@ -265,15 +263,21 @@ class GenderForms:
                 # A doubled final a is a long vowel spelt out (Jayalalithaa, Jayalalitha), no -a added.
                 if token.endswith(ending) and len(token) - len(ending) >= 3 and not token.endswith("aa"):
                     feminine[t, k] = ids.setdefault(token[: -len(ending)], len(ids))
-        return own, masculine, feminine
+        return own, masculine, feminine, known
 
-    def gendered(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Per token pair (a[k], b[k]): is one a gendered form of the other?"""
+    def gendered(self, a: np.ndarray, b: np.ndarray, *, known_only: bool = True) -> np.ndarray:
+        """Per token pair (a[k], b[k]): is one a gendered form of the other?
+
+        ``known_only``: both must be given names the lexicons or the name-gender list know. In a
+        person's full name a word one letter short of a known name is more often a typo (Melit Siole,
+        Melita Siold; Aloinz, Aloinza) than a man's name beside a woman's.
+        """
         def feminine_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             stems = self.feminine_stems[y]
             return ((stems == self.own[x][:, None]) | (stems == self.masculine_stem[x][:, None])).any(axis=1)
 
-        return feminine_of(a, b) | feminine_of(b, a)
+        out = feminine_of(a, b) | feminine_of(b, a)
+        return out & self.known[a] & self.known[b] if known_only else out
 
 
 def numbered(strings: Sequence[str], numbers: dict[str, int]) -> tuple[np.ndarray, dict[str, int]]:

@@ -92,7 +92,9 @@ def bare_gendered_forms(records: NameRecords, left: np.ndarray, right: np.ndarra
     if len(rows):
         token_a = records.token_ids[records.offsets[left[rows]]]
         token_b = records.token_ids[records.offsets[right[rows]]]
-        rows = rows[records.gender_forms.gendered(token_a, token_b)]
+        # Any two words, known given names or not: in a list of bare names, one ending in -a beside
+        # the same without it is as a rule another name (Karelin, Karelina; Gery, Gerya).
+        rows = rows[records.gender_forms.gendered(token_a, token_b, known_only=False)]
         texts = records.texts
         out[rows] = [not are_nicknames(texts[a], texts[b])
                      for a, b in zip(left[rows].tolist(), right[rows].tolist())]

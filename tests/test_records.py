@@ -111,3 +111,5 @@ def test_only_known_given_names_have_gendered_forms():
     forms = records_module.GenderForms.of(["melit", "melita", "aloinz", "aloinza", "robert", "roberta"])
     pairs = forms.gendered(np.array([0, 2, 4]), np.array([1, 3, 5]))
     assert pairs.tolist() == [False, False, True]
+    # Bare one-word names ask about any words: Gery / Gerya are two names as a rule.
+    assert forms.gendered(np.array([0, 2]), np.array([1, 3]), known_only=False).tolist() == [True, True]
