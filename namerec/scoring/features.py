@@ -164,25 +164,26 @@ def _token_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray
     same_initial = (attrs.first_char[ua] == attrs.first_char[ub]) & (attrs.first_char[ua] > 0)
     initial = same_initial & (attrs.is_initial[ua] | attrs.is_initial[ub]) & (ua != ub)
 
-    def hybrid_of(nickname: np.ndarray) -> np.ndarray:
-        hybrid = np.where(phonetic | nickname, jw, np.maximum(jw - _DISTINCT_PENALTY, 0.0))
-        hybrid = np.where(nickname, np.maximum(hybrid, 0.9), hybrid)
-        hybrid = np.where(initial, np.maximum(hybrid, _INITIAL_SIMILARITY), hybrid)
-        return np.where(ua == ub, 1.0, hybrid).astype(np.float32)
-
-    hybrid = hybrid_of(nickname)[inverse]
-    nickname_of = nickname[inverse]
+    hybrid = np.where(phonetic | nickname, jw, np.maximum(jw - _DISTINCT_PENALTY, 0.0))
+    hybrid = np.where(nickname, np.maximum(hybrid, 0.9), hybrid)
+    hybrid = np.where(initial, np.maximum(hybrid, _INITIAL_SIMILARITY), hybrid)
+    hybrid = np.where(ua == ub, 1.0, hybrid).astype(np.float32)
+    out = TokenPairs(hybrid[inverse], phonetic[inverse], dm[inverse], mp[inverse], soundex[inverse],
+                     nickname[inverse], initial[inverse])
     if spelt is not None and spelt.any():
         # Where spelling alone cannot tell (Kate ~ Katharine, spelt as Katherine); two spellings alike
         # (Marten, Martin) are left to their letters.
-        spelt_nickname = nickname.copy()
-        unlike = ~nickname & (jw < _SPELT_NICKNAME_BELOW)
-        spelt_nickname[unlike] = _one_name(attrs.spelt_groups, ua[unlike], ub[unlike])
-        if (spelt_nickname != nickname).any():
-            hybrid = np.where(spelt, hybrid_of(spelt_nickname)[inverse], hybrid)
-            nickname_of = np.where(spelt, spelt_nickname[inverse], nickname_of)
-    return TokenPairs(hybrid, phonetic[inverse], dm[inverse], mp[inverse], soundex[inverse],
-                      nickname_of, initial[inverse])
+        asked = np.zeros(len(unique), dtype=bool)
+        asked[inverse[spelt]] = True
+        unlike = np.flatnonzero(asked & ~nickname & (jw < _SPELT_NICKNAME_BELOW))
+        found = np.zeros(len(unique), dtype=bool)
+        found[unlike] = _one_name(attrs.spelt_groups, ua[unlike], ub[unlike])
+        if found.any():
+            # A nickname's hybrid: its Jaro-Winkler raised to 0.9 (an initial's 0.8 is below).
+            raised = spelt & found[inverse]
+            out.hybrid[raised] = np.maximum(jw[inverse[raised]], 0.9)
+            out.nickname[raised] = True
+    return out
 
 
 def word_similarity(records: NameRecords, tok_a: np.ndarray, tok_b: np.ndarray) -> np.ndarray:
