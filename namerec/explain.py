@@ -53,12 +53,14 @@ def explain_pair(model: MatchModel, features: np.ndarray, name_a: str, name_b: s
         for i, name in enumerate(FEATURES)
     ]
     contributions.sort(key=lambda c: -abs(c.contribution))
+    ruled_by = "acronym" if acronym else "nickname" if nickname else lowered_by
     return Explanation(
         name_a=name_a, name_b=name_b, normalized_a=normalized_a, normalized_b=normalized_b,
         probability=round(probability, 4), baseline_log_odds=round(baseline, 4),
         features=contributions, summary=_summary(name_a, name_b, normalized_a, normalized_b,
                                                  probability, contributions, baseline, acronym,
                                                  nickname, fathers, generations, last_words),
+        ruled_by=ruled_by,
     )
 
 

@@ -94,6 +94,12 @@ class Explanation(_Result):
     baseline_log_odds: float
     features: list[FeatureContribution]
     summary: str
+    ruled_by: str = Field(
+        default="",
+        description='The rule that set the probability instead of the features alone: "acronym" or '
+        '"nickname" (a prior raised it), "fathers", "generations" or "last_words" (a ceiling lowered '
+        'it); "" when the features alone give it, and their contributions then add up to its log-odds.',
+    )
 
     def __str__(self) -> str:
         return self.summary

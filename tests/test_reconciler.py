@@ -163,8 +163,12 @@ def _check_explanation(rec: Reconciler, a: str, b: str) -> None:
     assert math.isclose(total, _logit(from_features), abs_tol=1e-3)
     if lowered[0]:
         assert probability <= from_features and "at most" in explanation.summary
+        assert explanation.ruled_by == lowered[0]
     elif not math.isclose(probability, from_features, abs_tol=1e-6):
         assert probability > from_features and "alone gives" in explanation.summary
+        assert explanation.ruled_by in ("acronym", "nickname")
+    else:
+        assert explanation.ruled_by == ""
     assert isinstance(explanation.summary, str) and explanation.summary.strip()
     assert str(explanation) == explanation.summary
     assert sorted(f.name for f in explanation.features) == sorted(FEATURES)
@@ -391,4 +395,4 @@ def test_explanation_of_a_capped_pair_adds_up_to_the_models_log_odds():
     """Hypothesis found "O:01" / "O:10": alike but for a clearly different last word, capped at
     0.01, while the features alone give a little more. The explanation says so."""
     _check_explanation(Reconciler(), "O:01", "O:10")
-    assert "at most" in Reconciler().explain("O:01", "O:10").summary
+    assert Reconciler().explain("O:01", "O:10").ruled_by == "last_words"
