@@ -219,7 +219,33 @@ def _add_link(commands: Any) -> None:
     parser.set_defaults(handler=_run_link)
 
 
-_SUBCOMMANDS: list[Callable[[Any], None]] = [_add_cluster, _add_text, _add_link]
+def _add_explain(commands: Any) -> None:
+    parser = commands.add_parser(
+        "explain",
+        help="say why two names do or do not match",
+        description=(
+            "Score two names and say which features moved their match probability, and by how\n"
+            "much, in words (Reconciler.explain). With --json, the whole Explanation as JSON:\n"
+            "probability, baseline_log_odds, each feature's value and contribution, summary and\n"
+            "ruled_by (the prior or ceiling that set the probability, if one did)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name_a", metavar="NAME_A", help="the first name")
+    parser.add_argument("name_b", metavar="NAME_B", help="the second name")
+    parser.add_argument(
+        "--types", nargs=2, default=None, metavar=("TYPE_A", "TYPE_B"),
+        help="the two names' types, as for reconcile (PERSON, ORG, LOC or any label; '' for unknown)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the Explanation as JSON")
+    parser.add_argument(
+        "--config", default=None, metavar="CONFIG.json",
+        help="namerec settings as JSON (a saved namerec.Config, with fitted weights if any)",
+    )
+    parser.set_defaults(handler=_run_explain, threshold=None)
+
+
+_SUBCOMMANDS: list[Callable[[Any], None]] = [_add_cluster, _add_text, _add_link, _add_explain]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -480,6 +506,15 @@ def _run_link(args: argparse.Namespace) -> int:
               f"{', '.join(columns)}")
     _write_output(args.output, table.header + columns,
                   (row + extra for row, extra in zip(table.rows, cells, strict=True)))
+    return EXIT_OK
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from .reconciler import Reconciler
+
+    explanation = Reconciler(_load_config(args)).explain(
+        args.name_a, args.name_b, types=None if args.types is None else tuple(args.types))
+    print(explanation.model_dump_json(indent=2) if args.json else explanation.summary)
     return EXIT_OK
 
 

@@ -471,3 +471,17 @@ def test_progress_can_be_forced_on_and_off(capsys):
     with progress(total=2, enabled=False) as bar:
         bar.update(2)
     assert capsys.readouterr().err == ""
+
+
+def test_explain_prints_the_summary_and_json(capsys):
+    assert main(["explain", "Max Bergman", "Ingrid Bergman"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("'Max Bergman' vs 'Ingrid Bergman': match probability")
+    assert main(["explain", "Wien", "Vienna", "--types", "LOC", "LOC", "--json"]) == 0
+    explanation = namerec.Explanation.model_validate_json(capsys.readouterr().out)
+    assert explanation.probability > 0.9 and explanation.normalized_a == explanation.normalized_b
+
+
+def test_explain_with_a_missing_config_exits_2(tmp_path, capsys):
+    assert main(["explain", "a", "b", "--config", str(tmp_path / "missing.json")]) == 2
+    assert "missing.json" in capsys.readouterr().err
