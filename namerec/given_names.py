@@ -229,12 +229,8 @@ def _spelling_neighbour_groups(token: str) -> tuple[int, ...]:
     by_deletion = _names_by_deletion()
     candidates = {name for key in (token, *_deletions(token)) for name in by_deletion.get(key, ())}
     names = _groups_by_name()
-    groups = [set(names[name]) for name in sorted(candidates)
-              if name[0] == token[0] and _one_edit_apart(name, token)]
-    if not groups:
-        return ()
-    shared = set.intersection(*groups)
-    return tuple(sorted(shared))
+    groups = [set(names[name]) for name in candidates if name[0] == token[0] and _one_edit_apart(name, token)]
+    return tuple(sorted(set.intersection(*groups))) if groups else ()
 
 
 def _deletions(word: str) -> set[str]:

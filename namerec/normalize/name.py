@@ -31,7 +31,7 @@ from .person import (
     PERSON_RULES,
     PersonParts,
     generation,
-    inverted_given_names,
+    inverted_parts,
     person_parts,
     split_initial_clusters,
 )
@@ -119,34 +119,32 @@ def _guess_kind(form: str) -> str:
     tokens = org_tokens(form)
     if len(tokens) > 1 and (tokens[0] in PERSON_CUES or tokens[-1] in SUFFIX_CUES):
         return "person"
-    given = inverted_given_names(form) if "," in form else None
-    if given and (len(given[0]) == 1 or given[0] in _known_given_names() or _gendered_given_name(given[0])):
+    parts = inverted_parts(form) if "," in form else None
+    if parts is None:
+        return "other"
+    given = parts[1][0]
+    if len(given) == 1 or given in _known_given_names() or _gendered_given_name(given):
         return "person"
-    if given and _plainly_inverted(form):
-        return "person"
-    return "other"
+    return "person" if _plainly_inverted(parts) else "other"
 
 
-def _plainly_inverted(form: str) -> bool:
-    """A name written "Surname, Given" with one or two words of three letters or more on each side of
-    its comma, none of them a known place and neither side an organisation's name: a person's, in a
-    list, though the given name is unknown or misspelt ("Dubieyr, Kqdie"); "Paris, France" and
-    "Sydney, Australia" are places."""
-    parts = [_WORDS.findall(part) for part in form.split(",")]
-    if len(parts) != 2 or not all(1 <= len(words) <= 2 for words in parts):
+def _plainly_inverted(parts: tuple[list[str], list[str]]) -> bool:
+    """The two sides of a name written "Surname, Given" (``inverted_parts``) with one or two words of
+    three letters or more each, none of them a known place and neither side an organisation's name:
+    a person's, in a list, though the given name is unknown or misspelt ("Dubieyr, Kqdie"); "Paris,
+    France" and "Sydney, Australia" are places."""
+    if not all(len(side) <= 2 for side in parts):
         return False
-    words = [word for part in parts for word in part]
+    words = [word for side in parts for word in side]
     # Three letters or more: "Philips NV, NL" ends in a country's code.
     if not all(word.isalpha() and len(word) > 2 for word in words):
         return False
-    if any(looks_like_org(" ".join(part)) for part in parts):  # "Unilever NV, Rotterdam"
+    sides = [" ".join(side) for side in parts]
+    if any(looks_like_org(side) for side in sides):  # "Unilever NV, Rotterdam"
         return False
     from ..equivalents import place_group  # here: the place lexicon normalises its forms with this module
 
-    return not any(place_group(text) is not None for text in (*words, *(" ".join(part) for part in parts)))
-
-
-_WORDS = re.compile(r"[a-z0-9]+")
+    return not any(place_group(text) is not None for text in (*words, *sides))
 
 
 @lru_cache(maxsize=1)  # asked for every untyped name: the import statement alone costs microseconds

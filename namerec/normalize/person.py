@@ -110,8 +110,9 @@ def _ordered_tokens(form: str) -> list[str]:
     return [t for seg in segments for t in seg]
 
 
-def inverted_given_names(form: str) -> list[str] | None:
-    """The words after the comma of a name written "Surname, Given" ("smith, john a."), else None.
+def inverted_parts(form: str) -> tuple[list[str], list[str]] | None:
+    """The words before and after the comma of a name written "Surname, Given" ("smith, john a."),
+    else None.
 
     The form must have one comma, one to three words before it and at least one after; whether the
     words after it are given names is for the caller to judge ("paris, france" has the same shape).
@@ -119,7 +120,7 @@ def inverted_given_names(form: str) -> list[str] | None:
     if form.count(",") != 1:
         return None
     before, after = (_TOKEN.findall(part) for part in form.split(","))
-    return after if 1 <= len(before) <= 3 and after else None
+    return (before, after) if 1 <= len(before) <= 3 and after else None
 
 
 def _title_length(tokens: list[str], start: int) -> int:
