@@ -224,13 +224,21 @@ _MIN_NEIGHBOUR_LENGTH = 5
 def _spelling_neighbour_groups(token: str) -> tuple[int, ...]:
     """The groups of the known names one edit from ``token`` (Katharine: Katherine; Adalaide:
     Adelaide), with the same first letter, where those names are all of one group; else ()."""
-    if len(token) < _MIN_NEIGHBOUR_LENGTH:
+    names = _groups_by_name()
+    groups = [set(names[name]) for name in spelt_names(token)]
+    return tuple(sorted(set.intersection(*groups))) if groups else ()
+
+
+@lru_cache(maxsize=1 << 14)
+def spelt_names(token: str) -> tuple[str, ...]:
+    """The known names an unknown word of ``_MIN_NEIGHBOUR_LENGTH`` letters or more may be a rarer
+    spelling of: those one edit from it with its first letter (Katharine: Katherine); () for a
+    known or shorter word."""
+    if len(token) < _MIN_NEIGHBOUR_LENGTH or token in _groups_by_name():
         return ()
     by_deletion = _names_by_deletion()
     candidates = {name for key in (token, *_deletions(token)) for name in by_deletion.get(key, ())}
-    names = _groups_by_name()
-    groups = [set(names[name]) for name in candidates if name[0] == token[0] and _one_edit_apart(name, token)]
-    return tuple(sorted(set.intersection(*groups))) if groups else ()
+    return tuple(sorted(name for name in candidates if name[0] == token[0] and _one_edit_apart(name, token)))
 
 
 def _deletions(word: str) -> set[str]:
@@ -298,3 +306,14 @@ def is_listed_nickname(a: str, b: str) -> bool:
     groups, owners = _lexicon()
     shared = set(groups.get(a, ())) & set(groups.get(b, ()))
     return any(owners[group] is None or owners[group] in (a, b) for group in shared)
+
+
+def is_listed_nickname_as_spelt(a: str, b: str) -> bool:
+    """:func:`is_listed_nickname`, reading an unknown name as the known one it is a rarer spelling
+    of (``spelt_names``): Kate and Katharine as Kate and Katherine.
+
+    >>> is_listed_nickname_as_spelt("kate", "katharine"), is_listed_nickname("kate", "katharine")
+    (True, False)
+    """
+    return (is_listed_nickname(a, b) or any(is_listed_nickname(a, name) for name in spelt_names(b))
+            or any(is_listed_nickname(name, b) for name in spelt_names(a)))

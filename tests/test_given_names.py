@@ -2,7 +2,7 @@ import json
 import re
 from importlib import resources
 
-from namerec.given_names import are_nicknames, nickname_groups, spelling_groups
+from namerec.given_names import are_nicknames, nickname_groups, spelling_groups, spelt_names
 from namerec.normalize import normalize_text
 
 
@@ -90,6 +90,12 @@ def test_spelling_neighbours_need_a_long_word_one_edit_away_with_its_first_lette
     assert spelling_groups("xatherine") == ()  # another first letter
     assert spelling_groups("katharyne") == ()  # two edits from Katherine
     assert spelling_groups("xqzvwk") == ()
+
+
+def test_spelt_names_are_the_known_names_an_unknown_word_may_spell():
+    assert spelt_names("katharine") == ("katharina", "katherine")
+    assert spelt_names("katherine") == ()  # known: it stands for itself
+    assert spelt_names("jonh") == spelt_names("xatherine") == ()
 
 
 def test_different_names_are_not_equivalent():

@@ -29,6 +29,14 @@ def test_a_listed_nickname_scores_at_least_the_prior() -> None:
     assert (scores >= NICKNAME_PROBABILITY).all()
 
 
+def test_a_rarer_spelling_of_a_name_has_its_listed_nicknames() -> None:
+    """Katharine, unknown to the lexicons, is read as Katherine, of which Kate is a listed nickname;
+    Katharyne, two letters from it, is not."""
+    records = _records("kate", "katharine", "kate", "katharyne")
+    assert listed_nickname_pairs(records, np.array([0, 2]), np.array([1, 3])).tolist() == [True, False]
+    assert namerec.Reconciler().score("Katharine", "Kate") >= NICKNAME_PROBABILITY
+
+
 def test_the_prior_is_for_people_only() -> None:
     scores = namerec.Reconciler().score_pairs([("Sandy", "Alexander")] * 3,
                                               types=[("PERSON", "PERSON"), ("", ""), ("LOC", "LOC")])
