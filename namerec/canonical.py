@@ -2,7 +2,11 @@
 
 Policy, in order (the first difference decides):
 
-1. the reference's spelling, when the entity is linked to a reference entry (see ``link``);
+1. the reference's spelling, when the entity is linked to a reference entry (see ``link``); for a
+   known place (its rows typed or read as places, :mod:`namerec.equivalents`), a row written as the
+   place's own name in the place lexicon or gazetteer, its English or best-known name (Munich among
+   München, Мюнхен and Monaco di Baviera; Warsaw among Warszawa and Varsovie): the gazetteer serves
+   as the reference;
 2. the most complete form: more full words (initials and acronyms count less), then more words;
 3. the best-formed form: mixed case ("Max Bergmann") over all capitals or all lower case, and no
    digits inside words; then a form in the script most of the entity's rows are written in (München
@@ -44,10 +48,12 @@ def _form_quality(original: str) -> int:
     return score
 
 
-def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) -> tuple[str, str]:
+def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName],
+                     place_name: str | None = None) -> tuple[str, str]:
     """Pick the canonical form among an entity's rows; returns (canonical, reason).
 
-    ``originals[k]`` is row k's input string and ``names[k]`` its normalisation.
+    ``originals[k]`` is row k's input string and ``names[k]`` its normalisation. ``place_name``: the
+    normalised own name of the known place the entity is, if it is one; a row written so comes first.
 
     >>> from namerec.normalize import normalize_name
     >>> rows = ["BERGMAN", "Max Bergmann", "Max Bergmann", "M. Bergmann"]
@@ -56,6 +62,8 @@ def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) 
     >>> rows = ["München", "Munich", "Мюнхен"]
     >>> choose_canonical(rows, [normalize_name(r, "LOC") for r in rows])[0]
     'München'
+    >>> choose_canonical(rows, [normalize_name(r, "LOC") for r in rows], place_name="munich")[0]
+    'Munich'
     """
     frequency = Counter(originals)
     normalized = {original: name for original, name in zip(originals, names)}
@@ -64,12 +72,15 @@ def choose_canonical(originals: Sequence[str], names: Sequence[NormalizedName]) 
     def rank(original: str):
         name = normalized[original]
         full, words, letters, written = _completeness(name, original)
-        return (-full, -words, -_form_quality(original), -rows_in_script[name.script], -letters, -written,
-                -frequency[original], name.text, original)
+        return (name.text != place_name, -full, -words, -_form_quality(original),
+                -rows_in_script[name.script], -letters, -written, -frequency[original], name.text, original)
 
     best = min(frequency, key=rank)
-    full = _completeness(normalized[best], best)[0]
-    reasons = [f"most complete form ({full} full word{'s' if full != 1 else ''})"]
+    if place_name is not None and normalized[best].text == place_name:
+        reasons = ["the place's own name in the place lexicon or gazetteer"]
+    else:
+        full = _completeness(normalized[best], best)[0]
+        reasons = [f"most complete form ({full} full word{'s' if full != 1 else ''})"]
     if frequency[best] > 1:
         reasons.append(f"written this way in {frequency[best]} of {len(originals)} rows")
     return best, "; ".join(reasons)

@@ -27,7 +27,7 @@ from .chinese_places import different_chinese_places
 from .cluster import cluster_units
 from .config import Config
 from .entity_types import LOC, canonical_type
-from .equivalents import reads_as_place_list
+from .equivalents import place_forms, reads_as_place_list
 from .errors import InputError
 from .given_names import nickname_groups
 from .models import Entity, Member, Reconciliation
@@ -563,10 +563,22 @@ def _identify(shared, span: tuple[int, int]) -> list[tuple[str, str, str]]:
             canonical, reason = names[rows[0]], "the only form"
         else:
             canonical, reason = choose_canonical(
-                [names[r] for r in rows], [records.names[row_units[r]] for r in rows]
+                [names[r] for r in rows], [records.names[row_units[r]] for r in rows],
+                _place_name(records, [row_units[r] for r in rows]),
             )
         out.append((ident, canonical, reason))
     return out
+
+
+def _place_name(records: NameRecords, units: list[int]) -> str | None:
+    """The own name (normalised) of the known place that more than half of these distinct units
+    are wholly a form of, where place equivalence applies to them; None if there is none (a person
+    "Chad Smith" with a bare "Chad" beside him is no country)."""
+    distinct = set(units)
+    groups = Counter(records.whole_places[u] for u in distinct)
+    groups.pop(None, None)
+    group, count = min(groups.items(), key=lambda item: (-item[1], item[0]), default=(None, 0))
+    return place_forms(group, written=False)[0] if 2 * count > len(distinct) else None
 
 
 def _unit_key(records: NameRecords, unit: int) -> str:

@@ -94,3 +94,13 @@ def test_choice_is_order_free_and_one_of_the_rows(data):
 def test_choice_is_order_free_for_any_strings(data):
     rows, shuffled = data
     assert pick(rows) == pick(list(shuffled))
+
+
+def test_a_known_place_is_named_by_its_own_name_when_a_row_is_written_so():
+    rows = ["München", "Monaco di Baviera", "Munich", "Мюнхен"]
+    names = [normalize_name(r, "LOC") for r in rows]
+    assert choose_canonical(rows, names)[0] == "Monaco di Baviera"  # most complete, without the place
+    canonical, reason = choose_canonical(rows, names, place_name="munich")
+    assert canonical == "Munich" and "own name" in reason
+    # No row written so: the policy goes on as before.
+    assert choose_canonical(rows[:2], names[:2], place_name="munich")[0] == "Monaco di Baviera"

@@ -266,6 +266,19 @@ def test_canonical_ties_break_on_frequency_then_lexicographically():
         assert [e.canonical for e in namerec.reconcile(names).entities] == ["Catherine Johnson"]
 
 
+@pytest.mark.parametrize("types", [["LOC"] * 8, None])
+def test_a_known_place_is_named_by_its_own_name(types):
+    names = ["Monaco di Baviera", "München", "Мюнхен", "Munich", "Warszawa", "Varsovie", "Варшава", "Warsaw"]
+    result = namerec.reconcile(names, types=types)
+    assert sorted(e.canonical for e in result.entities) == ["Munich", "Warsaw"]
+
+
+def test_a_bare_place_word_beside_a_person_does_not_name_the_person():
+    result = namerec.reconcile(["Chad Smith", "Chad Smith", "Chad"])
+    assert {e.canonical for e in result.entities} <= {"Chad Smith", "Chad"}
+    assert result.entities[0].canonical == "Chad Smith"
+
+
 def test_canonical_is_one_of_the_members():
     result = namerec.reconcile(POOL)
     for entity in result.entities:
