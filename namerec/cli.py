@@ -87,7 +87,8 @@ def _probability(text: str) -> float:
 def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "input", metavar="INPUT",
-        help="CSV file with a header, .txt file with one name per line, or - for stdin",
+        help="CSV file with a header (tab-separated if named .tsv or .tab), .txt file with one name per "
+             "line, or - for stdin",
     )
     parser.add_argument(
         "--column", default="name", metavar="NAME",

@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ _STDIN_NAME = "<stdin>"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _LINE_FILE_SUFFIXES = (".txt",)
+# Files read as tab-separated values; any other name but a line file is comma-separated CSV.
+_TAB_SEPARATED_SUFFIXES = (".tsv", ".tab")
 _JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 _ALIAS_SEPARATOR = "|"
 
@@ -98,9 +101,9 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def _csv_row_of(text: str, index: int) -> int:
+def _csv_row_of(text: str, index: int, delimiter: str = ",") -> int:
     """Row number (line where its CSV record starts) of the record holding ``text[index]``."""
-    reader = csv.reader(io.StringIO(text[:index] + "x", newline=""))
+    reader = csv.reader(io.StringIO(text[:index] + "x", newline=""), delimiter=delimiter)
     row = 1
     try:
         while True:
@@ -162,12 +165,12 @@ def _csv_problem(exc: csv.Error) -> str:
     return f"malformed CSV: {message}"
 
 
-def _read_csv_records(text: str, display: str) -> list[tuple[int, list[str]]]:
+def _read_csv_records(text: str, display: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
     """All CSV records as (row number, cells); an empty line gives an empty list of cells."""
     old_limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # very long names are names too
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
         records: list[tuple[int, list[str]]] = []
         while True:
             start = reader.line_num + 1
@@ -198,8 +201,10 @@ def _missing_column(display: str, header: list[str], column: str, role: str) -> 
     if near:
         problem += f" (did you mean {near[0]!r}?)"
     elif len(header) == 1 and ("\t" in header[0] or ";" in header[0]):
-        sep = "tab" if "\t" in header[0] else "semicolon"
-        problem += f" (the file looks {sep}-separated; namerec reads comma-separated CSV)"
+        if "\t" in header[0]:
+            problem += " (the file looks tab-separated: name it .tsv, and namerec reads it so)"
+        else:
+            problem += " (the file looks semicolon-separated; namerec reads comma-separated CSV)"
     elif len(header) == 1 and not role:
         problem += " (if the file has no header, add the line 'name' at the top, or name it .txt)"
     return FileFormatError(display, problem, row=1)
@@ -219,10 +224,11 @@ def _column_index(display: str, header: list[str], column: str, role: str = "") 
     return hits[0]
 
 
-def _ragged(display: str, row: int, got: int, want: int) -> FileFormatError:
+def _ragged(display: str, row: int, got: int, want: int, delimiter: str = ",") -> FileFormatError:
     problem = f"has {got} field{'s' if got != 1 else ''} but the header has {want}"
     if got > want:
-        problem += " (a value containing a comma must be in double quotes)"
+        separator = "tab" if delimiter == "\t" else "comma"
+        problem += f" (a value containing a {separator} must be in double quotes)"
     return FileFormatError(display, problem, row=row)
 
 
@@ -237,7 +243,8 @@ def _is_line_file(path: str) -> bool:
 def read_names(path: str | Path, column: str | None = "name", type_column: str | None = None) -> NameTable:
     """Read the names to reconcile from a CSV file, a ``.txt`` file or stdin (``-``).
 
-    * CSV (any name not ending in ``.txt``): UTF-8, comma-separated, with a header row. ``column``
+    * CSV (any name not ending in ``.txt``): UTF-8, comma-separated (tab-separated for a name ending
+      in ``.tsv`` or ``.tab``), with a header row. ``column``
       names the column of names (``None`` = the first column); ``type_column`` an optional column
       of entity types. Every row must have as many fields as the header. Empty lines are skipped,
       except in a one-column file, where an empty line is a blank name.
@@ -280,9 +287,14 @@ def _read_line_table(path: str, display: str, column: str | None, type_column: s
     )
 
 
+def _delimiter_of(path: str) -> str:
+    return "\t" if path.lower().endswith(_TAB_SEPARATED_SUFFIXES) else ","
+
+
 def _read_csv_table(path: str, display: str, column: str | None, type_column: str | None) -> NameTable:
-    text = _decode(_read_bytes(path, display), display, _csv_row_of)
-    records = _read_csv_records(text, display)
+    delimiter = _delimiter_of(path)
+    text = _decode(_read_bytes(path, display), display, partial(_csv_row_of, delimiter=delimiter))
+    records = _read_csv_records(text, display, delimiter)
     if not records:
         raise FileFormatError(display, "is empty; a CSV file needs a header line naming its columns")
     header = records[0][1]
@@ -299,7 +311,7 @@ def _read_csv_table(path: str, display: str, column: str | None, type_column: st
                 continue  # an empty line holds no record
             cells = [""]  # in a one-column file it is a blank name
         if len(cells) != width:
-            raise _ragged(display, row_number, len(cells), width)
+            raise _ragged(display, row_number, len(cells), width, delimiter)
         rows.append(cells)
         row_numbers.append(row_number)
     return NameTable(

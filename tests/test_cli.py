@@ -126,6 +126,15 @@ def test_cluster_txt_input(tmp_path, calls, capsys):
     assert all(r[1] for r in rows[1:])
 
 
+def test_cluster_tsv_input_gives_csv_output(tmp_path, calls, capsys):
+    path = write(tmp_path, "in.tsv", "name\tkind\nSmith, John\tPER\nAcme, Inc.\tORG\n")
+    assert main(["cluster", path, "--type-column", "kind"]) == 0
+    assert calls[0]["names"] == ["Smith, John", "Acme, Inc."] and calls[0]["types"] == ["PER", "ORG"]
+    rows = parse(capsys.readouterr().out)
+    assert rows[0] == ["name", "kind", "entity_id", "canonical", "confidence"]
+    assert [r[:2] for r in rows[1:]] == [["Smith, John", "PER"], ["Acme, Inc.", "ORG"]]
+
+
 def test_cluster_stdin(monkeypatch, calls, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Zoë\nnull\n".encode())))
     assert main(["cluster", "-"]) == 0

@@ -52,6 +52,26 @@ def test_csv_type_column(tmp_path):
     assert table.type_column == 1
 
 
+@pytest.mark.parametrize("suffix", [".tsv", ".TAB"])
+def test_a_tsv_file_is_read_tab_separated(tmp_path, suffix):
+    path = write(tmp_path, "n" + suffix, 'name\tkind\n"Smith, John"\tPER\nAcme, Inc.\tORG\n"Tab\there"\t\n')
+    table = read_names(path, type_column="kind")
+    assert table.names == ["Smith, John", "Acme, Inc.", "Tab\there"]
+    assert table.types == ["PER", "ORG", ""]
+
+
+def test_a_ragged_tsv_row_is_named_with_the_tab_hint(tmp_path):
+    path = write(tmp_path, "n.tsv", "name\tkind\nAna\tPER\textra\n")
+    with pytest.raises(FileFormatError, match=r"row 2.*3 fields.*containing a tab"):
+        read_names(path)
+
+
+def test_a_tab_separated_csv_file_is_told_to_be_named_tsv(tmp_path):
+    path = write(tmp_path, "n.csv", "name\tkind\nAna\tPER\n")
+    with pytest.raises(FileFormatError, match=r"tab-separated: name it \.tsv"):
+        read_names(path)
+
+
 def test_csv_other_name_column_and_first_column(tmp_path):
     path = write(tmp_path, "n.csv", "who,where\nAna,Lisboa\n")
     assert read_names(path, column="where").names == ["Lisboa"]
