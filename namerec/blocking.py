@@ -180,7 +180,8 @@ def _unit_keys(records: NameRecords, meanwhile: Callable[[], object] | None = No
     """
     workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
     spans = even_spans(len(records), _KEY_CHUNK, workers)
-    parts = list(fork_map(_hashed_keys, records, spans, workers, meanwhile))
+    # Python's string hashing differs between processes that were not forked from this one.
+    parts = list(fork_map(_hashed_keys, records, spans, workers, meanwhile, forked_only=True))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=bool)

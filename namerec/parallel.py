@@ -1,7 +1,11 @@
-"""Process pools: independent chunks of work spread over the machine's cores.
+"""Process pools: independent chunks of work spread over the machine's cores, or over a cluster.
 
 Results always come back in the order of the chunks, so the outcome never depends on how many
 processes did the work. A pool is only worth its start-up for large inputs: callers decide when.
+
+By default the chunks run in processes forked from this one. Inside ``engine_in_use(engine)`` they
+run on that engine instead (``namerec.engines.spark``: as the tasks of a Spark job), all but the
+work whose results only a forked process can reproduce (``fork_map(..., forked_only=True)``).
 """
 
 from __future__ import annotations
@@ -10,12 +14,51 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Protocol
 
 # What fork_map's workers inherit from their parent instead of receiving it pickled.
 _inherited: Any = None
 # Set in fork_map's workers: the cores are already shared out among processes.
 _in_worker = False
+
+
+class ChunkEngine(Protocol):
+    """Runs independent chunks of work elsewhere than in forked processes (see ``engine_in_use``)."""
+
+    @property
+    def workers(self) -> int:
+        """How many chunks it runs at once: what callers cut their work into."""
+        ...
+
+    def map(self, function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any]) -> list[Any]:
+        """``function(shared, chunk)`` for each chunk, in the order of the chunks; the function runs
+        with ``in_worker()`` set, so work it splits again runs where it is."""
+        ...
+
+
+_engine: ContextVar[ChunkEngine | None] = ContextVar("namerec_engine", default=None)
+
+
+@contextmanager
+def engine_in_use(engine: ChunkEngine) -> Iterator[None]:
+    """Within the block, ``fork_map`` runs its chunks on ``engine``."""
+    token = _engine.set(engine)
+    try:
+        yield
+    finally:
+        _engine.reset(token)
+
+
+def set_in_worker() -> None:
+    """Mark this process as one of a pool's workers (an engine's task calls it before its work)."""
+    global _in_worker
+    _in_worker = True
+
+
+def _local_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def thread_workers() -> int:
@@ -25,8 +68,12 @@ def thread_workers() -> int:
 
 
 def default_workers() -> int:
-    """Processes for a pool: one per core (up to 8), but none more inside a pool's worker."""
-    return 1 if _in_worker else max(1, min(os.cpu_count() or 1, 8))
+    """Processes for a pool: one per core (up to 8), but none more inside a pool's worker; with an
+    engine in use, the chunks it runs at once."""
+    if _in_worker:
+        return 1
+    engine = _engine.get()
+    return engine.workers if engine is not None else _local_workers()
 
 
 def even_spans(total: int, largest: int, workers: int) -> list[tuple[int, int]]:
@@ -60,7 +107,7 @@ def _call(job: tuple[Any, Any]) -> Any:
 
 def fork_map(
     function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any], workers: int,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[], object] | None = None, *, forked_only: bool = False,
 ) -> Iterator[Any]:
     """``function(shared, chunk)`` for each chunk, yielded in order, over up to ``workers`` forked processes.
 
@@ -68,7 +115,18 @@ def fork_map(
     pickled; only the chunks and the results are. Where fork is unavailable the work runs here.
     ``meanwhile`` runs here once, after the workers are forked (they never see what it changes) and
     while they work: this process's work that would otherwise wait. Without workers it runs first.
+
+    With an engine in use (``engine_in_use``) the chunks run on it, ``meanwhile`` first; not with
+    ``forked_only``: work whose results depend on this process (Python's string hashing, which
+    forked processes share and others do not) runs in forked processes, at most one per core.
     """
+    engine = None if forked_only or _in_worker else _engine.get()
+    if engine is not None and workers > 1 and len(chunks) > 1:
+        if meanwhile is not None:
+            meanwhile()
+        yield from engine.map(function, shared, chunks)
+        return
+    workers = min(workers, _local_workers())
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
         if meanwhile is not None:
             meanwhile()
@@ -91,7 +149,6 @@ def fork_map(
 
 
 def _call_inherited(job: tuple[Any, Any]) -> Any:
-    global _in_worker
-    _in_worker = True
+    set_in_worker()
     function, chunk = job
     return function(_inherited, chunk)

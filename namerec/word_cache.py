@@ -44,7 +44,8 @@ def fill_ahead(caches: Sequence[WordCache], words: Iterable[str], workers: int) 
     first = caches[0]
     todo = sorted({word for word in words if word not in first})[: max(room, 0)]
     chunks = [todo[start : start + _CHUNK] for start in range(0, len(todo), _CHUNK)]
-    for chunk, values in zip(chunks, fork_map(_fill_chunk, caches, chunks, workers)):
+    # Forked workers only: the caches (this process's) would otherwise be shipped to the work.
+    for chunk, values in zip(chunks, fork_map(_fill_chunk, caches, chunks, workers, forked_only=True)):
         for cache, chunk_values in zip(caches, values):
             cache.update(zip(chunk, chunk_values))
 

@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namerec.parallel import even_spans, fork_map
+from namerec.parallel import default_workers, engine_in_use, even_spans, fork_map
 
 
 @given(st.integers(0, 5000), st.integers(1, 700), st.integers(1, 8))
@@ -51,3 +51,44 @@ def test_meanwhile_runs_here_once_and_forked_workers_never_see_it():
     # Without workers the work runs here, after it.
     assert list(fork_map(_read_state, None, chunks, workers=1, meanwhile=meanwhile)) == [[1]] * 4
     assert _state == {"meanwhile": 1}
+
+
+class _RecordingEngine:
+    """An engine that runs the chunks here, as a pool's worker would, and records them."""
+
+    workers = 3
+
+    def __init__(self) -> None:
+        self.ran: list[tuple[str, int]] = []
+
+    def map(self, function, shared, chunks):
+        self.ran.append((function.__name__, len(chunks)))
+        return [function(shared, chunk) for chunk in chunks]
+
+
+def _add(shared, chunk):
+    return [shared + x for x in chunk]
+
+
+def test_with_an_engine_in_use_chunks_run_on_it_but_forked_only_work_does_not():
+    engine = _RecordingEngine()
+    with engine_in_use(engine):
+        assert default_workers() == 3
+        assert list(fork_map(_add, 10, [[1], [2, 3]], default_workers())) == [[11], [12, 13]]
+        assert list(fork_map(_add, 10, [[4], [5]], default_workers(), forked_only=True)) == [[14], [15]]
+        assert list(fork_map(_add, 10, [[6]], default_workers())) == [[16]]  # one chunk: run here
+    assert engine.ran == [("_add", 2)]
+    # Outside the block the chunks run in forked processes again.
+    assert list(fork_map(_add, 10, [[1], [2]], 2)) == [[11], [12]]
+    assert engine.ran == [("_add", 2)]
+
+
+def test_meanwhile_runs_once_before_an_engine_runs_the_chunks():
+    engine, order = _RecordingEngine(), []
+
+    def meanwhile():
+        order.append(len(engine.ran))
+
+    with engine_in_use(engine):
+        list(fork_map(_add, 0, [[1], [2]], 2, meanwhile))
+    assert order == [0] and engine.ran == [("_add", 2)]
