@@ -30,6 +30,7 @@ from .entity_types import LOC, canonical_type
 from .equivalents import place_forms, reads_as_place_list
 from .errors import InputError
 from .given_names import nickname_groups
+from .member_confidence import calibrated_member_confidence
 from .models import Entity, Member, Reconciliation
 from .normalize import NormalizedName, normalize_name
 from .parallel import default_workers, even_spans, fork_map
@@ -456,7 +457,10 @@ def _reconcile(names, types, config: Config, model: MatchModel | None) -> Reconc
             place=records.typed_as_place,
         )
         bar.update(len(records) - bar.n)
-    return _assemble(clean, kinds, scored, clusters.labels, clusters.confidence, config.progress)
+    confidence = clusters.confidence
+    if config.scorer is None:  # the map is fitted for the shipped weights
+        confidence = calibrated_member_confidence(clusters.labels, confidence)
+    return _assemble(clean, kinds, scored, clusters.labels, confidence, config.progress)
 
 
 def _lone_and_longer(records: NameRecords, left: np.ndarray, right: np.ndarray,
