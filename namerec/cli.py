@@ -139,6 +139,12 @@ def _add_cluster(commands: Any) -> None:
     for setting, (choices, help_text) in _CLUSTER_SETTINGS.items():
         parser.add_argument("--" + setting.replace("_", "-"), choices=choices, default=None,
                             help=f"{help_text} (overrides {setting} from --config)")
+    parser.add_argument(
+        "--engine", choices=("local", "spark"), default="local",
+        help="where the heavy work runs: 'local' (this machine's cores, the default) or 'spark' (as "
+        "the tasks of Spark jobs on the active or a new Spark session; needs namerec[spark]); the "
+        "result is the same",
+    )
     parser.set_defaults(handler=_run_cluster)
 
 
@@ -313,10 +319,15 @@ def _warn(message: str) -> None:
 # cluster
 
 
-def _reconcile(table: NameTable, config: Config) -> Reconciliation:
+def _reconcile(table: NameTable, config: Config, engine: str = "local") -> Reconciliation:
     import namerec
 
-    reconcile = getattr(namerec, "reconcile", None)
+    if engine == "spark":
+        from .engines import spark
+
+        reconcile = spark.reconcile
+    else:
+        reconcile = getattr(namerec, "reconcile", None)
     if reconcile is None:
         raise RuntimeError("namerec.reconcile is not available in this installation")
     try:
@@ -370,7 +381,7 @@ def _run_cluster(args: argparse.Namespace) -> int:
 def _cluster_file(args: argparse.Namespace) -> int:
     config = _load_config(args)
     table = read_names(args.input, column=args.column, type_column=args.type_column)
-    cells = _cluster_cells(table, _reconcile(table, config)) if table.names else []
+    cells = _cluster_cells(table, _reconcile(table, config, args.engine)) if table.names else []
     columns = _added_columns(table.header, CLUSTER_COLUMNS)
     if columns != list(CLUSTER_COLUMNS):
         clash = ", ".join(repr(c) for c in CLUSTER_COLUMNS if c in table.header)

@@ -135,6 +135,29 @@ def test_cluster_tsv_input_gives_csv_output(tmp_path, calls, capsys):
     assert [r[:2] for r in rows[1:]] == [["Smith, John", "PER"], ["Acme, Inc.", "ORG"]]
 
 
+def test_cluster_engine_spark_runs_the_spark_engine(tmp_path, monkeypatch, capsys):
+    import namerec.engines.spark as spark_engine
+
+    recorded: list[dict] = []
+
+    def reconcile(names, /, *, types=None, config=None, spark=None):
+        return fake_reconcile(names, types=types, config=config, calls=recorded)
+
+    monkeypatch.setattr(spark_engine, "reconcile", reconcile)
+    path = write(tmp_path, "in.csv", "name\nAna Lima\nLIMA ANA\n")
+    assert main(["cluster", path, "--engine", "spark"]) == 0
+    assert recorded[0]["names"] == ["Ana Lima", "LIMA ANA"]
+    assert len(parse(capsys.readouterr().out)) == 3
+
+
+def test_cluster_engine_spark_without_pyspark_names_the_extra(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.delenv("NAMEREC_DEBUG", raising=False)
+    path = write(tmp_path, "in.csv", "name\nAna Lima\n")
+    assert main(["cluster", path, "--engine", "spark"]) == 1
+    assert "namerec[spark]" in one_error_line(capsys.readouterr().err)
+
+
 def test_cluster_stdin(monkeypatch, calls, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Zoë\nnull\n".encode())))
     assert main(["cluster", "-"]) == 0
