@@ -123,7 +123,9 @@ def reconcile_dataframe(
     if clash:
         raise ValueError(f"df already has the column(s) {', '.join(clash)}; rename them first")
     row_id = "__namerec_row"
-    numbered = df.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1])).toDF([*df.columns, row_id])
+    # Each row numbered, its columns and their types kept as they are.
+    schema = T.StructType([*df.schema.fields, T.StructField(row_id, T.LongType(), False)])
+    numbered = session.createDataFrame(df.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1])), schema)
     picked = [column] + ([type_column] if type_column else [])
     rows = numbered.select(row_id, *picked).orderBy(row_id).collect()
     names = [row[column] for row in rows]

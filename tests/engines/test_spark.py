@@ -106,6 +106,19 @@ def test_reconcile_dataframe_adds_three_columns_to_every_row(spark):
     assert got["1"]["canonical"] == "Max Bergmann" and 0 <= got["3"]["confidence"] <= 1
 
 
+def test_reconcile_dataframe_keeps_column_types_and_reads_a_null_name_as_blank(spark):
+    from pyspark.sql import types as T
+
+    schema = T.StructType([T.StructField("n", T.IntegerType()), T.StructField("name", T.StringType()),
+                           T.StructField("empty", T.StringType())])
+    df = spark.createDataFrame([(1, "Ana Lima", None), (2, None, None), (3, "LIMA, Ana", None)], schema)
+    out = spark_engine.reconcile_dataframe(df, spark=spark)
+    assert out.schema["n"].dataType == T.IntegerType() and out.schema["empty"].dataType == T.StringType()
+    rows = {row["n"]: row for row in out.collect()}
+    assert rows[1]["entity_id"] == rows[3]["entity_id"] != rows[2]["entity_id"]
+    assert rows[2]["name"] is None and rows[2]["confidence"] == 1.0
+
+
 def test_reconcile_dataframe_names_a_missing_or_clashing_column(spark):
     df = spark.createDataFrame([("Ana", "x")], ["who", "entity_id"])
     with pytest.raises(KeyError, match="no column 'name'"):
