@@ -33,8 +33,8 @@ class ChunkEngine(Protocol):
         ...
 
     def map(self, function: Callable[[Any, Any], Any], shared: Any, chunks: Sequence[Any]) -> list[Any]:
-        """``function(shared, chunk)`` for each chunk, in the order of the chunks; the function runs
-        with ``in_worker()`` set, so work it splits again runs where it is."""
+        """``function(shared, chunk)`` for each chunk, in the order of the chunks, each run after
+        ``set_in_worker()`` in its process, so work the function splits again runs where it is."""
         ...
 
 
