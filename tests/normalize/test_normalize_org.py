@@ -46,6 +46,13 @@ def org(name: str) -> tuple[str, str]:
         ("ООО «Ромашка»", "romashka", "ooo"),
         ("PJSC Gazprom", "gazprom", "pjsc"),
         ("PT Bank Mandiri Tbk", "bank mandiri", "pt tbk"),
+        ("AB Volvo", "volvo", "ab"),
+        ("Aktiebolaget Electrolux", "electrolux", "ab"),
+        ("Oy Karl Fazer Ab", "karl fazer", "oy ab"),
+        ("AS Eesti Energia", "eesti energia", "as"),
+        ("Общество с ограниченной ответственностью «Ромашка»", "romashka", "ooo"),
+        ("Publichnoe Aktsionernoe Obshchestvo Sberbank", "sberbank", "pao"),
+        ("LIMITED LIABILITY COMPANY ISKUSSTVO KRASOTY", "iskusstvo krasoty", "llc"),
         ("Max-Planck-Gesellschaft e.V.", "max planck gesellschaft", "ev"),
         ("Inc.", "inc", ""),  # never remove the last token
         ("Co-operative Bank", "co operative bank", ""),  # "co" only at the end
@@ -171,3 +178,9 @@ def test_spaced_leading_and_addressed_legal_forms(raw, text, legal_form):
 
 def test_words_after_a_legal_form_without_a_comma_are_kept():
     assert normalize_name("Bayer Antwerp N.V.", "ORG").text == "bayer antwerp"
+
+
+@pytest.mark.parametrize("name", ["Pat Smith", "Ano Nuevo", "Ab Smith"])
+def test_pat_and_ano_open_a_company_name_only_when_spelt_out(name):
+    # Ukrainian PAT and Russian ANO open company names only when spelt out; Pat and Ano are names.
+    assert normalize_name(name, "").text == name.lower()
