@@ -28,6 +28,7 @@ three-letter ``d:`` keys), have smaller limits (``COARSE_BLOCK_SIZE``, ``COARSE_
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -47,7 +48,7 @@ from .normalize.transcription import (
     spellings_of,
 )
 from .normalize.wade_giles import wade_giles_reading
-from .parallel import default_workers, even_spans, fork_map, thread_workers
+from .parallel import default_workers, engine_active, even_spans, fork_map, thread_workers
 from .phonetic import skeleton, token_codes
 from .records import NameRecords
 
@@ -118,6 +119,21 @@ def _hashed_word_keys(token: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
     return tuple(map(hash, keys)), tuple(_coarse_flags(keys))
 
 
+def _stable_hash(key: str) -> int:
+    """A 64-bit hash of a key that every process computes alike: Python's ``hash`` of a string
+    differs between processes not forked from one another (an engine's workers). Slower: used only
+    when an engine hashes the keys."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "little", signed=True)
+
+
+@lru_cache(maxsize=1 << 18)
+def _stably_hashed_word_keys(token: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """``_hashed_word_keys`` with ``_stable_hash``."""
+    keys = word_keys(token)
+    return tuple(map(_stable_hash, keys)), tuple(_coarse_flags(keys))
+
+
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
     """The keys of a unit that come from the name as a whole (not from one of its words)."""
     name = records.names[unit]
@@ -180,8 +196,9 @@ def _unit_keys(records: NameRecords, meanwhile: Callable[[], object] | None = No
     """
     workers = default_workers() if len(records) >= _PARALLEL_UNITS else 1
     spans = even_spans(len(records), _KEY_CHUNK, workers)
-    # Python's string hashing differs between processes that were not forked from this one.
-    parts = list(fork_map(_hashed_keys, records, spans, workers, meanwhile, forked_only=True))
+    # Python's string hashing is shared by forked processes only: an engine's workers hash stably.
+    stable = engine_active()
+    parts = list(fork_map(_hashed_keys, (records, stable), spans, workers, meanwhile, forked_only=not stable))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=bool)
@@ -195,16 +212,21 @@ def _unit_keys(records: NameRecords, meanwhile: Callable[[], object] | None = No
     return keys, packed & ((1 << unit_bits) - 1), (keys & 1).astype(bool)
 
 
-def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _hashed_keys(shared: tuple[NameRecords, bool], span: tuple[int, int]
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The hash, unit and coarseness of every key of units start..stop-1 (a key a unit reaches twice,
     twice).
 
     Words repeat across names: each distinct word's keys are hashed once (``_hashed_word_keys``), and
     a unit's word keys are gathered from them with numpy, not key by key in Python. Forked workers
-    share their parent's string hashing, so equal keys hash alike in every chunk; two keys sharing the
-    bits of their hash that ``_unit_keys`` keeps would only join two blocks (more pairs; a coarse key
-    and a precise one never share a block).
+    share their parent's string hashing, so equal keys hash alike in every chunk; an engine's workers
+    do not, and with ``stable`` (the second item of ``shared``) hash with ``_stable_hash``. Two keys
+    sharing the bits of their hash that ``_unit_keys`` keeps would only join two blocks (more pairs; a
+    coarse key and a precise one never share a block).
     """
+    records, stable = shared
+    hash_key = _stable_hash if stable else hash
+    hashed_word_keys = _stably_hashed_word_keys if stable else _hashed_word_keys
     start, stop = span
     units = np.arange(start, stop, dtype=np.int64)
     whole_hashes: list[int] = []
@@ -218,7 +240,7 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
         if not name.tokens:
             continue
         whole = _whole_name_keys(records, unit)
-        whole_hashes.extend(map(hash, whole))
+        whole_hashes.extend(map(hash_key, whole))
         whole_coarse.extend(_coarse_flags(whole))
         whole_counts[row] = len(whole)
         words = name_words(name)
@@ -228,7 +250,7 @@ def _hashed_keys(records: NameRecords, span: tuple[int, int]) -> tuple[np.ndarra
     key_coarse: list[bool] = []
     key_counts = np.zeros(len(word_ids), dtype=np.int64)
     for word, w in word_ids.items():
-        hashes, coarse = _hashed_word_keys(word)
+        hashes, coarse = hashed_word_keys(word)
         key_hashes.extend(hashes)
         key_coarse.extend(coarse)
         key_counts[w] = len(hashes)

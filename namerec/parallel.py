@@ -5,7 +5,7 @@ processes did the work. A pool is only worth its start-up for large inputs: call
 
 By default the chunks run in processes forked from this one. Inside ``engine_in_use(engine)`` they
 run on that engine instead (``namerec.engines.spark``: as the tasks of a Spark job), all but the
-work whose results only a forked process can reproduce (``fork_map(..., forked_only=True)``).
+work that must run in this process's forks (``fork_map(..., forked_only=True)``).
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ def engine_in_use(engine: ChunkEngine) -> Iterator[None]:
         yield
     finally:
         _engine.reset(token)
+
+
+def engine_active() -> bool:
+    """Would ``fork_map`` here run its chunks on an engine (one is in use, and this is no worker)?"""
+    return not _in_worker and _engine.get() is not None
 
 
 def set_in_worker() -> None:
@@ -117,10 +122,10 @@ def fork_map(
     while they work: this process's work that would otherwise wait. Without workers it runs first.
 
     With an engine in use (``engine_in_use``) the chunks run on it, ``meanwhile`` first; not with
-    ``forked_only``: work whose results depend on this process (Python's string hashing, which
-    forked processes share and others do not) runs in forked processes, at most one per core.
+    ``forked_only``: work on this process's own state (its caches, which forked processes share
+    and others would have to be sent) runs in forked processes, at most one per core.
     """
-    engine = None if forked_only or _in_worker else _engine.get()
+    engine = _engine.get() if engine_active() and not forked_only else None
     if engine is not None and workers > 1 and len(chunks) > 1:
         if meanwhile is not None:
             meanwhile()

@@ -314,3 +314,32 @@ def test_bare_nicknames_are_candidates_only_when_asked():
     # Nor organisations' names.
     companies = records_of(["William", "Bill"], "ORG")
     assert len(blocking.nickname_pairs(companies, 50)[0]) == 0
+
+
+class _HereEngine:
+    """An engine that runs the chunks in this process, as another process would: with stable hashes."""
+
+    workers = 2
+
+    def map(self, function, shared, chunks):
+        return [function(shared, chunk) for chunk in chunks]
+
+
+def test_keys_hashed_for_an_engine_give_the_same_pairs(monkeypatch):
+    from namerec.parallel import engine_in_use
+
+    monkeypatch.setattr(blocking, "_PARALLEL_UNITS", 1)
+    monkeypatch.setattr(blocking, "_KEY_CHUNK", 7)
+    records = records_of(invented_surnames(60, seed=9) + ["Max Bergmann", "Max Bergman", "Bergmann, Max"])
+    here = pairs_of(records, max_block_size=8)
+    hashed = []
+    real = blocking._hashed_keys
+
+    def recording(shared, span):
+        hashed.append(shared[1])
+        return real(shared, span)
+
+    monkeypatch.setattr(blocking, "_hashed_keys", recording)
+    with engine_in_use(_HereEngine()):
+        assert pairs_of(records, max_block_size=8) == here
+    assert hashed and all(hashed)  # every chunk hashed stably

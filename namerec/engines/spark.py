@@ -1,14 +1,15 @@
 """namerec on Apache Spark (extra ``namerec[spark]``).
 
 The pipeline is the same; what changes is where its heavy chunks of work run. Normalising the
-distinct names, finding the nearest neighbours in large blocks, scoring the candidate pairs (with
-their re-readings) and naming the entities are cut into chunks as on one machine, and each chunk
-runs as a task of a Spark job on the cluster's executors: what a task needs is broadcast once per
-job, and the results come back in the order of the chunks, so the entities are the ones the
-in-process engine finds. The driver keeps the rest: the distinct names and their records, the
-blocking keys (hashed there, as Python's string hashing differs between processes), the scored
-graph, clustering and the result. It needs the memory one machine would for those (about 1.3 GB
-per 100,000 names); the executors take the CPU time, most of it scoring.
+distinct names, hashing their blocking keys, finding the nearest neighbours in large blocks, scoring
+the candidate pairs (with their re-readings) and naming the entities are cut into chunks as on one
+machine, and each chunk runs as a task of a Spark job on the cluster's executors: what a task needs
+is broadcast once per job, and the results come back in the order of the chunks, so the entities are
+the ones the in-process engine finds (keys are hashed with a hash every process computes alike,
+where forked processes share Python's string hashing). The driver keeps the rest: the distinct names
+and their records, grouping the keys into blocks, the scored graph, clustering and the result. It
+needs the memory one machine would for those (about 1.3 GB per 100,000 names); the executors take
+the CPU time, most of it scoring.
 
 Work is only cut up from the sizes where it pays on one machine (50,000 distinct names for
 normalising, a million candidate pairs for scoring): a smaller pool runs on the driver alone.
