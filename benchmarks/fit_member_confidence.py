@@ -69,6 +69,8 @@ def members(split: str, plan) -> tuple[np.ndarray, np.ndarray]:
             placed, shared = rightly_placed([r.entity_id for r in rows], result.labels)
             confidence.append(per_row[shared])
             right.append(placed[shared])
+            print(f"  {split} {name} seed {seed}: {len(rows):,} names, {int(shared.sum()):,} members",
+                  flush=True)
     return np.concatenate(confidence), np.concatenate(right)
 
 

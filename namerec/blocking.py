@@ -112,11 +112,11 @@ def _coarse_flags(keys: list[str]) -> list[bool]:
 
 
 @lru_cache(maxsize=1 << 18)
-def _hashed_word_keys(token: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
-    """The hashes of a word's keys and which of them are coarse; cached, as words repeat across the
-    chunks of a pool."""
+def _hashed_word_keys(token: str, stable: bool = False) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """The hashes of a word's keys (Python's ``hash``, or with ``stable`` ``_stable_hash``) and which
+    of them are coarse; cached, as words repeat across the chunks of a pool."""
     keys = word_keys(token)
-    return tuple(map(hash, keys)), tuple(_coarse_flags(keys))
+    return tuple(map(_stable_hash if stable else hash, keys)), tuple(_coarse_flags(keys))
 
 
 def _stable_hash(key: str) -> int:
@@ -125,13 +125,6 @@ def _stable_hash(key: str) -> int:
     when an engine hashes the keys."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
                           "little", signed=True)
-
-
-@lru_cache(maxsize=1 << 18)
-def _stably_hashed_word_keys(token: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
-    """``_hashed_word_keys`` with ``_stable_hash``."""
-    keys = word_keys(token)
-    return tuple(map(_stable_hash, keys)), tuple(_coarse_flags(keys))
 
 
 def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
@@ -226,7 +219,6 @@ def _hashed_keys(shared: tuple[NameRecords, bool], span: tuple[int, int]
     """
     records, stable = shared
     hash_key = _stable_hash if stable else hash
-    hashed_word_keys = _stably_hashed_word_keys if stable else _hashed_word_keys
     start, stop = span
     units = np.arange(start, stop, dtype=np.int64)
     whole_hashes: list[int] = []
@@ -250,7 +242,7 @@ def _hashed_keys(shared: tuple[NameRecords, bool], span: tuple[int, int]
     key_coarse: list[bool] = []
     key_counts = np.zeros(len(word_ids), dtype=np.int64)
     for word, w in word_ids.items():
-        hashes, coarse = hashed_word_keys(word)
+        hashes, coarse = _hashed_word_keys(word, stable)
         key_hashes.extend(hashes)
         key_coarse.extend(coarse)
         key_counts[w] = len(hashes)

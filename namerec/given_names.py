@@ -146,6 +146,11 @@ def _genders() -> dict[str, str]:
     return {**dict.fromkeys(data["male"], "m"), **dict.fromkeys(data["female"], "f")}
 
 
+def is_known_given_name(word: str) -> bool:
+    """Is ``word`` a given name the lexicons list or the name-gender list knows?"""
+    return word in known_given_names() or bool(given_name_gender(word))
+
+
 def given_name_gender(token: str) -> str:
     """"m" for a given name at least 95% of whose bearers are men, "f" for one at least 95% of
     whose bearers are women, "" for any other word (Jean, Andrea, Kim, Alex; unknown names)."""

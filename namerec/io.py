@@ -244,10 +244,10 @@ def read_names(path: str | Path, column: str | None = "name", type_column: str |
     """Read the names to reconcile from a CSV file, a ``.txt`` file or stdin (``-``).
 
     * CSV (any name not ending in ``.txt``): UTF-8, comma-separated (tab-separated for a name ending
-      in ``.tsv`` or ``.tab``), with a header row. ``column``
-      names the column of names (``None`` = the first column); ``type_column`` an optional column
-      of entity types. Every row must have as many fields as the header. Empty lines are skipped,
-      except in a one-column file, where an empty line is a blank name.
+      in ``.tsv`` or ``.tab``), with a header row. ``column`` names the column of names (``None`` =
+      the first column); ``type_column`` an optional column of entity types. Every row must have as
+      many fields as the header. Empty lines are skipped, except in a one-column file, where an
+      empty line is a blank name.
     * ``.txt`` or ``-``: one name per line; the single column is called ``name``. Every line is a
       name, blank lines included; only the newline that ends the last line is not a row.
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from .entity_types import ORG, PERSON, canonical_type, is_place_type
 from .equivalents import PLACE_GROUP_BASE, nickname_groups, organisation_places, place_match
-from .given_names import given_name_gender, known_given_names, spelling_groups
+from .given_names import is_known_given_name, known_given_names, spelling_groups
 from .normalize import NormalizedName
 from .normalize.lexicons import ACRONYM_STOPWORDS, IDENTITY_FREE_TITLES, ORG_CUE_WORDS, PARTICLES, SUFFIXES
 from .phonetic import daitch_mokotoff, double_metaphone, name_skeleton, skeleton, word_cached
@@ -247,8 +247,7 @@ class GenderForms:
         own = np.fromiter((ids.setdefault(s, len(ids)) for s in strings), dtype=np.int64, count=len(strings))
         masculine = np.full(len(strings), -1, dtype=np.int64)
         feminine = np.full((len(strings), len(_FEMININE_ENDINGS)), -2, dtype=np.int64)
-        known = np.fromiter((s in listed or bool(given_name_gender(s)) for s in strings), dtype=bool,
-                            count=len(strings))
+        known = np.fromiter(map(is_known_given_name, strings), dtype=bool, count=len(strings))
         for t, token in enumerate(strings):
             if len(token) < 4:
                 continue  # Jo / Joe, Al / Ala: too short to tell

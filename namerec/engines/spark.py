@@ -12,7 +12,8 @@ needs the memory one machine would for those (about 1.3 GB per 100,000 names); t
 the CPU time, most of it scoring.
 
 Work is only cut up from the sizes where it pays on one machine (50,000 distinct names for
-normalising, a million candidate pairs for scoring): a smaller pool runs on the driver alone.
+normalising, 20,000 for hashing keys, a million candidate pairs for scoring): a smaller pool runs on
+the driver alone.
 
     from pyspark.sql import SparkSession
     from namerec.engines.spark import reconcile, reconcile_dataframe
@@ -44,18 +45,17 @@ __all__ = ["SparkEngine", "reconcile", "reconcile_dataframe"]
 ADDED_COLUMNS = ("entity_id", "canonical", "confidence")
 
 
-def _pyspark():
+def _require_pyspark() -> None:
     try:
-        import pyspark
+        import pyspark  # noqa: F401
     except ImportError:
         raise MissingExtraError("the Spark engine (namerec.engines.spark)", "spark", "pyspark") from None
-    return pyspark
 
 
 def _session(spark: SparkSession | None) -> SparkSession:
     """``spark``, else the active session, else a new local one whose tasks run this Python (so they
     find namerec as this process does)."""
-    _pyspark()
+    _require_pyspark()
     from pyspark.sql import SparkSession
 
     if spark is not None:

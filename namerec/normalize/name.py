@@ -123,7 +123,7 @@ def _guess_kind(form: str) -> str:
     if parts is None:
         return "other"
     given = parts[1][0]
-    if len(given) == 1 or given in _known_given_names() or _gendered_given_name(given):
+    if len(given) == 1 or _is_known_given_name(given):
         return "person"
     return "person" if _plainly_inverted(parts) else "other"
 
@@ -155,11 +155,10 @@ def _known_given_names() -> frozenset[str]:
     return known_given_names()
 
 
-def _gendered_given_name(word: str) -> bool:
-    """Is ``word`` a given name of the name-gender list (borne nearly always by men or by women)?"""
-    from ..given_names import given_name_gender  # here: see _known_given_names
+def _is_known_given_name(word: str) -> bool:
+    from ..given_names import is_known_given_name  # here: see _known_given_names
 
-    return bool(given_name_gender(word))
+    return is_known_given_name(word)
 
 
 def _person(name: str, cleaned: str, script: str, forms: tuple[str, ...], language: str) -> NormalizedName:
