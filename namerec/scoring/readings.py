@@ -119,7 +119,11 @@ class UnitReadings:
         if new:
             made = [replace(names[unit], text=text, tokens=tuple(text.split()), variants=())
                     for unit, text in new]
-            self.forms = self.forms.extended(made, [types[unit] for unit, _ in new])
+            made_types = [types[unit] for unit, _ in new]
+            if self.forms is self.records:  # the pool's own records: copied once, then grown in place
+                self.forms = self.records.extended(made, made_types)
+            else:
+                self.forms.append(made, made_types)
         return [unit if text == texts[unit] else self._form_ids[(unit, text)] for unit, text in wanted]
 
     @property
