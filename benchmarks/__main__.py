@@ -125,13 +125,6 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument(
         "--speed-timeout", type=float, default=None, help="speed: seconds before a run is stopped"
     )
-    ap.add_argument(
-        "--speed-input",
-        choices=("pooled", "invented"),
-        default="pooled",
-        help="speed: the shared cluster files pooled, topped up with variants of their names (default), "
-        "or invented entities of about four names each, as many as the size calls for",
-    )
     ap.add_argument("--out-dir", type=Path, default=None, help="where results go (report: everything in it)")
     ap.add_argument("--name", default=None, help="core/quality/speed: results file stem")
     ap.add_argument(
@@ -260,7 +253,6 @@ def main(argv: list[str] | None = None) -> int:
                 max_n=a.max_n,
                 sources=sources,
                 timeout=a.speed_timeout or speed.TIMEOUT_S,
-                input_kind=a.speed_input,
             )
     data["total_seconds"] = time.perf_counter() - t0
     if a.command == "report":

@@ -18,15 +18,6 @@ Quality on the labelled part: pairwise and B-cubed F1 over the rows that come fr
 belong to exactly one entity (a string listed under two entities, or under entities of two files, has no
 single gold label and is left out, as are the synthetic variants).
 
-``--speed-input invented`` times another input instead: invented entities (:mod:`benchmarks.namegen`),
-about ``NAMES_PER_INVENTED_ENTITY`` names each (every entity's name and aliases, topped up with
-synthetic variants of them). The pooled input's entities are a fixed set, so above 76,151 names each
-entity gains more variants as the input grows (at 1,000,000 names, about thirteen times as many as
-the real files give it) and the pairs within entities grow faster than the input; in the invented
-input the number of entities grows with the input and an entity's size stays put, as when a list
-twice as long holds twice as many entities. Every name is labelled with its entity (a string that two
-entities share is left out).
-
 Systems: ``namerec`` (the console script), ``string_grouper`` (``python -m benchmarks.peers
 string_grouper``), or the name of any peer of :func:`benchmarks.peers.all_peers`, run untrained through
 ``Peer.cluster`` in its own process (``python -m benchmarks.speed peer NAME IN.csv OUT.csv TIMING.json``).
@@ -52,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import datasets, generate, metrics, namegen
+from benchmarks import datasets, generate, metrics
 from benchmarks.progress import log
 from benchmarks.report import md_table
 
@@ -60,7 +51,6 @@ __all__ = [
     "FULL_SIZES",
     "QUICK_SIZES",
     "SpeedPool",
-    "build_invented_pool",
     "build_speed_pool",
     "growth",
     "namerec_command",
@@ -73,9 +63,6 @@ FULL_SIZES = (10_000, 20_000, 50_000, 100_000, 1_000_000)
 QUICK_SIZES = (5_000, 10_000)
 SYSTEMS = ("namerec", "string_grouper")
 TIMEOUT_S = 4 * 3600
-# What the speed input is made of: the shared cluster files pooled, or invented entities.
-INPUTS = ("pooled", "invented")
-NAMES_PER_INVENTED_ENTITY = 4
 # kept for callers of the two-size interface (core/speed commands)
 FULL_N = 100_000
 QUICK_N = 20_000
@@ -127,26 +114,6 @@ def build_speed_pool(
         for n, syn in zip(names, synthetic, strict=True)
     ]
     return SpeedPool(names, gold, synthetic, len(real))
-
-
-def build_invented_pool(n_total: int, seed: int = 7) -> SpeedPool:
-    """The ``n_total``-name input of invented entities: ``n_total / NAMES_PER_INVENTED_ENTITY`` entries
-    of :func:`benchmarks.namegen.generate_reference` (names and aliases), topped up with synthetic
-    variants of them (:func:`benchmarks.generate.generate_variants`), shuffled (seeded)."""
-    reference = namegen.generate_reference(max(n_total // NAMES_PER_INVENTED_ENTITY, 1), seed=seed)
-    rows = [datasets.ClusterRow(form, entry["id"], entry["type"])
-            for entry in reference for form in (entry["name"], *entry["aliases"])]
-    entities: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        entities[r.name].add(r.entity_id)
-    names = list(entities)[:n_total]  # (in order of first appearance)
-    gold = [next(iter(entities[n])) if len(entities[n]) == 1 else None for n in names]
-    variants = generate.generate_variants(rows, n_total - len(names), seed=seed)
-    names += [v.name for v in variants]
-    gold += [v.entity_id for v in variants]
-    order = list(range(len(names)))
-    random.Random(seed + 1).shuffle(order)
-    return SpeedPool([names[i] for i in order], [gold[i] for i in order], [True] * len(names), 0)
 
 
 def namerec_command() -> list[str] | None:
@@ -393,13 +360,9 @@ def run_speed(
     sources: Sequence[str] | None = None,
     timeout: float = TIMEOUT_S,
     repeat_max_n: int | None = None,
-    input_kind: str = "pooled",
 ) -> dict:
-    """Every system at every size (ascending); ``sources``: cluster files to draw names from (the
-    ``pooled`` input; ``invented``: see the module docstring). Each size is run ``repeat`` times, or
-    once when it is above ``repeat_max_n``."""
-    if input_kind not in INPUTS:
-        raise ValueError(f"unknown speed input {input_kind!r}; expected one of {', '.join(INPUTS)}")
+    """Every system at every size (ascending); ``sources``: cluster files to draw names from. Each
+    size is run ``repeat`` times, or once when it is above ``repeat_max_n``."""
     sizes = sorted(set(int(n) for n in sizes))
     log(f"speed: sizes {', '.join(f'{n:,}' for n in sizes)}; systems {', '.join(systems)}")
     rows = _source_rows(sources)
@@ -424,8 +387,7 @@ def run_speed(
                 continue
             log(f"speed: building the {n:,}-name input")
             t = time.perf_counter()
-            pool = (build_speed_pool(n, seed, rows=rows) if input_kind == "pooled"
-                    else build_invented_pool(n, seed))
+            pool = build_speed_pool(n, seed, rows=rows)
             pools.append(
                 {
                     "names": n,
@@ -462,7 +424,6 @@ def run_speed(
             if ("namerec", n) in by and ("string_grouper", n) in by
         }
     return {
-        "input": input_kind,
         "sizes": sizes,
         "max_n": max_n,
         "seed": seed,
@@ -533,24 +494,11 @@ def speed_markdown(s: dict[str, Any]) -> str:
         f"{p['names']:,} = {p['real']:,} real + {p['synthetic']:,} synthetic ({p['labelled']:,} labelled)"
         for p in s["pools"]
     )
-    if s.get("input", "pooled") == "invented":
-        sizes = ", ".join(f"{p['names']:,} ({p['labelled']:,} labelled)" for p in s["pools"])
-        described = (
-            f"Input: invented entities (benchmarks/namegen.py, seed {s['seed']}), one per "
-            f"{NAMES_PER_INVENTED_ENTITY} names of the input: each entity's name and aliases, topped up "
-            "with synthetic variants of them (benchmarks/generate.py), shuffled. The number of entities "
-            f"grows with the input, their size does not. Inputs: {sizes or 'none run'}. Labelled = names "
-            "of exactly one entity.\n"
-        )
-    else:
-        described = (
-            f"Input: the {s['real_distinct_names']:,} distinct names of the cluster files "
-            f"({', '.join(s['sources'])}), shuffled (seed {s['seed']}); below that size a prefix, above "
-            f"it topped up with synthetic variants (benchmarks/generate.py). Inputs: "
-            f"{pools or 'none run'}. Labelled = real names with exactly one gold entity.\n"
-        )
     out = [
-        described,
+        f"Input: the {s['real_distinct_names']:,} distinct names of the cluster files "
+        f"({', '.join(s['sources'])}), shuffled (seed {s['seed']}); below that size a prefix, above it "
+        f"topped up with synthetic variants (benchmarks/generate.py). Inputs: {pools or 'none run'}. "
+        "Labelled = real names with exactly one gold entity.\n",
         "Each run is a fresh process; seconds are wall time of the whole command (start-up and CSV I/O "
         "included)"
         + _runs_phrase(s)

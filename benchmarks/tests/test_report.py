@@ -278,29 +278,3 @@ def test_the_lexicon_places_run_with_the_lexicon_off_for_namerec_only():
     assert table.count("| namerec_lexicon_places |") == 2 * len(results)
     rows = {r.entity_type for r in quality._rows(quality.LEXICON_PLACES)}
     assert rows == {"LOC"}
-
-
-def test_the_invented_speed_input_grows_entities_not_their_size():
-    small, large = speed.build_invented_pool(400, seed=3), speed.build_invented_pool(800, seed=3)
-    for pool, n in ((small, 400), (large, 800)):
-        assert len(pool.names) == n and len(set(pool.names)) == n  # every size exact, no name twice
-        labelled = [g for g in pool.gold if g is not None]
-        assert len(labelled) >= 0.95 * n
-        entities = len(set(labelled))
-        assert n / 6 <= entities <= n / 3  # about NAMES_PER_INVENTED_ENTITY names an entity, at both sizes
-    assert speed.build_invented_pool(400, seed=3) == small  # seeded
-    assert len(set(filter(None, large.gold))) > 1.8 * len(set(filter(None, small.gold)))
-
-
-def test_speed_runs_on_the_invented_input_say_so(monkeypatch):
-    def fake_run_systems(systems, inp, workdir, names, gold, repeat, timeout):
-        return [{"system": s, "names": len(names), "seconds": 1.0, "max_rss_mb": 1.0} for s in systems]
-
-    monkeypatch.setattr(speed, "_system_unavailable", lambda system: None)
-    monkeypatch.setattr(speed, "_run_systems", fake_run_systems)
-    monkeypatch.setattr(speed, "_source_rows", lambda sources: [])
-    s = speed.run_speed([40, 80], systems=["namerec"], input_kind="invented")
-    assert s["input"] == "invented" and [p["names"] for p in s["pools"]] == [40, 80]
-    assert "Input: invented entities" in speed.speed_markdown(s)
-    with pytest.raises(ValueError, match="unknown speed input"):
-        speed.run_speed([40], systems=["namerec"], input_kind="made up")
