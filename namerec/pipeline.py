@@ -57,12 +57,15 @@ _SCORE_CHUNK = 200_000
 _NORMALIZE_CHUNK = 10_000
 # Entities per chunk whose ids and canonical names are worked out over the cores.
 _ENTITY_CHUNK = 10_000
-# Distinct names from which normalisation is spread over the cores.
-_PARALLEL_NAMES = 50_000
+# Distinct names from which normalisation (and the words' phonetic codes, and building the entities) is
+# spread over the cores. With this and ``_PARALLEL_PAIRS`` lowered (from 50,000 names and 1,000,000
+# pairs), 50,000 names of the speed input took 10.0-11.3 s instead of 13.8-14.4 s, and 20,000 names
+# 5.0-5.2 s instead of 5.5-5.8 s, on 2 cores (in-process, three and two runs each; the same result).
+_PARALLEL_NAMES = 20_000
 _NAME_FIELDS = tuple(field.name for field in fields(NormalizedName))
-# Candidate pairs from which scoring is spread over the cores: below this, starting the worker
-# processes would cost about as much as it saves.
-_PARALLEL_PAIRS = 1_000_000
+# Candidate pairs from which scoring is spread over the cores (about 20,000 names' worth): below
+# this, starting the worker processes would cost about as much as it saves.
+_PARALLEL_PAIRS = 200_000
 _GIVEN_CONFLICT = FEATURES.index("given_conflict")
 _GENDERED_GIVEN = FEATURES.index("gendered_given")
 # The two flags of a pair's best reading that clustering reads besides its probability.

@@ -11,8 +11,8 @@ and their records, grouping the keys into blocks, the scored graph, clustering a
 needs the memory one machine would for those (about 1.3 GB per 100,000 names); the executors take
 the CPU time, most of it scoring.
 
-Work is only cut up from the sizes where it pays on one machine (50,000 distinct names for
-normalising, 20,000 for hashing keys, a million candidate pairs for scoring): a smaller pool runs on
+Work is only cut up from the sizes where it pays on one machine (20,000 distinct names for
+normalising, 20,000 for hashing keys, 200,000 candidate pairs for scoring): a smaller pool runs on
 the driver alone.
 
     from pyspark.sql import SparkSession
