@@ -15,6 +15,8 @@ names) is left to pinyin. Where a character stands for l or r alike, its usual v
 ('smolensk', 'balak·obama')
 >>> transcription_reading("默克尔"), transcription_reading("习近平") is None
 ('mekl', True)
+>>> transcription_reading("賽克斯頓"), transcription_reading("舒格蘭")  # traditional characters
+('saikston', 'shuglan')
 """
 
 from __future__ import annotations
@@ -68,6 +70,15 @@ _VALUES: dict[str, str] = dict(zip(_TABLE.split()[::2], _TABLE.split()[1::2]))
 _R_OR_L = "尔"
 _VALUES[_R_OR_L] = "r"
 
+# The traditional characters of the table's simplified ones (賽克斯頓 is 赛克斯顿, Sikeston): Taiwan and
+# Hong Kong write foreign names with the same characters in their traditional forms.
+_SIMPLIFIED = str.maketrans(dict(zip(
+    "愛奧歐鮑貝別賓車徹達鄧東頓發費豐馮蓋岡剛貢訶漢華懷濟賈簡傑凱開庫誇闊臘萊來賴蘭勞麗稜靈龍婁盧魯倫侖崙羅馬"
+    "瑪邁麥門緬納內聶寧紐諾龐齊喬欽瓊熱榮薩賽紹絲遜蘇湯圖萬韋維衛溫烏錫謝亞婭揚葉猶於約澤茲爾",
+    "爱奥欧鲍贝别宾车彻达邓东顿发费丰冯盖冈刚贡诃汉华怀济贾简杰凯开库夸阔腊莱来赖兰劳丽棱灵龙娄卢鲁伦仑仑罗马"
+    "玛迈麦门缅纳内聂宁纽诺庞齐乔钦琼热荣萨赛绍丝逊苏汤图万韦维卫温乌锡谢亚娅扬叶犹于约泽兹尔",
+)))
+
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # The dots Chinese puts between the parts of a foreign name (乔·拜登 Joe Biden): with one, a part of
 # a single character is a transcription too; alone, one character is more likely a word.
@@ -75,6 +86,7 @@ _NAME_DOTS = re.compile("[\u00b7\u2027\u2022\u30fb\uff65]")
 
 
 def _read_run(run: str, shortest: int) -> str | None:
+    run = run.translate(_SIMPLIFIED)
     if len(run) < shortest or not all(char in _VALUES for char in run):
         return None
     values = [_VALUES[char] for char in run]
