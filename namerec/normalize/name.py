@@ -231,6 +231,8 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
     if place and script == "arabic" and texts[0].startswith("al ") and len(words[0]) > 1:
         # Arabic script writes a place's article that its Latin spellings mostly drop (البترون, Batroun).
         texts.append(texts[0][3:])
+    if place and script != "latin":
+        texts.extend(_without_qualifier(cleaned, language))
     tokens = tuple(texts[0].split())
     # An untyped name may be a Korean person's (not so one typed as a place: Gang Guo Jin).
     korean = korean_given_name_joined(tokens) if script == "latin" and untyped else None
@@ -253,6 +255,23 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         variants=_variants(text, [*texts[1:], *_romanisations(text, script, personal=untyped),
                                   joined_compounds(text), *fused_particle_readings(text)]),
     )
+
+
+# A comma in any script: Latin, Arabic, full-width and small (CJK), halfwidth ideographic.
+_QUALIFIER_COMMA = re.compile("[,\u060c\uff0c\ufe50\uff64]")
+
+
+def _without_qualifier(cleaned: str, language: str) -> list[str]:
+    """The reading of a place written "place, the state or country it is in" without the latter
+    (لونگویئو، ٹیکساس, Longview, Texas: "lunguiiu"), the way Persian and Urdu write the names of
+    towns that share theirs with others; [] when the name has no comma. Only for names in other
+    scripts: a Latin name's words are compared with the other name's one by one, and "Longview,
+    Texas" meets "Longview" as it is, but a name read by its sounds meets a Latin one only when the
+    two have as many words."""
+    place = _QUALIFIER_COMMA.split(cleaned, maxsplit=1)[0]
+    if place == cleaned or not place.strip():
+        return []
+    return [_normalize_name(place, "LOC", language).text]
 
 
 # A last word joined to the one before by a hyphen (Gyeonggi-do, Nara-shi).

@@ -24,6 +24,15 @@ def test_transcription_characters_read_by_their_values(written: str, reading: st
     assert transcription_reading(written) == reading
 
 
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("賽克斯頓", "赛克斯顿"), ("舒格蘭", "舒格兰"), ("維爾紐斯", "维尔纽斯"), ("羅馬尼亞", "罗马尼亚")],
+)
+def test_traditional_characters_read_as_their_simplified_forms(traditional: str, simplified: str) -> None:
+    assert transcription_reading(traditional) == transcription_reading(simplified)
+    assert transcription_reading(simplified) is not None
+
+
 def test_native_names_are_left_to_pinyin() -> None:
     assert transcription_reading("习近平") is None  # 习, 近 and 平 transcribe no foreign sound
     assert transcription_reading("毛泽东") is None  # one character outside the table is enough

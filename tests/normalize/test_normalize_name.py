@@ -243,6 +243,16 @@ def test_a_place_s_arabic_article_written_apart_reads_as_hyphenated() -> None:
     assert normalize_name("An Nguyen", "PERSON").text == "an nguyen"
 
 
+def test_a_place_in_another_script_is_also_read_without_the_state_after_its_comma() -> None:
+    # Persian and Urdu write a town sharing its name with others as "town، state" (Longview, Texas).
+    town = normalize_name("لونگویئو", "LOC").text
+    assert town in normalize_name("لونگویئو، ٹیکساس", "LOC").variants
+    assert town in normalize_name("لونگویئو, ٹیکساس", "LOC").variants  # a Latin comma too
+    assert normalize_name("Longview, Texas", "LOC").variants == ()  # a Latin name's words meet as they are
+    assert town not in normalize_name("لونگویئو، ٹیکساس", "").variants  # a place's only
+    assert normalize_name("، ٹیکساس", "LOC").variants == ()  # nothing before the comma
+
+
 def test_an_arabic_place_is_also_read_without_its_article() -> None:
     assert "btrun" in normalize_name("البترون", "LOC").variants  # Batroun
     assert "btrun" not in normalize_name("البترون", "PERSON").variants
