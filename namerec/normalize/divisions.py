@@ -28,6 +28,8 @@ __all__ = ["KIND_WORDS", "kind_in_english", "set_apart_kind"]
 
 _DATA = load_data("place_division_words.json")
 _LAST_WORD: dict[str, str] = _DATA["last_word"]
+_PINYIN_LAST_WORD: dict[str, str] = _DATA["pinyin_last_word"]
+_VOWEL_GROUP = re.compile("[aeiouy]+")
 _ATTACHED: dict[str, str] = _DATA["attached_suffix"]
 # The kinds of the Russian and Ukrainian divisions named with an adjective (oblast, kray, rayon).
 _ADJECTIVE_KINDS = frozenset({"region", "territory", "district"})
@@ -43,7 +45,8 @@ def _suffix_pattern(suffixes: Sequence[str], letters: str) -> re.Pattern[str]:
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SUFFIXES = {**_DATA["han_suffix"], **_DATA["hangul_suffix"]}
 #: The English words the normaliser writes for a division's kind (region, province, prefecture...).
-KIND_WORDS = frozenset({*_LAST_WORD.values(), *_ATTACHED.values(), *_SUFFIXES.values()})
+KIND_WORDS = frozenset({*_LAST_WORD.values(), *_PINYIN_LAST_WORD.values(), *_ATTACHED.values(),
+                        *_SUFFIXES.values()})
 _HAN_KIND = _suffix_pattern(list(_DATA["han_suffix"]), _HAN)
 _HANGUL_KIND = _suffix_pattern(list(_DATA["hangul_suffix"]), "\uac00-\ud7a3")
 
@@ -58,16 +61,21 @@ def set_apart_kind(text: str) -> str:
     return text
 
 
-def kind_in_english(tokens: Sequence[str], attached: bool) -> list[str]:
+def kind_in_english(tokens: Sequence[str], attached: bool, latin: bool = False) -> list[str]:
     """A normalised place name's words with its last word, when it names a division's kind, in
     English, and a Russian or Ukrainian adjective before such a word made a noun again.
 
     ``attached``: the last word was joined to the one before by a hyphen (Gyeonggi-do), which the
-    short kind words of Korean, Japanese and Chinese romanisations need."""
+    short kind words of Korean, Japanese and Chinese romanisations need. ``latin``: the name was
+    written in Latin letters, where a pinyin kind word may stand apart after a word of two syllables or
+    more (Nancheng Xian); a reading of Chinese characters split into syllables ends in such words by
+    chance ("chao xian", Korea), and so does a name written syllable by syllable ("Shen Zhen")."""
     out = list(tokens)
     if len(out) < 2 or len(out[-2]) < 4:
         return out
     kind = _LAST_WORD.get(out[-1]) or (_ATTACHED.get(out[-1]) if attached else None)
+    if kind is None and latin and len(_VOWEL_GROUP.findall(out[-2])) >= 2:
+        kind = _PINYIN_LAST_WORD.get(out[-1])
     if kind is None:
         return out
     out[-1] = kind

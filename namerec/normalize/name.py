@@ -226,7 +226,7 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
     words = [expand_place_abbreviations(punctuation(form).split()) for form in forms]
     if place:  # a division's kind in English (Ōsaka-fu, Osaka Prefecture: "osaka prefecture")
         attached = _HYPHENATED_LAST_WORD.search(cleaned) is not None
-        words = [kind_in_english(form_words, attached) for form_words in words]
+        words = [kind_in_english(form_words, attached, latin=script == "latin") for form_words in words]
     texts = [" ".join(form_words) for form_words in words]
     if place and script == "arabic" and texts[0].startswith("al ") and len(words[0]) > 1:
         # Arabic script writes a place's article that its Latin spellings mostly drop (البترون, Batroun).

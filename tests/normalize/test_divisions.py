@@ -47,6 +47,8 @@ def test_only_names_typed_as_places_are_rewritten() -> None:
         ("广东省", "广东 province"),
         ("서울특별시", "서울 city"),
         ("香港特別行政區", "香港 region"),
+        ("建昌镇", "建昌 town"),
+        ("市桥街道", "市桥 subdistrict"),
         ("北海道", "北海道"),  # 道 is Hokkaido's own
         ("대구", "대구"),  # too short to end in a kind word: Daegu
         ("京都", "京都"),
@@ -63,6 +65,17 @@ def test_short_kind_words_need_a_hyphen_and_a_long_enough_name() -> None:
     assert kind_in_english(["oblast"], attached=False) == ["oblast"]
     # Adjectives lose their endings before a Russian kind of division only.
     assert kind_in_english(["nebraska", "state"], attached=False) == ["nebraska", "state"]
+
+
+def test_pinyin_kind_words_stand_apart_only_in_latin_names_after_two_syllables() -> None:
+    assert kind_in_english(["nancheng", "xian"], attached=False, latin=True) == ["nancheng", "county"]
+    assert kind_in_english(["shiqiao", "jiedao"], attached=False, latin=True) == ["shiqiao", "subdistrict"]
+    assert kind_in_english(["nancheng", "xian"], attached=False) == ["nancheng", "xian"]  # a reading of Han
+    assert kind_in_english(["shen", "zhen"], attached=False, latin=True) == ["shen", "zhen"]  # Shenzhen
+    # One division written in pinyin and in Han characters reads alike.
+    assert normalize_name("Nancheng Xian", "LOC").text == "nancheng county"
+    assert normalize_name("南城县", "LOC").text == "nancheng county"
+    assert normalize_name("Jianchang Zhen", "LOC").text == normalize_name("建昌镇", "LOC").text
 
 
 def test_the_module_examples_hold() -> None:
