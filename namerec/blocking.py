@@ -12,7 +12,9 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   ``n:`` the two initials of another name;
 - ``e:`` each place group the name belongs to, where place equivalence applies (a name typed LOC,
   or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
-  "Peking" and "Beijing" are compared although no other key joins them.
+  "Peking" and "Beijing" are compared although no other key joins them;
+- for a name typed as a place whose last word ends in a Lithuanian case ending, ``d:`` that word
+  without it (``_without_case_ending``): "Porlamaras" meets "Porlamar".
 
 Beyond the keys, a Latin name is paired with one in another script (Cyrillic, Greek, kana, hangul,
 Han, Arabic, Hebrew, Devanagari, Thai) that reads as one of its spellings as a transcription into
@@ -67,6 +69,7 @@ _PARALLEL_MEMBERS = 100_000
 # 300-form company (fewer scored pairs between the two halves); 20 keeps it whole. Pools of 1,000
 # entities barely reach these sizes; their F1 did not move.
 _COARSE_KINDS = ("p:", "n:", "k:")
+_CASE_ENDINGS = frozenset({"as", "is", "ys", "us"})
 # A name in an oversized precise block meets this fraction of ``max_block_size`` nearest neighbours
 # (8 of the default 32). At 100,000 pooled names, blocks of 32 with 8 neighbours left 1.23 million
 # candidate pairs where blocks of 50 with 10 left 1.46 million (2.86 against 3.52 million at 200,000),
@@ -152,7 +155,20 @@ def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
         keys.append("j:" + wade_giles.replace(" ", ""))
     for group in records.place_groups[unit] if records.place_groups else ():
         keys.append("e:" + str(group - PLACE_GROUP_BASE))
+    if records.typed_as_place[unit]:
+        stem = _without_case_ending(tokens[-1])
+        if stem:
+            keys.append("d:" + stem)
     return keys
+
+
+def _without_case_ending(word: str) -> str | None:
+    """A word of six letters or more less the nominative ending Lithuanian gives foreign place names
+    after a consonant (Porlamaras, Sarapulas, Salfordas, Jülich as Julichas): two letters more than
+    the name, beyond the one-letter deletions of the ``d:`` keys. None for any other word."""
+    if len(word) < 6 or word[-2:] not in _CASE_ENDINGS or word[-3] in "aeiouy":
+        return None
+    return word[:-2]
 
 
 def name_words(name: NormalizedName) -> set[str]:

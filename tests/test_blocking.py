@@ -193,6 +193,21 @@ def test_a_deletion_key_shared_by_many_written_names_joins_nothing():
     assert len(set(blocking._one_edit_pairs(few, [99], names, "kana"))) == blocking._ONE_EDIT_BLOCK
 
 
+@pytest.mark.parametrize(("a", "b"), [("Porlamaras", "Porlamar"), ("Sarapulas", "Sarapul"),
+                                      ("Pozarevacas", "Pozarevac")])
+def test_a_place_meets_its_lithuanian_form_with_a_case_ending(a, b):
+    assert are_candidates(a, b, type_="LOC")
+    assert not are_candidates(a, b)  # a place's only: no other key joins them
+
+
+def test_only_a_case_ending_after_a_consonant_is_taken_off():
+    assert blocking._without_case_ending("porlamaras") == "porlamar"
+    assert blocking._without_case_ending("tokijas") == "tokij"  # a consonant before: its letters go
+    assert blocking._without_case_ending("nicosias") is None  # a vowel before the ending
+    assert blocking._without_case_ending("texas") is None  # too short to be a name and an ending
+    assert blocking._without_case_ending("bangkok") is None
+
+
 def test_unrelated_names_are_not_candidates():
     assert not are_candidates("Max Bergman", "Olga Petrova")
     assert not are_candidates("Acme Widgets Ltd", "Global Trade Corp", type_="ORG")
