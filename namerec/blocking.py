@@ -43,6 +43,7 @@ from .given_names import nickname_groups
 from .normalize import NormalizedName
 from .normalize.transcription import (
     KEYED_SCRIPTS,
+    SYLLABIC_SCRIPTS,
     TRANSCRIBED_SCRIPTS,
     compared_readings,
     comparison_key,
@@ -79,9 +80,9 @@ _CASE_ENDINGS = frozenset({"as", "is", "ys", "us"})
 _NEIGHBOUR_SHARE = 4
 COARSE_BLOCK_SIZE = 20
 COARSE_NEIGHBOURS = 2
-# Scripts that write a foreign name by ear, syllable by syllable: their transcriptions are also
-# paired one edit away (``_one_edit_pairs``), in blocks of at most this many written names.
-_SYLLABIC_SCRIPTS = frozenset({"kana", "hangul", "han"})
+# In the scripts that write a foreign name by ear, syllable by syllable (``SYLLABIC_SCRIPTS``),
+# transcriptions are also paired one edit away (``_one_edit_pairs``), in blocks of at most this many
+# written names.
 _ONE_EDIT_BLOCK = 10
 # Units whose keys are listed over the cores, and units per chunk of that work.
 _PARALLEL_UNITS = 20_000
@@ -372,6 +373,7 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     (``_one_edit_pairs``): no key of their own spellings may join them. Only in pools that hold both
     scripts."""
     names = records.names
+    typed_place = records.typed_as_place
     by_script: dict[str, list[int]] = {}
     for unit, name in enumerate(names):
         if name.tokens:
@@ -390,18 +392,19 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         # Latin names as long as some reading can meet one, and only they are spelt.
         lengths = {key.count(" ") + 1 for key in written}
         spelt_units = [unit for unit in latin if len(names[unit].tokens) in lengths]
-        keyed = script in KEYED_SCRIPTS  # elsewhere the key is the spelling itself
+        # Katakana, hangul and Chinese characters write a place's name of several words as one
+        # (サンルイスオビスポ, San Luis Obispo): a Latin place's spellings are also met run together.
+        joined_units = ([unit for unit in latin if typed_place[unit] and len(names[unit].tokens) >= 2]
+                        if script in SYLLABIC_SCRIPTS and 1 in lengths else [])
         workers = default_workers() if len(spelt_units) >= _PARALLEL_UNITS else 1
-        spell_words((word for unit in spelt_units for word in names[unit].tokens), script, workers)
-        pairs.extend(
-            (unit, other)
-            for unit in spelt_units
-            for spelt in ({comparison_key(spelt, script) for spelt in spellings_of(names[unit].text, script)}
-                          if keyed else set(spellings_of(names[unit].text, script)))
-            for other in written.get(spelt, ())
-        )
-        if script in _SYLLABIC_SCRIPTS:
-            pairs.extend(_one_edit_pairs(written, spelt_units, names, script))
+        spell_words((word for unit in (*spelt_units, *joined_units) for word in names[unit].tokens),
+                    script, workers)
+        spelt = [(unit, _spelling_keys(names[unit].text, script)) for unit in spelt_units]
+        spelt += [(unit, {key.replace(" ", "") for key in _spelling_keys(names[unit].text, script)})
+                  for unit in joined_units]
+        pairs.extend((unit, other) for unit, keys in spelt for key in keys for other in written.get(key, ()))
+        if script in SYLLABIC_SCRIPTS:
+            pairs.extend(_one_edit_pairs(written, spelt))
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -416,10 +419,20 @@ def _deletions(key: str) -> set[str]:
     return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
 
 
-def _one_edit_pairs(written: dict[str, list[int]], spelt_units: list[int], names, script: str
+def _spelling_keys(text: str, script: str) -> set[str]:
+    """The ``comparison_key`` of each of a Latin name's spellings in ``script`` (the spellings
+    themselves but for ``KEYED_SCRIPTS``)."""
+    spellings = spellings_of(text, script)
+    if script not in KEYED_SCRIPTS:
+        return set(spellings)
+    return {comparison_key(spelling, script) for spelling in spellings}
+
+
+def _one_edit_pairs(written: dict[str, list[int]], spelt: list[tuple[int, set[str]]]
                     ) -> Iterator[tuple[int, int]]:
-    """Pairs of a Latin unit and a unit written in ``script`` whose reading is one edit (a letter
-    added, dropped or changed) from one of the Latin name's spellings, as SymSpell finds them: the
+    """Pairs of a Latin unit and a unit written in a syllabic script whose reading (a key of
+    ``written``) is one edit (a letter added, dropped or changed) from one of the Latin unit's
+    spellings (``spelt``: each unit with its spellings' keys), as SymSpell finds them: the
     two share a deletion key. Katakana, hangul and Chinese characters write a foreign name by ear,
     syllable by syllable, and no spelling rule foresees every vowel (Peter, ピーター "pita" against
     the spelling "peta"; Garcia, 加西亚 "gasiya" against "gasia"). A deletion key shared by more
@@ -433,12 +446,11 @@ def _one_edit_pairs(written: dict[str, list[int]], spelt_units: list[int], names
     # first and third: a spelling none of whose three meets the keys' beginnings has no key. In a
     # pool of many Latin names and a few written ones this spares nearly every spelling its deletions.
     beginnings = {key[:2] for key in near}
-    for unit in spelt_units:
+    for unit, keys in spelt:
         found: set[int] = set()
-        for spelt in set(spellings_of(names[unit].text, script)):
-            if (spelt[:2] in beginnings or spelt[1:3] in beginnings
-                    or spelt[:1] + spelt[2:3] in beginnings):
-                for deleted in _deletions(spelt):
+        for key in keys:
+            if key[:2] in beginnings or key[1:3] in beginnings or key[:1] + key[2:3] in beginnings:
+                for deleted in _deletions(key):
                     found.update(near.get(deleted, ()))
         yield from ((unit, other) for other in found)
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from namerec import blocking
 from namerec.blocking import candidate_pairs, name_keys
 from namerec.normalize import normalize_name
+from namerec.normalize.transcription import spellings_of
 from namerec.records import NameRecords
 
 SYLLABLES = ["ka", "ro", "mi", "ten", "bur", "lo", "vash", "pe", "dri", "son", "gal", "fe", "nu", "zor",
@@ -179,7 +180,7 @@ def test_a_transcription_by_ear_one_edit_from_a_spelling_is_paired():
     assert not are_candidates("Peter", "ロバートソン", others=("Robertson", "ピーター"))
     # Russian transcription is spelt by rule, letter by letter: a Cyrillic reading must be a spelling
     # exactly.
-    assert "cyrillic" not in blocking._SYLLABIC_SCRIPTS
+    assert "cyrillic" not in blocking.SYLLABIC_SCRIPTS
 
 
 def test_a_deletion_key_shared_by_many_written_names_joins_nothing():
@@ -187,10 +188,17 @@ def test_a_deletion_key_shared_by_many_written_names_joins_nothing():
     # over the block limit, so a Latin name spelt "kyasari" meets only the keys one edit from it
     # through another deletion key: none of these.
     written = {f"kyasari{letter}": [k] for k, letter in enumerate("abcdefghijklmnopqrstu")}
-    names = [None] * 99 + [normalize_name("Kyasari")]
-    assert set(blocking._one_edit_pairs(written, [99], names, "kana")) == set()
+    spelt = [(99, set(spellings_of(normalize_name("Kyasari").text, "kana")))]
+    assert set(blocking._one_edit_pairs(written, spelt)) == set()
     few = dict(list(written.items())[: blocking._ONE_EDIT_BLOCK])
-    assert len(set(blocking._one_edit_pairs(few, [99], names, "kana"))) == blocking._ONE_EDIT_BLOCK
+    assert len(set(blocking._one_edit_pairs(few, spelt))) == blocking._ONE_EDIT_BLOCK
+
+
+def test_a_latin_place_of_several_words_meets_its_transcription_written_as_one_word():
+    # Katakana, hangul and Chinese characters write a place's name of several words as one.
+    assert are_candidates("San Luis Obispo", "サンルイスオビスポ", type_="LOC")
+    assert are_candidates("Crystal Lake", "クリスタルレイク", type_="LOC")
+    assert not are_candidates("San Luis Obispo", "サンルイスオビスポ")  # a place's only
 
 
 @pytest.mark.parametrize(("a", "b"), [("Porlamaras", "Porlamar"), ("Sarapulas", "Sarapul"),

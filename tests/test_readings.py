@@ -162,6 +162,19 @@ def test_a_latin_name_meets_its_russian_transcription():
     assert rec.score("Τζορτζ Μπους", "Charles de Gaulle") < 0.05
 
 
+def test_a_place_of_several_words_meets_its_transcription_written_as_one_word():
+    """Katakana, hangul and Chinese characters write a place's name of several words as one word: a
+    Latin place's spellings are also compared run together."""
+    rec = Reconciler()
+    place = ("LOC", "LOC")
+    pairs = [("San Luis Obispo", "サンルイスオビスポ"), ("Cleveland Heights", "クリーブランドハイツ"),
+             ("San Luis Obispo", "샌루이스오비스포")]
+    for latin, written in pairs:
+        assert rec.score(latin, written, types=place) > 0.9
+        assert rec.score(written, latin, types=place) == rec.score(latin, written, types=place)
+    assert rec.score("San Luis Obispo", "クリーブランドハイツ", types=place) < 0.05
+
+
 def test_chunks_re_read_through_one_pool_state_score_as_all_at_once():
     # Forms made for one chunk of pairs are kept for the next (UnitReadings.forms): every pair must
     # score as it does when all pairs are re-read together, whatever the order of the chunks.

@@ -74,9 +74,8 @@ from functools import lru_cache, partial
 from ..word_cache import WordCache, fill_ahead
 
 __all__ = [
-    "KEYED_SCRIPTS", "LANGUAGES", "TRANSCRIBED_SCRIPTS", "compared_readings", "comparison_key", "folded",
-    "spell_words",
-    "spellings_of", "transcriptions",
+    "KEYED_SCRIPTS", "LANGUAGES", "SYLLABIC_SCRIPTS", "TRANSCRIBED_SCRIPTS", "compared_readings",
+    "comparison_key", "folded", "spell_words", "spellings_of", "transcriptions",
 ]
 
 # Per language, (pattern, replacement) in order, applied to a word. Replacements are written in
@@ -453,6 +452,9 @@ _SOUNDS["brahmic"] = (*_SOUNDS["indic"], ("v", "b"), ("b", "p"), ("d", "t"), ("g
 _SOUNDS_OF = {"arabic": "abjad", "hebrew": "abjad", "devanagari": "indic", "indic": "brahmic", "thai": "thai"}
 #: Scripts compared on ``comparison_key`` (consonants and a word's first and last vowel), not whole.
 KEYED_SCRIPTS: frozenset[str] = frozenset(_SOUNDS_OF)
+#: Scripts that write a foreign name by ear, syllable by syllable, and a place's name of several words
+#: as one word (サンルイスオビスポ, San Luis Obispo).
+SYLLABIC_SCRIPTS: frozenset[str] = frozenset({"kana", "hangul", "han"})
 # Scripts whose spellings and readings are folded before they are compared (``folded``).
 _FOLDED = frozenset(_FOLDS) | KEYED_SCRIPTS
 _FINAL_VOWEL_LETTER = re.compile(r"(?<=[aiu])h$")  # a final h after a vowel is that vowel's letter

@@ -47,6 +47,7 @@ from ..normalize.korean import korean_reading
 from ..normalize.kunrei import hepburn_reading
 from ..normalize.transcription import (
     KEYED_SCRIPTS,
+    SYLLABIC_SCRIPTS,
     TRANSCRIBED_SCRIPTS,
     compared_readings,
     comparison_key,
@@ -472,7 +473,15 @@ def _transcriptions(units: UnitReadings, script: str, left, right, features, pro
     texts = records.text_array
     # Each Latin name is spelt once per language: (names x languages), then one row per pair.
     latin_units, latin_row = np.unique(latin_end, return_inverse=True)
-    spellings = np.array([spellings_of(text, script) for text in texts[latin_units].tolist()], dtype=object)
+    spelt = [spellings_of(text, script) for text in texts[latin_units].tolist()]
+    if script in SYLLABIC_SCRIPTS:
+        # Katakana, hangul and Chinese characters write a place's name of several words as one word
+        # (サンルイスオビスポ, San Luis Obispo): a Latin place's spellings are also run together.
+        joined = records.typed_as_place[latin_units] & (records.token_counts[latin_units] >= 2)
+        if joined.any():
+            spelt = [(*spellings, *(s.replace(" ", "") for s in spellings)) if together else spellings * 2
+                     for spellings, together in zip(spelt, joined.tolist())]
+    spellings = np.array(spelt, dtype=object)
     languages = spellings.shape[1]
     # The written name's readings compared (x forms), then every (form, language): column f * L + l.
     written_units, written_row = np.unique(written_end, return_inverse=True)
