@@ -118,9 +118,10 @@ _FOREIGN_RULES = (
     _rule(_WORD_START + "й", {"й": "y"}),
 )
 # Polivanov syllables: an optional consonant (or дз, ц, and palatal pairs such as сь/ть written
-# with я ю ё), then a vowel; н and й close a syllable.
+# with я ю ё; a doubled one for a geminate, Хоккайдо, Йоккаити, Иттэцу), then a vowel; н and й
+# close a syllable.
 _JAPANESE_WORD = re.compile(
-    "(?:(?:дз|[кгсзтдцнхфмрвбпй])?[аиуэоёюя]|н|й)+" + _WORD_END, re.IGNORECASE
+    "(?:(?:дз|кк|сс|тт|пп|тц|[кгсзтдцнхфмрвбпй])?[аиуэоёюя]|н|й)+" + _WORD_END, re.IGNORECASE
 )
 _POLIVANOV = {
     "дзя": "ja", "дзю": "ju", "дзё": "jo", "дзи": "ji", "дз": "z",
@@ -128,8 +129,9 @@ _POLIVANOV = {
     "тя": "cha", "тю": "chu", "тё": "cho", "ти": "chi", "цу": "tsu",
     "ка": "ka", "кя": "kya", "кю": "kyu", "кё": "kyo",
     "я": "ya", "ю": "yu", "ё": "yo", "э": "e", "й": "i", "ф": "f", "х": "h", "ц": "ts",
+    "йо": "yo", "йа": "ya", "йу": "yu", "йэ": "ye",
 }  # fmt: skip
-_POLIVANOV_RULE = _rule("дз[яюёи]?|[ст][яюёи]|цу|к[аяюё]|[яюёэйфхц]", _POLIVANOV)
+_POLIVANOV_RULE = _rule(_WORD_START + "й[оауэ]|дз[яюёи]?|[ст][яюёи]|цу|к[аяюё]|[яюёэйфхц]", _POLIVANOV)
 
 
 def _foreign(text: str) -> str:

@@ -95,6 +95,8 @@ def test_readings_offer_other_tables_as_alternatives() -> None:
         ("Тюбати", "Chubachi"),
         ("Сёдзю", "Shoju"),
         ("Цутому", "Tsutomu"),
+        ("Йоккаити", "Yokkaichi"),  # a doubled consonant is a geminate; йо at the start is yo
+        ("Хаттори", "Hattori"),
     ],
 )
 def test_foreign_reading_undoes_russian_transcription(cyrillic: str, latin: str) -> None:
