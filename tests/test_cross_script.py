@@ -135,6 +135,14 @@ def test_latin_names_meet_their_transcriptions_in_a_pool(
     assert met >= at_least, met
 
 
+def test_english_w_is_spelt_as_scripts_that_write_it_with_a_consonant_letter() -> None:
+    # Russian writes English w as a vowel (Уильям); Arabic, Persian and Hebrew with their w or v.
+    rec = namerec.Reconciler()
+    assert rec.score("Danville", "دنویل", types=("LOC", "LOC")) > 0.9
+    assert rec.score("Obama", "أوباما") > 0.9
+    assert rec.score("William", "Уильям") > 0.9
+
+
 def test_a_transcription_met_on_its_consonants_is_scored_with_its_vowels() -> None:
     # Johnson and Jensen share the consonants of جونسون (junsun); only Johnson its vowels.
     johnson, jensen = namerec.Reconciler().score_pairs([("Johnson", "جونسون"), ("Jensen", "جونسون")])

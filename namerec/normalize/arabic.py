@@ -44,9 +44,9 @@ def _is_vowel_letter(char: str) -> bool:
     return char in _ALIFS
 
 
-def _word(word: str) -> str:
+def _word(word: str, foreign: bool = False) -> str:
     if word.endswith("الله") and len(word) > 4:  # the name of God, in names such as عبد الله (Abdullah)
-        return _word(word[:-4]) + "allah"
+        return _word(word[:-4], foreign) + "allah"
     if word == "الله":
         return "allah"
     prefix = ""
@@ -66,6 +66,10 @@ def _word(word: str) -> str:
             semivowel = "w" if char in _WAW else "y"
             vowel = "u" if char in _WAW else ("e" if char == "ے" else "i")
             glide = not before or _is_vowel_letter(before) or _is_vowel_letter(after)
+            if foreign and char in _WAW:
+                # A foreign name: و before ی is its v or w (دنویل Danville), after an initial alif
+                # its o or u (اوک oak, اوباما Obama).
+                glide = after in _YEH or (glide and not (i == 1 and before in _ALIFS))
             out.append(semivowel if glide else vowel)
         elif char == "ع" and not before:
             out.append("a")
@@ -81,11 +85,19 @@ def _word(word: str) -> str:
 _ALLAH_COMPOUND = re.compile(f"([{_BLOCKS}]+) +(?=الله(?![{_BLOCKS}]))")
 
 
-def romanize_arabic(text: str) -> str:
+def romanize_arabic(text: str, foreign: bool = False) -> str:
     """Read the Arabic-script words of ``text`` in Latin letters; other characters stay.
+
+    ``foreign``: read و as Persian and Urdu mostly write it in a foreign name, the consonant v or w
+    before ی (دنویل "dnwil", Danville, where the plain reading takes it for the vowel u, "dnuil"),
+    and the vowel o or u after an initial alif (اوک "auk", oak, where the plain reading has "awk").
 
     >>> romanize_arabic("حسن نصر الله"), romanize_arabic("الله")
     ('hsn nsrallah', 'allah')
+    >>> romanize_arabic("دنویل"), romanize_arabic("دنویل", foreign=True)
+    ('dnuil', 'dnwil')
+    >>> romanize_arabic("وایت اوک"), romanize_arabic("وایت اوک", foreign=True)
+    ('wayt awk', 'wayt auk')
     """
     text = _ALLAH_COMPOUND.sub(r"\1", _SILENT.sub("", text))
-    return _WORD.sub(lambda m: _word(m.group()), text)
+    return _WORD.sub(lambda m: _word(m.group(), foreign), text)

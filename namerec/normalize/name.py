@@ -271,7 +271,8 @@ def _without_qualifier(cleaned: str, language: str) -> list[str]:
     place = _QUALIFIER_COMMA.split(cleaned, maxsplit=1)[0]
     if place == cleaned or not place.strip():
         return []
-    return [_normalize_name(place, "LOC", language).text]
+    core = _normalize_name(place, "LOC", language)
+    return [core.text, *core.variants[:1]]
 
 
 # A last word joined to the one before by a hyphen (Gyeonggi-do, Nara-shi).

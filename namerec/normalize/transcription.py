@@ -322,9 +322,22 @@ _ENGLISH_IN_CHINESE = tuple(
 )
 _HAN = {**_KANA, "english in chinese": _ENGLISH_IN_CHINESE}
 
+# Russian writes English w as у (Уильям, Уайт); Arabic, Persian, Hebrew, Devanagari and Thai write
+# it with their consonant letter for w or v (ویلیام, וויליאם, विलियम, วิลเลียม), which their readings
+# give back as w or v: there the English spelling keeps the w (Obama / أوباما, Danville / دنویل,
+# Walker / واکر joined). Bengali writes it as a vowel (উইলসন, Wilson), as Russian does: the other
+# Brahmic scripts keep the Russian rules.
+_W_AS_U = ((r"^w", "U"), (r"(?<=[^aeiou])w(?=[aeiou])", "U"))
+_ENGLISH_KEEPING_W = tuple(
+    (pattern, "W") if (pattern, replacement) in _W_AS_U else (pattern, replacement)
+    for pattern, replacement in _RUSSIAN["english"]
+)
+_SOUND_SCRIPTS = {**_RUSSIAN, "english": _ENGLISH_KEEPING_W}
+
 _RULES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
     "cyrillic": _RUSSIAN, "greek": _GREEK, "kana": _KANA, "hangul": _HANGUL, "han": _HAN,
-    "arabic": _RUSSIAN, "hebrew": _RUSSIAN, "devanagari": _RUSSIAN, "indic": _RUSSIAN, "thai": _RUSSIAN,
+    "arabic": _SOUND_SCRIPTS, "hebrew": _SOUND_SCRIPTS, "devanagari": _SOUND_SCRIPTS, "indic": _RUSSIAN,
+    "thai": _SOUND_SCRIPTS,
 }
 #: Per script whose transcriptions of Latin names are spelt, the source languages, in the order tried.
 LANGUAGES: dict[str, tuple[str, ...]] = {script: tuple(rules) for script, rules in _RULES.items()}

@@ -215,7 +215,7 @@ def transliterate(text: str, cyrillic_language: str = "auto", personal: bool = T
     if GREEK.search(text):
         forms = (*(romanize_greek(form) for form in forms), romanize_greek(forms[0], foreign=True))
     if ARABIC.search(text):
-        forms = tuple(romanize_arabic(form) for form in forms)
+        forms = (*(romanize_arabic(form) for form in forms), romanize_arabic(forms[0], foreign=True))
     if HEBREW.search(text):
         forms = (*(romanize_hebrew(form) for form in forms), romanize_hebrew(forms[0], foreign=True),
                  romanize_hebrew(forms[0], flipped=True))

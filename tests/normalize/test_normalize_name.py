@@ -253,6 +253,12 @@ def test_a_place_in_another_script_is_also_read_without_the_state_after_its_comm
     assert normalize_name("، ٹیکساس", "LOC").variants == ()  # nothing before the comma
 
 
+def test_persian_and_urdu_waw_in_a_foreign_name_is_also_read_as_they_write_it() -> None:
+    assert "dnwil" in normalize_name("دنویل", "LOC").variants  # Danville: و before ی is w
+    assert "aubama" in normalize_name("أوباما").variants  # Obama: و after an initial alif is a vowel
+    assert normalize_name("دنویل", "LOC").text == "dnuil"  # the plain reading stays primary
+
+
 def test_an_arabic_place_is_also_read_without_its_article() -> None:
     assert "btrun" in normalize_name("البترون", "LOC").variants  # Batroun
     assert "btrun" not in normalize_name("البترون", "PERSON").variants
