@@ -14,7 +14,10 @@ Keys of a name (each prefixed by its kind so kinds never collide):
   or an untyped name that is wholly a known place form; see :mod:`namerec.equivalents`), so that
   "Peking" and "Beijing" are compared although no other key joins them;
 - for a name typed as a place whose last word ends in a Lithuanian case ending, ``d:`` that word
-  without it (``_without_case_ending``): "Porlamaras" meets "Porlamar".
+  without it (``_without_case_ending``): "Porlamaras" meets "Porlamar";
+- ``g:`` for a name of two or more words that is no organisation's or place's, each given-name group
+  of its first word (the name it is or is a nickname of) with the last word's skeleton: "Bob Smith"
+  meets "Robert Smith" however many Smiths the pool holds.
 
 Beyond the keys, a Latin name is paired with one in another script (Cyrillic, Greek, kana, hangul,
 Han, Arabic, Hebrew, Devanagari, Thai) that reads as one of its spellings as a transcription into
@@ -160,6 +163,11 @@ def _whole_name_keys(records: NameRecords, unit: int) -> list[str]:
         stem = _without_case_ending(tokens[-1])
         if stem:
             keys.append("d:" + stem)
+    elif len(tokens) >= 2 and name.kind != "org":
+        # A nickname and its given name under one family name (Bob Smith, Robert Smith): a common
+        # family name's block is only searched for near spellings, and a nickname is none.
+        last = skeleton(tokens[-1])
+        keys.extend(f"g:{group} {last}" for group in nickname_groups(tokens[0]))
     return keys
 
 

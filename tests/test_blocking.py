@@ -146,6 +146,15 @@ def test_variants_are_found_inside_a_crowd():
     assert are_candidates("John Zelenskiy", "John Zelensky", others=crowd)
 
 
+def test_a_nickname_meets_its_given_name_under_a_crowded_family_name():
+    # 400 Smiths: the block of "smith" is searched for near spellings only, and Bob is none of Robert.
+    crowd = tuple(f"{given} Smith" for given in invented_surnames(400, seed=3))
+    assert are_candidates("Bob Smith", "Robert Smith", type_="PERSON", others=crowd)
+    assert are_candidates("Peggy Smith", "Margaret Smith", others=crowd)
+    assert are_candidates("Bill Jones Smith", "William Smith", others=crowd)  # a middle name between
+    assert not are_candidates("Bob Smith", "Margaret Smith", others=crowd)
+
+
 def test_a_latin_name_meets_the_cyrillic_reading_of_its_russian_spelling():
     # "Приск" reads "prisk"; no key of "Priscus" is that (the Latin ending is dropped in Russian).
     records = records_of(["Priscus", "Приск", "Prisca", "Петров"])
