@@ -34,8 +34,8 @@ three-letter ``d:`` keys), have smaller limits (``COARSE_BLOCK_SIZE``, ``COARSE_
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, partial
 
 import numpy as np
 from rapidfuzz import process
@@ -378,8 +378,8 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
     ``comparison_key`` of one of the Latin name's spellings as a transcription into that script
     (Priscus and Приск as "prisk", Gentileschi and Джентилески as "dzhentileski", Taylor and テイラー
     as "teira"; :mod:`namerec.normalize.transcription`), or in kana, hangul and Han one edit from it
-    (``_one_edit_pairs``): no key of their own spellings may join them. Only in pools that hold both
-    scripts."""
+    (``_one_edit_pairs``), where a Latin place's spellings are also run together: no key of their own
+    spellings may join them. Only in pools that hold both scripts."""
     names = records.names
     typed_place = records.typed_as_place
     by_script: dict[str, list[int]] = {}
@@ -407,12 +407,11 @@ def _transcription_pairs(records: NameRecords) -> tuple[np.ndarray, np.ndarray]:
         workers = default_workers() if len(spelt_units) >= _PARALLEL_UNITS else 1
         spell_words((word for unit in (*spelt_units, *joined_units) for word in names[unit].tokens),
                     script, workers)
-        spelt = [(unit, _spelling_keys(names[unit].text, script)) for unit in spelt_units]
-        spelt += [(unit, {key.replace(" ", "") for key in _spelling_keys(names[unit].text, script)})
-                  for unit in joined_units]
-        pairs.extend((unit, other) for unit, keys in spelt for key in keys for other in written.get(key, ()))
+        spelt = partial(_latin_spellings, names, script, spelt_units, joined_units)
+        pairs.extend((unit, other) for unit, keys in spelt() for key in keys
+                     for other in written.get(key, ()))
         if script in SYLLABIC_SCRIPTS:
-            pairs.extend(_one_edit_pairs(written, spelt))
+            pairs.extend(_one_edit_pairs(written, spelt()))
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -427,6 +426,16 @@ def _deletions(key: str) -> set[str]:
     return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
 
 
+def _latin_spellings(names, script: str, spelt_units: list[int], joined_units: list[int]
+                     ) -> Iterator[tuple[int, set[str]]]:
+    """Each Latin unit with its spellings' keys in ``script`` (those of ``joined_units`` run together),
+    one at a time: a million names' sets at once would cost hundreds of megabytes."""
+    for unit in spelt_units:
+        yield unit, _spelling_keys(names[unit].text, script)
+    for unit in joined_units:
+        yield unit, {key.replace(" ", "") for key in _spelling_keys(names[unit].text, script)}
+
+
 def _spelling_keys(text: str, script: str) -> set[str]:
     """The ``comparison_key`` of each of a Latin name's spellings in ``script`` (the spellings
     themselves but for ``KEYED_SCRIPTS``)."""
@@ -436,7 +445,7 @@ def _spelling_keys(text: str, script: str) -> set[str]:
     return {comparison_key(spelling, script) for spelling in spellings}
 
 
-def _one_edit_pairs(written: dict[str, list[int]], spelt: list[tuple[int, set[str]]]
+def _one_edit_pairs(written: dict[str, list[int]], spelt: Iterable[tuple[int, set[str]]]
                     ) -> Iterator[tuple[int, int]]:
     """Pairs of a Latin unit and a unit written in a syllabic script whose reading (a key of
     ``written``) is one edit (a letter added, dropped or changed) from one of the Latin unit's
