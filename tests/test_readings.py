@@ -168,7 +168,7 @@ def test_a_place_of_several_words_meets_its_transcription_written_as_one_word():
     rec = Reconciler()
     place = ("LOC", "LOC")
     pairs = [("San Luis Obispo", "サンルイスオビスポ"), ("Cleveland Heights", "クリーブランドハイツ"),
-             ("San Luis Obispo", "샌루이스오비스포")]
+             ("San Luis Obispo", "샌루이스오비스포"), ("Santa Rosa", "サンタローザ")]
     for latin, written in pairs:
         assert rec.score(latin, written, types=place) > 0.9
         assert rec.score(written, latin, types=place) == rec.score(latin, written, types=place)
