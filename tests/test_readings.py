@@ -175,6 +175,14 @@ def test_a_place_of_several_words_meets_its_transcription_written_as_one_word():
     assert rec.score("San Luis Obispo", "クリーブランドハイツ", types=place) < 0.05
 
 
+def test_a_place_romanised_syllable_by_syllable_meets_its_own_spelling():
+    rec = Reconciler()
+    place = ("LOC", "LOC")
+    assert rec.score("ma la wei", "Malawi", types=place) > 0.9
+    assert rec.score("sai en de", "Sehnde", types=place) > 0.9
+    assert rec.score("sai en de", "Malawi", types=place) < 0.05
+
+
 def test_chunks_re_read_through_one_pool_state_score_as_all_at_once():
     # Forms made for one chunk of pairs are kept for the next (UnitReadings.forms): every pair must
     # score as it does when all pairs are re-read together, whatever the order of the chunks.

@@ -22,8 +22,9 @@ names) is left to pinyin. Where a character stands for l or r alike, its usual v
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["transcription_reading", "transcription_readings"]
+__all__ = ["syllable_transcription_reading", "transcription_reading", "transcription_readings"]
 
 # Character and Latin value, by pinyin initial. A consonant alone (s, k, t, d, g, b, p, m, f, v,
 # ts, z, zh, sh, h) is the value of a character that transcribes a consonant without its vowel.
@@ -89,8 +90,12 @@ def _read_run(run: str, shortest: int) -> str | None:
     run = run.translate(_SIMPLIFIED)
     if len(run) < shortest or not all(char in _VALUES for char in run):
         return None
-    values = [_VALUES[char] for char in run]
-    if run[-1] == _R_OR_L:
+    return _joined([_VALUES[char] for char in run], ends_in_r_or_l=run[-1] == _R_OR_L)
+
+
+def _joined(values: list[str], ends_in_r_or_l: bool) -> str:
+    """The transcription values of a run of characters as one word."""
+    if ends_in_r_or_l:
         values[-1] = "l"
     # A lone consonant opens a word only before l or r, or as an s (斯摩棱斯克 Smolensk, 克拉科夫
     # Krakow); before another consonant it keeps a vowel (德布勒森 Debrecen).
@@ -98,6 +103,30 @@ def _read_run(run: str, shortest: int) -> str | None:
         if values[1][0] not in "lr" and values[0] not in ("s", "sh"):
             values[0] += "e"
     return "".join(values)
+
+
+def _values_by_syllable() -> dict[str, str]:
+    """Each pinyin syllable of the table's characters, with the value of its first character (in
+    the table's order, the likelier for a foreign name's sound)."""
+    from anyascii import anyascii
+
+    values: dict[str, str] = {}
+    for char, value in _VALUES.items():
+        values.setdefault(anyascii(char).lower(), value)
+    return values
+
+
+_VALUE_OF_SYLLABLE = _values_by_syllable()
+
+
+def syllable_transcription_reading(tokens: Sequence[str]) -> str | None:
+    """A foreign name's Chinese transcription as machine romanisations write it, one pinyin syllable
+    a word ("sai en de" for 塞恩德, Sehnde; "pa lao" for 帕劳, Palau), read by the sounds its
+    characters transcribe, as ``transcription_reading`` reads the characters ("seend", "palo");
+    None unless there are two or more words, each a syllable of a transcription character."""
+    if len(tokens) < 2 or not all(token in _VALUE_OF_SYLLABLE for token in tokens):
+        return None
+    return _joined([_VALUE_OF_SYLLABLE[token] for token in tokens], ends_in_r_or_l=tokens[-1] == "er")
 
 
 def _has_vowel(value: str) -> bool:

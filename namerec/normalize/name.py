@@ -23,6 +23,7 @@ from .cyrillic import LANGUAGES
 from .digit_typos import DIGITS_AS_LETTERS_STEP, digits_as_letters
 from .divisions import kind_in_english, set_apart_kind
 from .fused_particles import fused_particle_readings
+from .han_transcription import syllable_transcription_reading
 from .korean import korean_given_name_joined, korean_reading
 from .kunrei import hepburn_reading
 from .lexicons import PERSON_CUES, SUFFIX_CUES
@@ -233,6 +234,12 @@ def _other(name: str, cleaned: str, script: str, forms: tuple[str, ...], languag
         texts.append(texts[0][3:])
     if place and script != "latin":
         texts.extend(_without_qualifier(cleaned, language))
+    elif place:
+        # A Chinese transcription romanised syllable by syllable ("sai en de", 塞恩德, Sehnde), as
+        # gazetteers' machine romanisations write it: also read by the sounds it transcribes.
+        reading = syllable_transcription_reading(words[0])
+        if reading:
+            texts.append(reading)
     tokens = tuple(texts[0].split())
     # An untyped name may be a Korean person's (not so one typed as a place: Gang Guo Jin).
     korean = korean_given_name_joined(tokens) if script == "latin" and untyped else None

@@ -43,6 +43,7 @@ from ..entity_types import is_place_type
 from ..equivalents import place_key
 from ..normalize import NormalizedName, normalize_name
 from ..normalize.abjad import ABJAD_SCRIPTS, abjad_spelling
+from ..normalize.han_transcription import syllable_transcription_reading
 from ..normalize.korean import korean_reading
 from ..normalize.kunrei import hepburn_reading
 from ..normalize.transcription import (
@@ -194,6 +195,16 @@ class UnitReadings:
         return out
 
     @cached_property
+    def read_by_syllables(self) -> np.ndarray:
+        """Per unit: is it a place whose Latin name is a Chinese transcription romanised syllable by
+        syllable, with a reading by the sounds it transcribes (``syllable_transcription_reading``)?"""
+        out = self.has_variants & self.latin & self.records.typed_as_place
+        rows = np.flatnonzero(out)
+        names = self.records.names
+        out[rows] = [syllable_transcription_reading(names[u].tokens) is not None for u in rows.tolist()]
+        return out
+
+    @cached_property
     def other_than_latin(self) -> np.ndarray:
         """Per unit: is it written in a script other than Latin (letters, not Latin)?"""
         return self._script_is(lambda script: script not in ("latin", "none"))
@@ -285,8 +296,9 @@ def best_readings(
     # also re-read when some combination of forms is spelt alike.
     scripts = records.script_ids
     across_scripts = (scripts[left] != scripts[right]) & (scripts[left] >= 0) & (scripts[right] >= 0)
-    romanised = units.romanised
-    across = np.flatnonzero(candidates & ~plausible & (across_scripts | (romanised[left] & romanised[right])))
+    romanised, syllables = units.romanised, units.read_by_syllables
+    across = np.flatnonzero(candidates & ~plausible & (
+        across_scripts | (romanised[left] & romanised[right]) | syllables[left] | syllables[right]))
     plausible[across] = _spelt_alike(records, left[across], right[across])
     affected = np.flatnonzero(candidates & plausible)
     if len(affected) == 0:

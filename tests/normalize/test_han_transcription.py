@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namerec.normalize import normalize_name
-from namerec.normalize.han_transcription import transcription_reading
+from namerec.normalize.han_transcription import syllable_transcription_reading, transcription_reading
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,16 @@ def test_transcription_characters_read_by_their_values(written: str, reading: st
 def test_traditional_characters_read_as_their_simplified_forms(traditional: str, simplified: str) -> None:
     assert transcription_reading(traditional) == transcription_reading(simplified)
     assert transcription_reading(simplified) is not None
+
+
+def test_a_transcription_romanised_syllable_by_syllable_reads_as_its_characters_do() -> None:
+    # Gazetteers' machine romanisations write 塞恩德 (Sehnde) "sai en de", 马拉维 (Malawi) "ma la wei".
+    assert syllable_transcription_reading("sai en de".split()) == transcription_reading("塞恩德")
+    assert syllable_transcription_reading("ma la wei".split()) == "malawi"
+    assert syllable_transcription_reading(["malawi"]) is None  # one word: a name as written
+    assert syllable_transcription_reading(["ma", "london"]) is None  # a word that is no syllable
+    assert normalize_name("ma la wei", "LOC").variants == ("malawi",)
+    assert "malawi" not in normalize_name("ma la wei", "PERSON").variants  # a place's reading only
 
 
 def test_native_names_are_left_to_pinyin() -> None:
